@@ -1,0 +1,1 @@
+// HookSchemaGenerator: see Package.swift for this module's place in the pipeline.

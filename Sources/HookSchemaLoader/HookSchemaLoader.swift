@@ -1,0 +1,1 @@
+// HookSchemaLoader: see Package.swift for this module's place in the pipeline.

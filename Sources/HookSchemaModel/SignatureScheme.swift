@@ -1,0 +1,77 @@
+/// How a provider signs its deliveries, declared in its `provider.yaml` so that a new provider needs YAML, not
+/// Swift. Covers the HMAC schemes in use: Extend (`v0:{t}:{body}`, separate headers, hex), Plextera and Stripe
+/// (`t=…,v1=…` in one header, `{t}.{body}`, hex), and Standard Webhooks (`v1,<b64> …`, `{id}.{t}.{body}`,
+/// base64 key after `whsec_`).
+public struct SignatureScheme: Hashable, Sendable, Codable {
+    public var algorithm: SignatureAlgorithm
+    /// The header that carries the signature(s).
+    public var signatureHeader: String
+    /// How signatures (and, for some schemes, the timestamp) are written in `signatureHeader`.
+    public var format: SignatureHeaderFormat
+    /// A separate header holding the unix timestamp (Extend, Standard Webhooks); nil when the timestamp is
+    /// inside the signature header.
+    public var timestampHeader: String?
+    /// A header holding the message id that is part of the signed content (Standard Webhooks' `webhook-id`).
+    public var idHeader: String?
+    /// The signed content, with the placeholders `{id}`, `{timestamp}` and `{body}` (the raw body bytes).
+    public var signedContent: String
+    /// How the signature bytes are written: `hex` (lower- or upper-case accepted) or `base64`.
+    public var encoding: SignatureEncoding
+    public var secret: SecretEncoding
+    /// Seconds a timestamp may lie in the past (nil: not checked).
+    public var tolerancePast: Int?
+    /// Seconds a timestamp may lie in the future (nil: not checked).
+    public var toleranceFuture: Int?
+
+    public init(
+        algorithm: SignatureAlgorithm = .hmacSHA256,
+        signatureHeader: String,
+        format: SignatureHeaderFormat,
+        timestampHeader: String? = nil,
+        idHeader: String? = nil,
+        signedContent: String,
+        encoding: SignatureEncoding,
+        secret: SecretEncoding,
+        tolerancePast: Int? = 300,
+        toleranceFuture: Int? = nil
+    ) {
+        self.algorithm = algorithm
+        self.signatureHeader = signatureHeader
+        self.format = format
+        self.timestampHeader = timestampHeader
+        self.idHeader = idHeader
+        self.signedContent = signedContent
+        self.encoding = encoding
+        self.secret = secret
+        self.tolerancePast = tolerancePast
+        self.toleranceFuture = toleranceFuture
+    }
+}
+
+public enum SignatureAlgorithm: String, Hashable, Sendable, Codable {
+    case hmacSHA256 = "hmac-sha256"
+}
+
+public enum SignatureEncoding: String, Hashable, Sendable, Codable {
+    case hex
+    case base64
+}
+
+/// How the shared secret becomes the HMAC key.
+public enum SecretEncoding: Hashable, Sendable, Codable {
+    /// The secret string's UTF-8 bytes, prefix and all (Extend's `wss_…`, Stripe's `whsec_…`).
+    case utf8
+    /// Strip `prefix` (if present), then base64-decode the rest (Standard Webhooks' `whsec_…`).
+    case base64(prefix: String?)
+}
+
+public enum SignatureHeaderFormat: Hashable, Sendable, Codable {
+    /// The whole header value is one signature (Extend).
+    case plain
+    /// `t=<unix>,v1=<sig>[,v1=<sig>…]`: pairs split by `pairSeparator`, keys from values by `=`. Only entries
+    /// keyed `signatureKey` are signatures (others, such as Stripe's `v0`, are ignored).
+    case keyValue(pairSeparator: String, timestampKey: String, signatureKey: String)
+    /// `v1,<sig> v1,<sig>`: entries split by `entrySeparator`, each `<version><versionSeparator><sig>`; only
+    /// entries of `version` are checked.
+    case versionedList(entrySeparator: String, versionSeparator: String, version: String)
+}
