@@ -53,5 +53,6 @@ let package = Package(
         // MARK: Tests
 
         .testTarget(name: "HookSchemaModelTests", dependencies: ["HookSchemaModel"]),
+        .testTarget(name: "HookSchemaCLITests", dependencies: ["hookschema"]),
     ]
 )
