@@ -1,0 +1,28 @@
+/// An enum whose list of values is open: a value the schema does not know is kept (`case unknown(String)` in
+/// generated code) and written back unchanged, instead of failing to decode.
+///
+/// Generated open enums declare their cases, `case unknown(String)`, `knownCases`, `init(rawValue:)` and
+/// `rawValue`; decoding and encoding come from this protocol.
+public protocol OpenEnum: RawRepresentable, Codable, Hashable, Sendable where RawValue == String {
+    /// Never fails: an unknown raw value becomes the `unknown` case.
+    init(rawValue: String)
+    /// Every value the schema documents, in schema order.
+    static var knownCases: [Self] { get }
+}
+
+extension OpenEnum {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        self.init(rawValue: try container.decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    /// Whether the value is one the schema documents.
+    public var isKnown: Bool {
+        Self.knownCases.contains(self)
+    }
+}

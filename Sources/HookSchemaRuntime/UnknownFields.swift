@@ -1,0 +1,62 @@
+/// A coding key for any member name: used to read and write members the schema does not declare.
+public struct DynamicCodingKey: CodingKey, Hashable, Sendable {
+    public var stringValue: String
+    public var intValue: Int? { nil }
+
+    public init(_ name: String) {
+        self.stringValue = name
+    }
+
+    public init(stringValue: String) {
+        self.stringValue = stringValue
+    }
+
+    public init?(intValue: Int) {
+        nil
+    }
+}
+
+/// The members of a JSON object that its generated struct does not declare, kept on decode and written back on
+/// encode, so that a decode → encode round trip loses nothing (drift survives a relay unchanged).
+public struct UnknownFields: Hashable, Sendable, Codable {
+    /// Member name → value.
+    public var members: [String: JSONValue]
+
+    public init(_ members: [String: JSONValue] = [:]) {
+        self.members = members
+    }
+
+    public var isEmpty: Bool { members.isEmpty }
+
+    public subscript(name: String) -> JSONValue? {
+        get { members[name] }
+        set { members[name] = newValue }
+    }
+
+    /// Reads every member of the object being decoded whose name `Known` (the struct's coding keys) does not
+    /// know.
+    public init<Known: CodingKey>(from decoder: any Decoder, excluding known: Known.Type) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        var members: [String: JSONValue] = [:]
+        for key in container.allKeys where Known(stringValue: key.stringValue) == nil {
+            members[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
+        }
+        self.members = members
+    }
+
+    /// Decodes a standalone object of unknown members.
+    public init(from decoder: any Decoder) throws {
+        self.members = try [String: JSONValue](from: decoder)
+    }
+
+    /// Writes the members into the object being encoded (beside the declared ones), in name order.
+    public func encode(to encoder: any Encoder) throws {
+        guard !members.isEmpty else { return }
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        for name in members.keys.sorted() {
+            if let value = members[name] {
+                try container.encode(value, forKey: DynamicCodingKey(name))
+            }
+        }
+    }
+}
