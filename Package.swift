@@ -18,12 +18,14 @@ let package = Package(
         .executable(name: "hookschema", targets: ["hookschema"]),
         .library(name: "HookSchemaRuntime", targets: ["HookSchemaRuntime"]),
         .library(name: "HookSchemaValidation", targets: ["HookSchemaValidation"]),
+        .library(name: "HookSchemaSignatures", targets: ["HookSchemaSignatures"]),
         .library(name: "HookSchemaLoader", targets: ["HookSchemaLoader"]),
         .library(name: "HookSchemaGenerator", targets: ["HookSchemaGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
     ],
     targets: [
         // MARK: Runtime side
@@ -31,6 +33,10 @@ let package = Package(
         .target(name: "HookSchemaModel"),
         .target(name: "HookSchemaRuntime", dependencies: ["HookSchemaModel"]),
         .target(name: "HookSchemaValidation", dependencies: ["HookSchemaModel", "HookSchemaRuntime"]),
+        .target(
+            name: "HookSchemaSignatures",
+            dependencies: ["HookSchemaModel", .product(name: "Crypto", package: "swift-crypto")]
+        ),
 
         // MARK: Build side
 
@@ -46,6 +52,7 @@ let package = Package(
                 "HookSchemaLoader",
                 "HookSchemaGenerator",
                 "HookSchemaValidation",
+                "HookSchemaSignatures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,5 +61,7 @@ let package = Package(
 
         .testTarget(name: "HookSchemaModelTests", dependencies: ["HookSchemaModel"]),
         .testTarget(name: "HookSchemaCLITests", dependencies: ["hookschema"]),
+        .testTarget(name: "HookSchemaRuntimeTests", dependencies: ["HookSchemaRuntime"]),
+        .testTarget(name: "HookSchemaSignaturesTests", dependencies: ["HookSchemaSignatures"]),
     ]
 )

@@ -1,0 +1,61 @@
+import Crypto
+import Foundation
+import HookSchemaModel
+
+/// Signs a body the way the provider would, giving the headers a sender adds. Used to produce test deliveries
+/// and by `hookschema sign`; a receiver needs only `SignatureVerifier`.
+///
+/// With several secrets (rotation), formats that carry a list (`t=…,v1=…,v1=…` and `v1,… v1,…`) get one
+/// signature per secret, in the order given; the `plain` format carries exactly one signature.
+public struct SignatureSigner: Sendable {
+    public let scheme: SignatureScheme
+    private let template: SignedContentTemplate
+    private let keys: [[UInt8]]
+
+    /// Throws when no secret is given, a secret is unusable, the scheme is unusable as declared, or the `plain`
+    /// format is given more than one secret.
+    public init(scheme: SignatureScheme, secrets: [String]) throws(SignatureError) {
+        self.scheme = scheme
+        self.template = try SchemeCheck.template(of: scheme)
+        self.keys = try SigningKeys.make(from: secrets, encoding: scheme.secret)
+        if case .plain = scheme.format, keys.count > 1 {
+            throw .invalidScheme(
+                "the plain format of `\(scheme.signatureHeader)` carries one signature; sign with one secret"
+            )
+        }
+    }
+
+    /// The headers to send with `body`: the message id (when the scheme signs one), the timestamp (when it has a
+    /// header of its own) and the signature header, in that order. `timestamp` is unix seconds.
+    public func sign(body: some DataProtocol, timestamp: Int64, id: String? = nil) throws(SignatureError)
+        -> [(name: String, value: String)]
+    {
+        var headers: [(name: String, value: String)] = []
+        if let idHeader = scheme.idHeader {
+            guard let id, !id.isEmpty else { throw .missingMessageID(header: idHeader) }
+            headers.append((idHeader, id))
+        }
+        let timestampText = String(timestamp)
+        if let timestampHeader = scheme.timestampHeader {
+            headers.append((timestampHeader, timestampText))
+        }
+        let content = template.content(id: id, timestamp: timestampText, body: body)
+        let signatures = keys.map { key in
+            ByteEncoding.encode(HMAC<SHA256>.authenticationCode(for: content, using: SymmetricKey(data: key)), as: scheme.encoding)
+        }
+        headers.append((scheme.signatureHeader, signatureHeaderValue(signatures, timestamp: timestampText)))
+        return headers
+    }
+
+    private func signatureHeaderValue(_ signatures: [String], timestamp: String) -> String {
+        switch scheme.format {
+        case .plain:
+            return signatures.joined()
+        case .keyValue(let separator, let timestampKey, let signatureKey):
+            let timestampPair = scheme.timestampHeader == nil ? ["\(timestampKey)=\(timestamp)"] : []
+            return (timestampPair + signatures.map { "\(signatureKey)=\($0)" }).joined(separator: separator)
+        case .versionedList(let separator, let versionSeparator, let version):
+            return signatures.map { "\(version)\(versionSeparator)\($0)" }.joined(separator: separator)
+        }
+    }
+}
