@@ -61,7 +61,12 @@ let package = Package(
 
         .testTarget(name: "HookSchemaModelTests", dependencies: ["HookSchemaModel"]),
         .testTarget(name: "HookSchemaCLITests", dependencies: ["hookschema"]),
+        .testTarget(name: "HookSchemaLoaderTests", dependencies: ["HookSchemaLoader", "HookSchemaModel"]),
         .testTarget(name: "HookSchemaRuntimeTests", dependencies: ["HookSchemaRuntime"]),
         .testTarget(name: "HookSchemaSignaturesTests", dependencies: ["HookSchemaSignatures"]),
+        .testTarget(
+            name: "HookSchemaValidationTests",
+            dependencies: ["HookSchemaValidation", "HookSchemaModel", "HookSchemaRuntime", "HookSchemaLoader"]
+        ),
     ]
 )

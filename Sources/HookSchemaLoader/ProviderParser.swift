@@ -1,0 +1,146 @@
+import HookSchemaModel
+
+/// A provider.yaml as read, with the locations the cross-file checks point at.
+struct ParsedProvider {
+    var name: String
+    var swiftName: String
+    var description: String?
+    var discriminator: String
+    var payloadField: String?
+    var envelopeFields: [Field] = []
+    var headers: [Header] = []
+    var signature: SignatureScheme?
+    var types: [NamedType] = []
+    var typeLocations: [String: SourceLocation] = [:]
+    var legacyEvents: [(event: LegacyEvent, location: SourceLocation)] = []
+}
+
+/// Reads a provider.yaml: the envelope, headers, signature scheme, named types and legacy event names.
+struct ProviderParser {
+    let source: SchemaSource
+    /// The provider folder's name, which `provider:` must equal.
+    let folder: String
+    let scope: ProviderScope
+    let log: DiagnosticLog
+
+    static let keys = [
+        "provider", "swiftName", "description", "envelope", "headers", "signature", "types", "legacyEvents",
+    ]
+
+    func parse(_ root: YAMLNode) -> ParsedProvider? {
+        guard let reader = MappingReader(root, what: "a provider file", log: log) else { return nil }
+        reader.rejectUnknownKeys(allowed: Self.keys, in: "a provider file")
+        var provider = ParsedProvider(name: folder, swiftName: SwiftNaming.typeName(folder), discriminator: "")
+        if let entry = reader.require("provider", in: "a provider file"), let name = reader.string("provider") {
+            if name != folder {
+                log.error(
+                    "`provider: \(name)` does not match its folder `\(folder)`; the provider id is the folder's name",
+                    at: entry.value.location
+                )
+            }
+        }
+        provider.swiftName = swiftName(reader) ?? provider.swiftName
+        provider.description = reader.string("description")
+
+        // Type names first, so that every schema can tell a `$ref` typo from a type used as `type:`.
+        let typeEntries = reader["types"].flatMap { typesEntries($0.value) } ?? []
+        scope.typeNames = Set(typeEntries.map(\.key))
+        let schemas = SchemaParser(scope: scope, log: log)
+        for entry in typeEntries {
+            if !isSwiftIdentifier(entry.key) {
+                log.error("a type name must be a Swift identifier, not `\(entry.key)`", at: entry.keyLocation)
+            }
+            let parsed = schemas.parse(entry.value, context: .root(owner: entry.key))
+            provider.types.append(NamedType(name: entry.key, schema: parsed.schema, source: source.relativePath))
+            provider.typeLocations[entry.key] = entry.keyLocation
+        }
+
+        if let envelope = reader.require("envelope", in: "a provider file") {
+            parseEnvelope(envelope.value, into: &provider, schemas: schemas)
+        }
+        if let headers = reader["headers"] {
+            provider.headers = HeaderParser(log: log).parse(headers.value, provider: provider)
+        }
+        if let signature = reader["signature"] {
+            provider.signature = SignatureParser(log: log).parse(signature.value)
+        }
+        if let legacy = reader["legacyEvents"] {
+            provider.legacyEvents = legacyEvents(legacy.value)
+        }
+        return provider
+    }
+
+    private func swiftName(_ reader: MappingReader) -> String? {
+        guard let entry = reader["swiftName"], let name = reader.string("swiftName") else { return nil }
+        guard isSwiftIdentifier(name) else {
+            log.error("`swiftName` must be a Swift identifier, not `\(name)`", at: entry.value.location)
+            return nil
+        }
+        return name
+    }
+
+    private func typesEntries(_ node: YAMLNode) -> [YAMLEntry]? {
+        guard let entries = node.entries else {
+            log.error("`types` must be a mapping of type names to schemas, not \(node.kindDescription)",
+                at: node.location)
+            return nil
+        }
+        return uniqueEntries(entries, noun: "type", log: log)
+    }
+
+    private func parseEnvelope(_ node: YAMLNode, into provider: inout ParsedProvider, schemas: SchemaParser) {
+        guard let reader = MappingReader(node, what: "`envelope`", log: log) else { return }
+        reader.rejectUnknownKeys(allowed: ["discriminator", "payload", "fields"], in: "`envelope`")
+        if let entry = reader.require("fields", in: "`envelope`") {
+            provider.envelopeFields = schemas.fields(entry.value, context: .root(owner: nil))
+        }
+        let names = provider.envelopeFields.map(\.name)
+        if let entry = reader.require("discriminator", in: "`envelope`"),
+            let discriminator = reader.string("discriminator")
+        {
+            provider.discriminator = discriminator
+            if let field = provider.envelopeFields.first(where: { $0.name == discriminator }) {
+                if !field.schema.kind.isString {
+                    log.error(
+                        "the discriminator field `\(discriminator)` must be of type `string`",
+                        at: entry.value.location
+                    )
+                }
+            } else if reader["fields"] != nil {
+                log.error(
+                    "the discriminator `\(discriminator)` is not a field of the envelope"
+                        + Suggestion.didYouMean(discriminator, among: names),
+                    at: entry.value.location
+                )
+            }
+        }
+        if let entry = reader["payload"], let payload = reader.string("payload") {
+            if payload == provider.discriminator {
+                log.error("the payload member cannot be the discriminator `\(payload)`", at: entry.value.location)
+            } else {
+                provider.payloadField = payload
+            }
+        }
+    }
+
+    private func legacyEvents(_ node: YAMLNode) -> [(event: LegacyEvent, location: SourceLocation)] {
+        guard let entries = node.entries else {
+            log.error(
+                "`legacyEvents` must map old event types to what replaced them, not \(node.kindDescription)",
+                at: node.location
+            )
+            return []
+        }
+        return uniqueEntries(entries, noun: "legacy event", log: log).compactMap { entry in
+            guard let replacement = MappingReader.string(entry.value, key: entry.key, log: log) else { return nil }
+            return (LegacyEvent(type: entry.key, replacedBy: replacement), entry.keyLocation)
+        }
+    }
+}
+
+extension Schema.Kind {
+    var isString: Bool {
+        if case .string = self { return true }
+        return false
+    }
+}
