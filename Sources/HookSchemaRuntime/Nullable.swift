@@ -91,3 +91,12 @@ extension KeyedEncodingContainer {
         }
     }
 }
+
+extension KeyedDecodingContainer {
+    /// An optional member whose type can hold `null` itself (`JSONValue`): nil only when absent, so a `null`
+    /// survives a round trip.
+    public func decodeKeepingNullIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard contains(key) else { return nil }
+        return try decode(T.self, forKey: key)
+    }
+}

@@ -60,3 +60,22 @@ public struct UnknownFields: Hashable, Sendable, Codable {
         }
     }
 }
+
+/// The coding keys of a struct that declares no members: every member of its object is unknown.
+public enum NoCodingKeys: CodingKey {
+    public var stringValue: String {
+        switch self {}
+    }
+
+    public var intValue: Int? {
+        switch self {}
+    }
+
+    public init?(stringValue: String) {
+        nil
+    }
+
+    public init?(intValue: Int) {
+        nil
+    }
+}

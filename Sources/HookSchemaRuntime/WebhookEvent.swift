@@ -29,7 +29,11 @@ public enum EmbeddedSchema {
     /// for this runtime version (see `HookSchemaRuntimeVersion`), so a failure is a build mismatch, not bad input.
     public static func provider(json: String) -> Provider {
         do {
-            return try JSONDecoder().decode(Provider.self, from: Data(json.utf8))
+            let decoder = JSONDecoder()
+            decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+                positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"
+            )
+            return try decoder.decode(Provider.self, from: Data(json.utf8))
         } catch {
             preconditionFailure(
                 "hookschema: the embedded schema does not decode (\(error)); regenerate the code with the "

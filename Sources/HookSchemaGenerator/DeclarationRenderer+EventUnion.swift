@@ -1,0 +1,97 @@
+import HookSchemaModel
+
+/// One case of the provider enum.
+struct EventCase: Hashable {
+    var caseName: String
+    var eventType: String
+    var typeName: String
+    var documentation: Documentation
+}
+
+extension DeclarationRenderer {
+    /// The provider enum (`ExtendEvent`): a case per event, decoded by the discriminator, and a case that keeps an
+    /// unknown event type's raw body.
+    func renderEventUnion(
+        name: String,
+        provider: Provider,
+        cases: [EventCase],
+        documentation: Documentation,
+        into printer: inout CodePrinter
+    ) {
+        printer.docComment(documentation.lines)
+        let conformance = options.embedSchema ? "WebhookEventUnion" : "Codable, Hashable, Sendable"
+        printer.block("\(access)nonisolated enum \(name): \(conformance)") { printer in
+            for eventCase in cases {
+                printer.docComment(eventCase.documentation.lines)
+                printer.print("case \(SwiftNaming.escaped(eventCase.caseName))(\(eventCase.typeName))")
+            }
+            printer.docComment(["An event type the schemas do not describe, with its raw body."])
+            printer.print("case unknown(eventType: String, body: JSONValue)")
+            printer.blank()
+            printer.docComment([
+                "The runtime version this code was generated for: an older HookSchemaRuntime fails the build here."
+            ])
+            printer.print("\(access)static let runtimeVersion: HookSchemaRuntimeVersion = .v1")
+            if options.embedSchema {
+                printer.blank()
+                printer.docComment([
+                    "The schema model these types were generated from, for validating deliveries at run time."
+                ])
+                printer.print("\(access)static let provider: Provider = EmbeddedSchema.provider(json: schemaJSON)")
+            }
+            printer.blank()
+            printer.docComment(["The value of `\(provider.discriminator)`."])
+            printer.block("\(access)var eventType: String") { printer in
+                printer.print("switch self {")
+                for eventCase in cases {
+                    let caseName = SwiftNaming.escaped(eventCase.caseName)
+                    printer.print("case .\(caseName): return \(Self.literal(eventCase.eventType))")
+                }
+                printer.print("case .unknown(let eventType, _): return eventType")
+                printer.print("}")
+            }
+            printer.blank()
+            printer.block("\(access)init(from decoder: any Decoder) throws") { printer in
+                printer.print("let container = try decoder.container(keyedBy: DynamicCodingKey.self)")
+                let key = "DynamicCodingKey(\(Self.literal(provider.discriminator)))"
+                printer.print("let eventType = try container.decode(String.self, forKey: \(key))")
+                printer.print("switch eventType {")
+                for eventCase in cases {
+                    printer.print("case \(Self.literal(eventCase.eventType)):")
+                    printer.indent()
+                    let caseName = SwiftNaming.escaped(eventCase.caseName)
+                    printer.print("self = .\(caseName)(try \(eventCase.typeName)(from: decoder))")
+                    printer.outdent()
+                }
+                printer.print("default:")
+                printer.indent()
+                printer.print("self = .unknown(eventType: eventType, body: try JSONValue(from: decoder))")
+                printer.outdent()
+                printer.print("}")
+            }
+            printer.blank()
+            printer.block("\(access)func encode(to encoder: any Encoder) throws") { printer in
+                printer.print("switch self {")
+                for eventCase in cases {
+                    let caseName = SwiftNaming.escaped(eventCase.caseName)
+                    printer.print("case .\(caseName)(let event): try event.encode(to: encoder)")
+                }
+                printer.print("case .unknown(_, let body): try body.encode(to: encoder)")
+                printer.print("}")
+            }
+        }
+    }
+
+    /// The embedded schema: one raw string literal holding the provider model as compact JSON (one literal
+    /// compiles fast, however many events there are).
+    func renderEmbeddedSchema(unionName: String, json: String, into printer: inout CodePrinter) {
+        var hashes = "#"
+        while json.contains("\"" + hashes) || json.contains("\\" + hashes) {
+            hashes += "#"
+        }
+        printer.block("extension \(unionName)") { printer in
+            printer.docComment(["The schema model, as compact JSON; decoded once, by `provider`."])
+            printer.print("static let schemaJSON: String = \(hashes)\"\(json)\"\(hashes)")
+        }
+    }
+}

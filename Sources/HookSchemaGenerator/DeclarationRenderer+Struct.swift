@@ -1,0 +1,145 @@
+import HookSchemaModel
+
+extension DeclarationRenderer {
+    func renderStruct(_ structure: StructDeclaration, into printer: inout CodePrinter) {
+        printer.docComment(structure.documentation.lines)
+        let conformance = structure.eventType == nil ? "Codable, Hashable, Sendable" : "WebhookEvent"
+        printer.block("\(access)nonisolated struct \(structure.name): \(conformance)") { printer in
+            if let eventType = structure.eventType {
+                printer.docComment(["The discriminator value of this event."])
+                printer.print("\(access)static let eventType: String = \(Self.literal(eventType))")
+                printer.blank()
+            }
+            renderProperties(structure.properties, into: &printer)
+            printer.blank()
+            renderMemberwiseInit(structure.properties, into: &printer)
+            for nested in structure.nested {
+                printer.blank()
+                render(nested, into: &printer)
+            }
+            printer.blank()
+            renderCodingKeys(structure.properties, into: &printer)
+            printer.blank()
+            renderDecoder(structure.properties, into: &printer)
+            printer.blank()
+            renderEncoder(structure.properties, into: &printer)
+        }
+    }
+
+    /// Deprecated members are public computed properties over private storage, so the generated coding code
+    /// itself never uses a deprecated declaration (and compiles without warnings).
+    private func renderProperties(_ properties: [PropertyDeclaration], into printer: inout CodePrinter) {
+        for property in properties {
+            printer.docComment(property.documentation.lines)
+            let name = SwiftNaming.escaped(property.name)
+            if property.documentation.deprecated {
+                printer.print("@available(*, deprecated)")
+                printer.block("\(access)var \(name): \(property.declaredType)") { printer in
+                    printer.print("get { \(storageName(property)) }")
+                    printer.print("set { \(storageName(property)) = newValue }")
+                }
+                printer.print("private var \(storageName(property)): \(property.declaredType)")
+            } else {
+                printer.print("\(access)var \(name): \(property.declaredType)")
+            }
+        }
+        printer.docComment(["Members the schema does not declare, kept so that encoding writes them back."])
+        printer.print("\(access)var unknownFields: UnknownFields")
+    }
+
+    /// The stored property's name: the property itself, or its private storage when deprecated.
+    private func storageName(_ property: PropertyDeclaration) -> String {
+        property.documentation.deprecated ? "_" + property.name : SwiftNaming.escaped(property.name)
+    }
+
+    private func renderMemberwiseInit(_ properties: [PropertyDeclaration], into printer: inout CodePrinter) {
+        printer.print("\(access)init(")
+        printer.indent()
+        for property in properties {
+            let defaultValue = property.presence == .required ? "" : " = nil"
+            printer.print("\(SwiftNaming.escaped(property.name)): \(property.declaredType)\(defaultValue),")
+        }
+        printer.print("unknownFields: UnknownFields = UnknownFields()")
+        printer.outdent()
+        printer.block(")") { printer in
+            for property in properties {
+                printer.print("self.\(storageName(property)) = \(SwiftNaming.escaped(property.name))")
+            }
+            printer.print("self.unknownFields = unknownFields")
+        }
+    }
+
+    private func renderCodingKeys(_ properties: [PropertyDeclaration], into printer: inout CodePrinter) {
+        guard !properties.isEmpty else {
+            printer.print("private typealias CodingKeys = NoCodingKeys")
+            return
+        }
+        printer.block("private enum CodingKeys: String, CodingKey") { printer in
+            for property in properties {
+                let name = SwiftNaming.escaped(property.name)
+                let raw = property.wireName == property.name ? "" : " = \(Self.literal(property.wireName))"
+                printer.print("case \(name)\(raw)")
+            }
+        }
+    }
+
+    private func renderDecoder(_ properties: [PropertyDeclaration], into printer: inout CodePrinter) {
+        printer.block("\(access)init(from decoder: any Decoder) throws") { printer in
+            if !properties.isEmpty {
+                printer.print("let container = try decoder.container(keyedBy: CodingKeys.self)")
+            }
+            for property in properties {
+                let key = ".\(SwiftNaming.escaped(property.name))"
+                let type = property.codingType
+                let expression: String
+                switch property.presence {
+                case .required:
+                    expression = "try container.decode(\(type).self, forKey: \(key))"
+                        + (property.isDate ? ".date" : "")
+                case .optional:
+                    expression = "try container.decodeIfPresent(\(type).self, forKey: \(key))"
+                        + (property.isDate ? "?.date" : "")
+                case .requiredNullable:
+                    expression = "try container.decodeNullable(\(type).self, forKey: \(key))"
+                        + (property.isDate ? "?.date" : "")
+                case .optionalNullable:
+                    expression = "try container.decodeNullableIfPresent(\(type).self, forKey: \(key))"
+                        + (property.isDate ? "?.map(\\.date)" : "")
+                case .optionalJSON:
+                    expression = "try container.decodeKeepingNullIfPresent(\(type).self, forKey: \(key))"
+                }
+                printer.print("self.\(storageName(property)) = \(expression)")
+            }
+            printer.print("self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)")
+        }
+    }
+
+    private func renderEncoder(_ properties: [PropertyDeclaration], into printer: inout CodePrinter) {
+        printer.block("\(access)func encode(to encoder: any Encoder) throws") { printer in
+            if !properties.isEmpty {
+                printer.print("var container = encoder.container(keyedBy: CodingKeys.self)")
+            }
+            for property in properties {
+                let key = ".\(SwiftNaming.escaped(property.name))"
+                let value = storageName(property)
+                let statement: String
+                switch property.presence {
+                case .required:
+                    let wrapped = property.isDate ? "RFC3339Date(\(value))" : value
+                    statement = "try container.encode(\(wrapped), forKey: \(key))"
+                case .optional, .optionalJSON:
+                    let wrapped = property.isDate ? "\(value).map(RFC3339Date.init(_:))" : value
+                    statement = "try container.encodeIfPresent(\(wrapped), forKey: \(key))"
+                case .requiredNullable:
+                    let wrapped = property.isDate ? "\(value).map(RFC3339Date.init(_:))" : value
+                    statement = "try container.encodeNullable(\(wrapped), forKey: \(key))"
+                case .optionalNullable:
+                    let wrapped = property.isDate ? "\(value)?.map(RFC3339Date.init(_:))" : value
+                    statement = "try container.encodeNullableIfPresent(\(wrapped), forKey: \(key))"
+                }
+                printer.print(statement)
+            }
+            printer.print("try unknownFields.encode(to: encoder)")
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import HookSchemaModel
+
+/// Prints declarations with one `CodePrinter`. Every generated type is `nonisolated`, so the code compiles
+/// warning-free under Swift 6 strict concurrency and in targets whose default isolation is `MainActor`.
+struct DeclarationRenderer {
+    let options: GeneratorOptions
+
+    /// `public ` / `package ` / `` (internal is written as nothing, as a person would).
+    var access: String {
+        options.accessLevel == .internal ? "" : options.accessLevel.rawValue + " "
+    }
+
+    func render(_ declaration: TypeDeclaration, into printer: inout CodePrinter) {
+        switch declaration {
+        case .structure(let structure): renderStruct(structure, into: &printer)
+        case .enumeration(let enumeration): renderEnum(enumeration, into: &printer)
+        case .union(let union): renderUnion(union, into: &printer)
+        case .alias(let alias): renderAlias(alias, into: &printer)
+        }
+    }
+
+    func renderAlias(_ alias: AliasDeclaration, into printer: inout CodePrinter) {
+        printer.docComment(alias.documentation.lines)
+        printer.print("\(access)typealias \(alias.name) = \(alias.target)")
+    }
+
+    func renderEnum(_ enumeration: EnumDeclaration, into printer: inout CodePrinter) {
+        printer.docComment(enumeration.documentation.lines)
+        let name = enumeration.name
+        if enumeration.closed {
+            printer.block("\(access)nonisolated enum \(name): String, Codable, Hashable, Sendable, CaseIterable") {
+                printer in
+                for enumCase in enumeration.cases {
+                    printer.docComment(enumCase.documentation.lines)
+                    let identifier = SwiftNaming.escaped(enumCase.name)
+                    let raw = enumCase.rawValue == enumCase.name ? "" : " = \(Self.literal(enumCase.rawValue))"
+                    printer.print("case \(identifier)\(raw)")
+                }
+            }
+            return
+        }
+        printer.block("\(access)nonisolated enum \(name): OpenEnum") { printer in
+            for enumCase in enumeration.cases {
+                printer.docComment(enumCase.documentation.lines)
+                printer.print("case \(SwiftNaming.escaped(enumCase.name))")
+            }
+            printer.docComment(["A value the schema does not list, kept as sent and written back unchanged."])
+            printer.print("case unknown(String)")
+            printer.blank()
+            if enumeration.cases.isEmpty {
+                printer.print("\(access)static let knownCases: [\(name)] = []")
+            } else {
+                printer.print("\(access)static let knownCases: [\(name)] = [")
+                printer.indent()
+                for enumCase in enumeration.cases {
+                    printer.print(".\(SwiftNaming.escaped(enumCase.name)),")
+                }
+                printer.outdent()
+                printer.print("]")
+            }
+            printer.blank()
+            printer.block("\(access)init(rawValue: String)") { printer in
+                printer.print("switch rawValue {")
+                for enumCase in enumeration.cases {
+                    printer.print(
+                        "case \(Self.literal(enumCase.rawValue)): self = .\(SwiftNaming.escaped(enumCase.name))"
+                    )
+                }
+                printer.print("default: self = .unknown(rawValue)")
+                printer.print("}")
+            }
+            printer.blank()
+            printer.block("\(access)var rawValue: String") { printer in
+                printer.print("switch self {")
+                for enumCase in enumeration.cases {
+                    printer.print(
+                        "case .\(SwiftNaming.escaped(enumCase.name)): return \(Self.literal(enumCase.rawValue))"
+                    )
+                }
+                printer.print("case .unknown(let rawValue): return rawValue")
+                printer.print("}")
+            }
+        }
+    }
+
+    func renderUnion(_ union: UnionDeclaration, into printer: inout CodePrinter) {
+        printer.docComment(union.documentation.lines)
+        printer.block("\(access)nonisolated enum \(union.name): Codable, Hashable, Sendable") { printer in
+            for member in union.members {
+                printer.docComment(member.documentation.lines)
+                printer.print("case \(SwiftNaming.escaped(member.caseName))(\(member.typeName))")
+            }
+            if !union.closed {
+                printer.docComment(["A `\(union.discriminator)` the schema does not list, with the whole value as sent."])
+                printer.print("case unknown(JSONValue)")
+            }
+            printer.blank()
+            printer.block("\(access)init(from decoder: any Decoder) throws") { printer in
+                printer.print("let container = try decoder.container(keyedBy: DynamicCodingKey.self)")
+                let key = "DynamicCodingKey(\(Self.literal(union.discriminator)))"
+                printer.print("let discriminator = try? container.decode(String.self, forKey: \(key))")
+                printer.print("switch discriminator {")
+                for member in union.members {
+                    let caseName = SwiftNaming.escaped(member.caseName)
+                    printer.print(
+                        "case \(Self.literal(member.value))?: self = .\(caseName)(try \(member.typeName)(from: decoder))"
+                    )
+                }
+                if union.closed {
+                    printer.print("default:")
+                    printer.indent()
+                    printer.print("throw DecodingError.dataCorrupted(")
+                    printer.indent()
+                    printer.print("DecodingError.Context(")
+                    printer.indent()
+                    printer.print("codingPath: decoder.codingPath,")
+                    printer.print(
+                        "debugDescription: \"Unknown \(Self.escape(union.discriminator)) \\(discriminator ?? \"(none)\")\""
+                    )
+                    printer.outdent()
+                    printer.print(")")
+                    printer.outdent()
+                    printer.print(")")
+                    printer.outdent()
+                } else {
+                    printer.print("default: self = .unknown(try JSONValue(from: decoder))")
+                }
+                printer.print("}")
+            }
+            printer.blank()
+            printer.block("\(access)func encode(to encoder: any Encoder) throws") { printer in
+                printer.print("switch self {")
+                for member in union.members {
+                    printer.print("case .\(SwiftNaming.escaped(member.caseName))(let value): try value.encode(to: encoder)")
+                }
+                if !union.closed {
+                    printer.print("case .unknown(let value): try value.encode(to: encoder)")
+                }
+                printer.print("}")
+            }
+        }
+    }
+
+    /// A Swift string literal for `text`.
+    static func literal(_ text: String) -> String {
+        "\"" + escape(text) + "\""
+    }
+
+    /// `text` escaped for use inside a Swift string literal.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                result += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

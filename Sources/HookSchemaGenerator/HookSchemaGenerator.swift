@@ -1,1 +1,0 @@
-// HookSchemaGenerator: see Package.swift for this module's place in the pipeline.

@@ -1,0 +1,232 @@
+import HookSchemaModel
+
+/// Turns one provider's resolved model into declarations: a struct per event and per named object type, an enum
+/// per enum and union, nested declarations for inline objects and enums.
+struct SchemaTranslator {
+    let provider: Provider
+    let options: GeneratorOptions
+
+    /// Names a nested type may not have (`struct Type` is not allowed inside another type; `CodingKeys` is ours).
+    private static let reservedNestedNames: Set<String> = ["Type", "Protocol", "Self", "CodingKeys", "Element"]
+
+    /// The Swift name of a named type (`ExtractRun`, with the prefix).
+    func typeName(ofNamed name: String) -> String {
+        options.typePrefix + SwiftNaming.typeName(name)
+    }
+
+    func typeName(of event: Event) -> String {
+        options.typePrefix + event.swiftName
+    }
+
+    /// The provider enum's name (`ExtendEvent`).
+    var unionName: String {
+        options.typePrefix + provider.swiftName + "Event"
+    }
+
+    func declaration(of namedType: NamedType) -> TypeDeclaration {
+        let documentation = Documentation(
+            description: namedType.schema.description,
+            source: namedType.source,
+            deprecated: namedType.schema.deprecated
+        )
+        return declaration(named: typeName(ofNamed: namedType.name), schema: namedType.schema, documentation)
+    }
+
+    func declaration(of event: Event) -> StructDeclaration {
+        let documentation = Documentation(
+            description: event.description ?? event.body.description,
+            source: event.source,
+            deprecated: event.deprecated
+        )
+        let rules: ObjectRules
+        if case .object(let objectRules) = event.body.kind {
+            rules = objectRules
+        } else {
+            rules = ObjectRules(fields: [])
+        }
+        var declaration = structure(named: typeName(of: event), rules: rules, documentation)
+        declaration.eventType = event.type
+        return declaration
+    }
+
+    /// A declaration for a schema that gets a name of its own (a named type, or an inline object or enum).
+    private func declaration(named name: String, schema: Schema, _ documentation: Documentation) -> TypeDeclaration {
+        switch schema.kind {
+        case .object(let rules):
+            return .structure(structure(named: name, rules: rules, documentation))
+        case .enumeration(let rules):
+            return .enumeration(enumeration(named: name, rules: rules, documentation))
+        case .union(let rules):
+            return .union(union(named: name, rules: rules, documentation))
+        default:
+            var nested: [TypeDeclaration] = []
+            var usedNames: Set<String> = []
+            let target = swiftType(
+                of: schema, suggestedName: name + "Value", fieldLevel: false, parent: name, nested: &nested,
+                usedNames: &usedNames
+            )
+            return .alias(AliasDeclaration(name: name, documentation: documentation, target: target.name))
+        }
+    }
+
+    private func structure(named name: String, rules: ObjectRules, _ documentation: Documentation) -> StructDeclaration {
+        var nested: [TypeDeclaration] = []
+        var usedNestedNames: Set<String> = []
+        var usedPropertyNames: Set<String> = ["unknownFields"]
+        var properties: [PropertyDeclaration] = []
+        for field in rules.fields {
+            let propertyName = unique(
+                field.swiftName ?? SwiftNaming.memberName(field.name), in: &usedPropertyNames
+            )
+            let resolved = provider.resolve(field.schema)
+            let type = swiftType(
+                of: field.schema, suggestedName: SwiftNaming.typeName(field.name), fieldLevel: true, parent: name,
+                nested: &nested, usedNames: &usedNestedNames
+            )
+            let presence: Presence
+            switch (field.required, resolved.nullable) {
+            case _ where isFreeForm(resolved): presence = field.required ? .required : .optionalJSON
+            case (true, false): presence = .required
+            case (true, true): presence = .requiredNullable
+            case (false, false): presence = .optional
+            case (false, true): presence = .optionalNullable
+            }
+            var fieldDocumentation = Documentation(
+                description: field.schema.description ?? resolved.description,
+                deprecated: field.schema.deprecated
+            )
+            fieldDocumentation.notes = notes(for: presence, schema: resolved)
+            properties.append(
+                PropertyDeclaration(
+                    name: propertyName, wireName: field.name, valueType: type.name, presence: presence,
+                    isDate: type.isDate, documentation: fieldDocumentation
+                )
+            )
+        }
+        return StructDeclaration(
+            name: name, documentation: documentation, properties: properties, nested: nested, eventType: nil
+        )
+    }
+
+    private func enumeration(named name: String, rules: EnumRules, _ documentation: Documentation) -> EnumDeclaration {
+        var used: Set<String> = rules.closed ? [] : ["unknown"]
+        let cases = rules.values.map { value in
+            var caseName = SwiftNaming.memberName(value.value)
+            if !rules.closed && caseName == "unknown" {
+                caseName = "unknownValue"
+            }
+            return EnumCase(
+                name: unique(caseName, in: &used),
+                rawValue: value.value,
+                documentation: Documentation(description: value.description, deprecated: value.deprecated)
+            )
+        }
+        return EnumDeclaration(name: name, documentation: documentation, cases: cases, closed: rules.closed)
+    }
+
+    private func union(named name: String, rules: UnionRules, _ documentation: Documentation) -> UnionDeclaration {
+        var used: Set<String> = ["unknown"]
+        let members = rules.mapping.map { member in
+            UnionMemberDeclaration(
+                caseName: unique(SwiftNaming.memberName(member.value), in: &used),
+                value: member.value,
+                typeName: typeName(ofNamed: member.type),
+                documentation: Documentation(description: "`\(rules.discriminator)` is `\(member.value)`.")
+            )
+        }
+        return UnionDeclaration(
+            name: name, documentation: documentation, discriminator: rules.discriminator, members: members,
+            closed: rules.closed
+        )
+    }
+
+    /// The Swift type of one value. Inline objects, enums and unions become nested declarations of `parent`.
+    /// `fieldLevel`: a datetime is `Date` (coded through `RFC3339Date`) directly on a property, `RFC3339Date`
+    /// inside arrays and maps.
+    private func swiftType(
+        of schema: Schema,
+        suggestedName: String,
+        fieldLevel: Bool,
+        parent: String,
+        nested: inout [TypeDeclaration],
+        usedNames: inout Set<String>
+    ) -> (name: String, isDate: Bool) {
+        if isDateTime(provider.resolve(schema)) {
+            return fieldLevel ? ("Date", true) : ("RFC3339Date", false)
+        }
+        switch schema.kind {
+        case .string:
+            return ("String", false)
+        case .integer:
+            return ("Int", false)
+        case .number:
+            return ("Double", false)
+        case .boolean:
+            return ("Bool", false)
+        case .any:
+            return ("JSONValue", false)
+        case .ref(let name):
+            return (typeName(ofNamed: name), false)
+        case .array(let rules):
+            let item = swiftType(
+                of: rules.items, suggestedName: suggestedName + "Item", fieldLevel: false, parent: parent,
+                nested: &nested, usedNames: &usedNames
+            )
+            return ("[\(containerElement(item.name, rules.items))]", false)
+        case .map(let rules):
+            let value = swiftType(
+                of: rules.values, suggestedName: suggestedName + "Value", fieldLevel: false, parent: parent,
+                nested: &nested, usedNames: &usedNames
+            )
+            return ("[String: \(containerElement(value.name, rules.values))]", false)
+        case .object, .enumeration, .union:
+            var name = Self.reservedNestedNames.contains(suggestedName) ? parent + suggestedName : suggestedName
+            name = unique(name, in: &usedNames)
+            let documentation = Documentation(description: nil, deprecated: false)
+            nested.append(declaration(named: name, schema: schema, documentation))
+            return (name, false)
+        }
+    }
+
+    /// An array item or map value type: `T?` when it may be null (free-form JSON holds null itself).
+    private func containerElement(_ name: String, _ schema: Schema) -> String {
+        let resolved = provider.resolve(schema)
+        return resolved.nullable && !isFreeForm(resolved) ? name + "?" : name
+    }
+
+    private func isDateTime(_ schema: Schema) -> Bool {
+        if case .string(let rules) = schema.kind, rules.format == .datetime { return true }
+        return false
+    }
+
+    private func isFreeForm(_ schema: Schema) -> Bool {
+        if case .any = schema.kind { return true }
+        return false
+    }
+
+    private func notes(for presence: Presence, schema: Schema) -> [String] {
+        var notes: [String] = []
+        switch presence {
+        case .requiredNullable: notes.append("Always present; `nil` means the member was `null`.")
+        case .optionalNullable: notes.append("`nil` when the member is absent, `.null` when it is `null`.")
+        case .optionalJSON: notes.append("`nil` when the member is absent; a `null` value is `.null`.")
+        case .required, .optional: break
+        }
+        if let defaultValue = schema.defaultValue {
+            notes.append("Default when absent: `\(defaultValue)`.")
+        }
+        return notes
+    }
+
+    /// `name`, or `name2`, `name3`… if taken; records the result.
+    private func unique(_ name: String, in used: inout Set<String>) -> String {
+        var candidate = name
+        var counter = 2
+        while used.contains(candidate) {
+            candidate = name + String(counter)
+            counter += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+}
