@@ -47,7 +47,10 @@ struct SignedContentTemplate: Hashable, Sendable {
                         + "(known: `{id}`, `{timestamp}`, `{body}`)"
                 )
             } else {
-                literal.append(contentsOf: rest[open...close].utf8)
+                // Not a placeholder: the `{` is text, and scanning goes on right after it.
+                literal.append(UInt8(ascii: "{"))
+                rest = rest[afterOpen...]
+                continue
             }
             rest = rest[rest.index(after: close)...]
         }
