@@ -48,7 +48,8 @@ public enum SignatureError: Error, Hashable, Sendable, CustomStringConvertible {
             "timestamp \(timestamp) is \(skew) s in the past; at most \(tolerance) s is accepted (a replayed or "
                 + "long-delayed delivery, or a clock out of sync)"
         case .timestampTooNew(let timestamp, let skew, let tolerance):
-            "timestamp \(timestamp) is \(skew) s in the future; at most \(tolerance) s is accepted (a clock out of sync)"
+            "timestamp \(timestamp) is \(skew) s in the future; at most \(tolerance) s is accepted "
+                + "(a clock out of sync)"
         case .noMatchingSignature(let signatures, let secrets):
             "no signature matches: \(Self.count(signatures, "signature")) checked against "
                 + "\(Self.count(secrets, "secret")) (a wrong secret, or the body or headers changed after signing)"

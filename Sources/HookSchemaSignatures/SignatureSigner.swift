@@ -41,7 +41,8 @@ public struct SignatureSigner: Sendable {
         }
         let content = template.content(id: id, timestamp: timestampText, body: body)
         let signatures = keys.map { key in
-            ByteEncoding.encode(HMAC<SHA256>.authenticationCode(for: content, using: SymmetricKey(data: key)), as: scheme.encoding)
+            let code = HMAC<SHA256>.authenticationCode(for: content, using: SymmetricKey(data: key))
+            return ByteEncoding.encode(code, as: scheme.encoding)
         }
         headers.append((scheme.signatureHeader, signatureHeaderValue(signatures, timestamp: timestampText)))
         return headers

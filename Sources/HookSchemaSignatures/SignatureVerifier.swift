@@ -77,7 +77,12 @@ public struct SignatureVerifier: Sendable {
                 throw .timestampTooNew(timestamp: timestamp, skew: -skew, tolerance: future)
             }
         }
-        return VerifiedSignature(timestamp: timestamp, id: id, secretIndex: match.secret, signatureIndex: match.signature)
+        return VerifiedSignature(
+            timestamp: timestamp,
+            id: id,
+            secretIndex: match.secret,
+            signatureIndex: match.signature
+        )
     }
 
     /// Verifies a delivery whose headers are given as a dictionary.

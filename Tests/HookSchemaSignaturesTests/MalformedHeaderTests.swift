@@ -56,8 +56,8 @@ import Testing
         let headers = try signer.sign(body: Self.body, timestamp: Self.now, id: "msg_1")
         let signature = try #require(headers.value(of: "webhook-signature"))
         // An ed25519 `v1a` entry (not checked) before ours, and doubled spaces between entries.
-        let withOthers = "v1a,hnO3f9T8Ytu9HwrXslvumlUpqtNVqkhqw/enGzPCXe5BdqzCInXqYXFymVJaA7AZdpXwVLPo3mNl8EM+m7TBAg==  "
-            + signature
+        let ed25519 = "v1a,hnO3f9T8Ytu9HwrXslvumlUpqtNVqkhqw/enGzPCXe5BdqzCInXqYXFymVJaA7AZdpXwVLPo3mNl8EM+m7TBAg=="
+        let withOthers = ed25519 + "  " + signature
         let verifier = try SignatureVerifier(scheme: TestSchemes.standardWebhooks, secrets: ["whsec_c2VjcmV0"],
                                              clock: clock(Self.now))
         try verifier.verify(body: Self.body, headers: headers.replacing("webhook-signature", with: withOthers))

@@ -70,7 +70,9 @@ import Testing
         if let past = scheme.tolerancePast {
             // Exactly at the edge: accepted. One second past it: rejected, with the skew and the tolerance.
             try verifier(testCase, now: Self.now + Int64(past)).verify(body: Self.body, headers: headers)
-            #expect(throws: SignatureError.timestampTooOld(timestamp: Self.now, skew: Int64(past) + 1, tolerance: past)) {
+            #expect(
+                throws: SignatureError.timestampTooOld(timestamp: Self.now, skew: Int64(past) + 1, tolerance: past)
+            ) {
                 try verifier(testCase, now: Self.now + Int64(past) + 1).verify(body: Self.body, headers: headers)
             }
         }

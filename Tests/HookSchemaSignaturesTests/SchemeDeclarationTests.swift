@@ -20,7 +20,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("{timestamp}.{bdy}", "unknown placeholder `{bdy}` in signedContent `{timestamp}.{bdy}` (known: `{id}`, `{timestamp}`, `{body}`)"),
+        (
+            "{timestamp}.{bdy}",
+            "unknown placeholder `{bdy}` in signedContent `{timestamp}.{bdy}` (known: `{id}`, `{timestamp}`, `{body}`)"
+        ),
         ("{timestamp}.", "signedContent `{timestamp}.` does not contain `{body}`"),
         ("{id}.{body}", "signedContent uses `{id}`, but no id header is declared"),
     ])
@@ -41,7 +44,9 @@ import Testing
         }
         let toleranceOnly = scheme(timestampHeader: nil, signedContent: "{body}", tolerancePast: 300)
         #expect(
-            throws: SignatureError.invalidScheme("a timestamp tolerance is declared, but the scheme carries no timestamp")
+            throws: SignatureError.invalidScheme(
+                "a timestamp tolerance is declared, but the scheme carries no timestamp"
+            )
         ) {
             try SignatureVerifier(scheme: toleranceOnly, secrets: ["s"])
         }

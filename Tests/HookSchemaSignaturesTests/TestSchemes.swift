@@ -27,7 +27,8 @@ enum TestSchemes {
         tolerancePast: 300
     )
 
-    /// Stripe: `Stripe-Signature: t=…,v1=…[,v1=…][,v0=…]`, `{t}.{body}`, the `whsec_…` string as the key, 300 s past.
+    /// Stripe: `Stripe-Signature: t=…,v1=…[,v1=…][,v0=…]`, `{t}.{body}`, the `whsec_…` string (UTF-8) as the key,
+    /// 300 s past.
     static let stripe = SignatureScheme(
         signatureHeader: "Stripe-Signature",
         format: .keyValue(pairSeparator: ",", timestampKey: "t", signatureKey: "v1"),
