@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "HookSchemaCLITests", dependencies: ["hookschema"]),
         .testTarget(name: "HookSchemaLoaderTests", dependencies: ["HookSchemaLoader", "HookSchemaModel"]),
         .testTarget(name: "HookSchemaRuntimeTests", dependencies: ["HookSchemaRuntime"]),
-        .testTarget(name: "HookSchemaSignaturesTests", dependencies: ["HookSchemaSignatures"]),
+        .testTarget(name: "HookSchemaSignaturesTests", dependencies: ["HookSchemaSignatures", "HookSchemaLoader"]),
         .testTarget(
             name: "HookSchemaValidationTests",
             dependencies: ["HookSchemaValidation", "HookSchemaModel", "HookSchemaRuntime", "HookSchemaLoader"]
