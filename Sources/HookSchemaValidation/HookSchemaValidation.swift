@@ -1,1 +1,0 @@
-// HookSchemaValidation: see Package.swift for this module's place in the pipeline.

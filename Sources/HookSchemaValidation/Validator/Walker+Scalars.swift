@@ -1,0 +1,149 @@
+import HookSchemaModel
+import HookSchemaRuntime
+
+extension Walker {
+    mutating func checkString(_ node: PlanNode, _ index: Int) {
+        if let constant = node.constant {
+            let equal: Bool
+            if case .string(let expected) = constant {
+                equal = reader.withString(index) { $0.elementsEqual(expected.utf8) }
+            } else {
+                equal = false
+            }
+            if !equal { constMismatch(constant, index) }
+            return
+        }
+        if let format = node.format {
+            let valid = reader.withString(index) { StringFormats.isValid($0, format: format) }
+            if !valid {
+                report(
+                    .formatInvalid, "\(reader.preview(index)) is not \(StringFormats.describe(format))",
+                    expected: .string(format.rawValue), actual: reader.scalarValue(index))
+            }
+        }
+        if node.minLength >= 0 || node.maxLength >= 0 {
+            let length = reader.scalarCount(index)
+            if node.minLength >= 0, length < node.minLength {
+                report(
+                    .constraintViolation,
+                    "the string is \(length) characters long; the minimum is \(node.minLength)",
+                    expected: .integer(Int64(node.minLength)), actual: .integer(Int64(length)))
+            }
+            if node.maxLength >= 0, length > node.maxLength {
+                report(
+                    .constraintViolation,
+                    "the string is \(length) characters long; the maximum is \(node.maxLength)",
+                    expected: .integer(Int64(node.maxLength)), actual: .integer(Int64(length)))
+            }
+        }
+        if node.pattern >= 0 {
+            let pattern = plan.patterns[node.pattern]
+            if !reader.withString(index, pattern.matches) {
+                report(
+                    .constraintViolation,
+                    "\(reader.preview(index)) does not match the pattern \(JSONText.quoted(pattern.source))",
+                    expected: .string(pattern.source), actual: reader.scalarValue(index))
+            }
+        }
+    }
+
+    mutating func checkEnum(_ node: PlanNode, _ index: Int) {
+        let enumeration = plan.enums[node.child]
+        if reader.withString(index, enumeration.table.lookup) != nil {
+            if let constant = node.constant, !reader.withString(index, { $0.elementsEqual(constant.stringBytes) }) {
+                constMismatch(constant, index)
+            }
+            return
+        }
+        report(
+            .unknownEnumValue,
+            "\(reader.preview(index)) is not one of the \(enumeration.closed ? "allowed" : "known") values",
+            severity: enumeration.closed ? .error : .warning,
+            expected: enumeration.values, actual: reader.scalarValue(index))
+    }
+
+    mutating func checkNumber(_ node: PlanNode, _ index: Int) {
+        let token = reader.tokens[index]
+        let isInteger = token.flags & (JSONTape.Token.hasFraction | JSONTape.Token.hasExponent) == 0
+        let value: Double
+        if node.kind == .integer {
+            guard isInteger else {
+                report(
+                    .typeMismatch, "expected an integer, found the number \(reader.preview(index))",
+                    expected: .string("integer"), actual: .string("number"))
+                return
+            }
+            guard let integer = reader.int64(index) else {
+                report(
+                    .typeMismatch,
+                    "expected an integer, found \(reader.preview(index)), which does not fit in a 64-bit integer",
+                    expected: .string("integer"), actual: .string("integer"))
+                return
+            }
+            if let constant = node.constant, constant != .integer(integer) {
+                constMismatch(constant, index)
+                return
+            }
+            guard node.numberRules != nil else { return }
+            value = Double(integer)
+        } else {
+            // Anything that might overflow a double is parsed; short plain numbers cannot.
+            let needsValue = node.numberRules != nil || node.constant != nil || !isInteger
+                || token.end - token.start > 300
+            guard needsValue else { return }
+            value = reader.double(index)
+            guard value.isFinite else {
+                report(
+                    .typeMismatch, "the number \(reader.preview(index)) does not fit in a 64-bit floating-point value",
+                    expected: .string("number"), actual: .string("number"))
+                return
+            }
+            if let constant = node.constant {
+                let equal: Bool
+                switch constant {
+                case .number(let expected): equal = expected == value
+                case .integer(let expected): equal = Double(expected) == value
+                default: equal = false
+                }
+                if !equal {
+                    constMismatch(constant, index)
+                    return
+                }
+            }
+        }
+        if let rules = node.numberRules {
+            checkRange(rules, value, index)
+        }
+    }
+
+    private mutating func checkRange(_ rules: NumberRules, _ value: Double, _ index: Int) {
+        let shown = reader.preview(index)
+        if let minimum = rules.minimum, value < minimum {
+            report(
+                .constraintViolation, "\(shown) is less than the minimum \(JSONText.format(minimum))",
+                expected: .number(minimum), actual: reader.scalarValue(index))
+        }
+        if let maximum = rules.maximum, value > maximum {
+            report(
+                .constraintViolation, "\(shown) is greater than the maximum \(JSONText.format(maximum))",
+                expected: .number(maximum), actual: reader.scalarValue(index))
+        }
+        if let minimum = rules.exclusiveMinimum, value <= minimum {
+            report(
+                .constraintViolation, "\(shown) is not greater than the exclusive minimum \(JSONText.format(minimum))",
+                expected: .number(minimum), actual: reader.scalarValue(index))
+        }
+        if let maximum = rules.exclusiveMaximum, value >= maximum {
+            report(
+                .constraintViolation, "\(shown) is not less than the exclusive maximum \(JSONText.format(maximum))",
+                expected: .number(maximum), actual: reader.scalarValue(index))
+        }
+    }
+}
+
+extension Literal {
+    var stringBytes: [UInt8] {
+        if case .string(let value) = self { return Array(value.utf8) }
+        return []
+    }
+}

@@ -1,0 +1,296 @@
+import HookSchemaModel
+import HookSchemaRuntime
+
+/// Walks a scanned body against a compiled plan and collects every finding. Recursion follows the schema (a
+/// free-form `any` value is skipped whole), and the tape's depth is bounded by the scanner's limit.
+struct Walker {
+    let plan: ValidationPlan
+    let reader: TapeReader
+    var findings: [Finding] = []
+    /// The pointer to the value being checked, as steps, rendered only when a finding needs it.
+    private var path: [PathStep] = []
+
+    enum PathStep {
+        /// An object member: the tape index of its key.
+        case key(Int)
+        case index(Int)
+    }
+
+    init(plan: ValidationPlan, reader: TapeReader) {
+        self.plan = plan
+        self.reader = reader
+        path.reserveCapacity(32)
+    }
+
+    // MARK: Pointers and findings
+
+    /// The JSON pointer of the current value, with `extra` (a member name) appended.
+    func pointer(appending extra: String? = nil) -> String {
+        var text = ""
+        for step in path {
+            switch step {
+            case .key(let index): text = JSONPointer.appending(reader.string(index), to: text)
+            case .index(let index): text += "/\(index)"
+            }
+        }
+        if let extra {
+            text = JSONPointer.appending(extra, to: text)
+        }
+        return text
+    }
+
+    mutating func report(
+        _ kind: FindingKind,
+        _ message: String,
+        member: String? = nil,
+        severity: Finding.Severity? = nil,
+        expected: JSONValue? = nil,
+        actual: JSONValue? = nil
+    ) {
+        findings.append(
+            Finding(
+                kind: kind, severity: severity, path: pointer(appending: member), message: message,
+                expected: expected, actual: actual))
+    }
+
+    // MARK: Values
+
+    /// Checks the value at tape index `index` against plan node `nodeIndex`.
+    mutating func check(_ nodeIndex: Int, _ index: Int) {
+        let node = plan.nodes[nodeIndex]
+        let token = reader.tokens[index]
+        if token.kind == .null {
+            if node.nullable || node.kind == .any { return }
+            if node.kind == .ref {
+                check(node.child, index)
+                return
+            }
+            report(
+                .nullNotAllowed, "null is not allowed here: expected \(article(node.typeName))",
+                expected: .string(node.typeName), actual: .null)
+            return
+        }
+        switch node.kind {
+        case .any:
+            return
+        case .ref:
+            check(node.child, index)
+        case .string:
+            guard token.kind == .string else { return mismatch(node, index) }
+            checkString(node, index)
+        case .enumeration:
+            guard token.kind == .string else { return mismatch(node, index) }
+            checkEnum(node, index)
+        case .integer, .number:
+            guard token.kind == .number else { return mismatch(node, index) }
+            checkNumber(node, index)
+        case .boolean:
+            guard token.kind == .true || token.kind == .false else { return mismatch(node, index) }
+            if let constant = node.constant, constant != .boolean(token.kind == .true) {
+                constMismatch(constant, index)
+            }
+        case .object:
+            guard token.kind == .object else { return mismatch(node, index) }
+            checkObject(plan.objects[node.child], index)
+        case .array:
+            guard token.kind == .array else { return mismatch(node, index) }
+            checkArray(node, index)
+        case .map:
+            guard token.kind == .object else { return mismatch(node, index) }
+            checkMap(plan.maps[node.child], index)
+        case .union:
+            guard token.kind == .object else { return mismatch(node, index) }
+            checkUnion(plan.unions[node.child], index)
+        }
+    }
+
+    private mutating func mismatch(_ node: PlanNode, _ index: Int) {
+        let found = reader.typeName(index)
+        let shown = reader.tokens[index].kind == .object || reader.tokens[index].kind == .array
+            ? article(found) : "\(found) \(reader.preview(index))"
+        report(
+            .typeMismatch, "expected \(article(node.typeName)), found \(shown)",
+            expected: .string(node.typeName), actual: .string(found))
+    }
+
+    mutating func constMismatch(_ constant: Literal, _ index: Int) {
+        report(
+            .constMismatch, "expected the constant \(constant), found \(reader.preview(index))",
+            expected: constant.jsonValue, actual: reader.scalarValue(index))
+    }
+
+    // MARK: Containers
+
+    private mutating func checkObject(_ object: ObjectPlan, _ index: Int) {
+        let fieldCount = object.fields.count
+        var seenSmall: UInt64 = 0
+        var seenLarge = fieldCount > 64 ? [Bool](repeating: false, count: fieldCount) : []
+        let end = Int(reader.tokens[index].end)
+        var key = index + 1
+        var predicted = 0
+        while key < end {
+            let value = key + 1
+            let fieldIndex: Int? = reader.withString(key) { name in
+                if predicted < fieldCount, object.fields[predicted].nameBytes.elementsEqual(name) {
+                    return predicted
+                }
+                return object.table.lookup(name)
+            }
+            if let fieldIndex {
+                predicted = fieldIndex + 1
+                let seen = fieldCount > 64 ? seenLarge[fieldIndex] : seenSmall & (1 << UInt64(fieldIndex)) != 0
+                path.append(.key(key))
+                if seen {
+                    report(.constraintViolation, "the member appears more than once")
+                }
+                check(object.fields[fieldIndex].node, value)
+                path.removeLast()
+                if fieldCount > 64 {
+                    seenLarge[fieldIndex] = true
+                } else {
+                    seenSmall |= 1 << UInt64(fieldIndex)
+                }
+            } else {
+                path.append(.key(key))
+                report(.unknownField, "the schema does not declare the member \(JSONText.quoted(reader.string(key)))")
+                path.removeLast()
+            }
+            key = reader.next(after: value)
+        }
+        guard object.requiredCount > 0 else { return }
+        for (fieldIndex, field) in object.fields.enumerated() where field.required {
+            let seen = fieldCount > 64 ? seenLarge[fieldIndex] : seenSmall & (1 << UInt64(fieldIndex)) != 0
+            if !seen {
+                let type = plan.nodes[field.node].typeName
+                report(
+                    .missingRequired, "the required member \(JSONText.quoted(field.name)) is missing",
+                    member: field.name, expected: type.isEmpty ? nil : .string(type))
+            }
+        }
+    }
+
+    private mutating func checkArray(_ node: PlanNode, _ index: Int) {
+        let token = reader.tokens[index]
+        let count = Int(token.count)
+        if node.minLength >= 0, count < node.minLength {
+            report(
+                .constraintViolation, "expected at least \(node.minLength) items, found \(count)",
+                expected: .integer(Int64(node.minLength)), actual: .integer(Int64(count)))
+        }
+        if node.maxLength >= 0, count > node.maxLength {
+            report(
+                .constraintViolation, "expected at most \(node.maxLength) items, found \(count)",
+                expected: .integer(Int64(node.maxLength)), actual: .integer(Int64(count)))
+        }
+        if plan.nodes[node.child].kind == .any { return }
+        var element = index + 1
+        var position = 0
+        let end = Int(token.end)
+        while element < end {
+            path.append(.index(position))
+            check(node.child, element)
+            path.removeLast()
+            element = reader.next(after: element)
+            position += 1
+        }
+    }
+
+    private mutating func checkMap(_ map: MapPlan, _ index: Int) {
+        let token = reader.tokens[index]
+        let count = Int(token.count)
+        if let minimum = map.minEntries, count < minimum {
+            report(
+                .constraintViolation, "expected at least \(minimum) entries, found \(count)",
+                expected: .integer(Int64(minimum)), actual: .integer(Int64(count)))
+        }
+        if let maximum = map.maxEntries, count > maximum {
+            report(
+                .constraintViolation, "expected at most \(maximum) entries, found \(count)",
+                expected: .integer(Int64(maximum)), actual: .integer(Int64(count)))
+        }
+        let checkKeys = map.keyMinLength != nil || map.keyMaxLength != nil || map.keyPattern >= 0
+        let checkValues = plan.nodes[map.valueNode].kind != .any
+        guard checkKeys || checkValues else { return }
+        var key = index + 1
+        let end = Int(token.end)
+        while key < end {
+            path.append(.key(key))
+            if checkKeys {
+                checkMapKey(map, key)
+            }
+            if checkValues {
+                check(map.valueNode, key + 1)
+            }
+            path.removeLast()
+            key = reader.next(after: key + 1)
+        }
+    }
+
+    private mutating func checkMapKey(_ map: MapPlan, _ key: Int) {
+        let length = reader.scalarCount(key)
+        if let minimum = map.keyMinLength, length < minimum {
+            report(
+                .constraintViolation, "the key is \(length) characters long; keys have at least \(minimum)",
+                expected: .integer(Int64(minimum)), actual: .integer(Int64(length)))
+        }
+        if let maximum = map.keyMaxLength, length > maximum {
+            report(
+                .constraintViolation, "the key is \(length) characters long; keys have at most \(maximum)",
+                expected: .integer(Int64(maximum)), actual: .integer(Int64(length)))
+        }
+        if map.keyPattern >= 0 {
+            let pattern = plan.patterns[map.keyPattern]
+            if !reader.withString(key, pattern.matches) {
+                report(
+                    .constraintViolation, "the key does not match the pattern \(JSONText.quoted(pattern.source))",
+                    expected: .string(pattern.source), actual: .string(reader.string(key)))
+            }
+        }
+    }
+
+    private mutating func checkUnion(_ union: UnionPlan, _ index: Int) {
+        guard let value = reader.member(union.discriminatorBytes, of: index) else {
+            report(
+                .missingRequired, "the required member \(JSONText.quoted(union.discriminator)) is missing",
+                member: union.discriminator, expected: union.values)
+            return
+        }
+        guard reader.tokens[value].kind == .string else {
+            path.append(.key(value - 1))
+            mismatch(PlanNode(kind: .string, nullable: false, typeName: "string"), value)
+            path.removeLast()
+            return
+        }
+        if let member = reader.withString(value, union.table.lookup) {
+            check(member, index)
+            return
+        }
+        path.append(.key(value - 1))
+        let severity: Finding.Severity = union.closed ? .error : .warning
+        report(
+            .unknownEnumValue,
+            "\(reader.preview(value)) is not one of the \(union.closed ? "closed" : "known") values of "
+                + "\(JSONText.quoted(union.discriminator))",
+            severity: severity, expected: union.values, actual: .string(reader.string(value)))
+        path.removeLast()
+    }
+
+    func article(_ typeName: String) -> String {
+        if typeName.hasPrefix("u") || !"aeio".contains(typeName.first ?? "x") {
+            return "a \(typeName)"
+        }
+        return "an \(typeName)"
+    }
+}
+
+extension Literal {
+    var jsonValue: JSONValue {
+        switch self {
+        case .string(let value): return .string(value)
+        case .integer(let value): return .integer(value)
+        case .number(let value): return .number(value)
+        case .boolean(let value): return .bool(value)
+        case .null: return .null
+        }
+    }
+}
