@@ -95,7 +95,9 @@ struct SigningOptions: ParsableArguments {
             for diagnostic in result.diagnostics {
                 StandardStream.error.write(diagnostic.description + "\n")
             }
-            throw CLIFailure.usage("the schemas in `\(schemas)` have errors (run `hookschema lint --schemas \(schemas)`)")
+            throw CLIFailure.usage(
+                "the schemas in `\(schemas)` have errors (run `hookschema lint --schemas \(schemas)`)"
+            )
         }
         return schemaSet.providers
     }
