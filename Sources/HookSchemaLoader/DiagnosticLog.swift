@@ -17,15 +17,16 @@ final class DiagnosticLog {
 
 /// Did-you-mean suggestions by edit distance.
 enum Suggestion {
-    /// The candidate closest to `word` (case-insensitive Levenshtein distance), if it is close enough to be a
-    /// plausible typo; ties go to the earlier candidate.
+    /// The candidate closest to `word` (case-insensitive edit distance, a swap of neighbours counting as one
+    /// edit), if it is close enough to be a plausible typo; ties go to the earlier candidate.
     static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates where candidate != word {
-            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
-            let limit = max(1, min(3, max(target.count, candidate.unicodeScalars.count) / 3))
-            guard distance <= limit else { continue }
+            let other = Array(candidate.lowercased().unicodeScalars)
+            let distance = editDistance(target, other)
+            let limit = max(1, min(3, max(target.count, other.count) / 4))
+            guard distance <= limit, distance < min(target.count, other.count) else { continue }
             if let current = best, current.distance <= distance { continue }
             best = (candidate, distance)
         }
@@ -37,19 +38,23 @@ enum Suggestion {
         closest(to: word, among: candidates).map { "; did you mean `\($0)`?" } ?? ""
     }
 
+    /// Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent transpositions.
     static func editDistance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar]) -> Int {
         if lhs.isEmpty { return rhs.count }
         if rhs.isEmpty { return lhs.count }
-        var previous = Array(0...rhs.count)
-        var current = [Int](repeating: 0, count: rhs.count + 1)
+        var table = [[Int]](repeating: [Int](repeating: 0, count: rhs.count + 1), count: lhs.count + 1)
+        for i in 0...lhs.count { table[i][0] = i }
+        for j in 0...rhs.count { table[0][j] = j }
         for i in 1...lhs.count {
-            current[0] = i
             for j in 1...rhs.count {
-                let substitution = previous[j - 1] + (lhs[i - 1] == rhs[j - 1] ? 0 : 1)
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, substitution)
+                let cost = lhs[i - 1] == rhs[j - 1] ? 0 : 1
+                var distance = Swift.min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, lhs[i - 1] == rhs[j - 2], lhs[i - 2] == rhs[j - 1] {
+                    distance = Swift.min(distance, table[i - 2][j - 2] + 1)
+                }
+                table[i][j] = distance
             }
-            swap(&previous, &current)
         }
-        return previous[rhs.count]
+        return table[lhs.count][rhs.count]
     }
 }

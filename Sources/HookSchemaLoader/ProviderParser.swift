@@ -91,16 +91,18 @@ struct ProviderParser {
     private func parseEnvelope(_ node: YAMLNode, into provider: inout ParsedProvider, schemas: SchemaParser) {
         guard let reader = MappingReader(node, what: "`envelope`", log: log) else { return }
         reader.rejectUnknownKeys(allowed: ["discriminator", "payload", "fields"], in: "`envelope`")
+        let errorsBefore = log.diagnostics.count
         if let entry = reader.require("fields", in: "`envelope`") {
             provider.envelopeFields = schemas.fields(entry.value, context: .root(owner: nil))
         }
+        let fieldsAreValid = log.diagnostics.count == errorsBefore
         let names = provider.envelopeFields.map(\.name)
         if let entry = reader.require("discriminator", in: "`envelope`"),
             let discriminator = reader.string("discriminator")
         {
             provider.discriminator = discriminator
             if let field = provider.envelopeFields.first(where: { $0.name == discriminator }) {
-                if !field.schema.kind.isString {
+                if fieldsAreValid && !field.schema.kind.isString {
                     log.error(
                         "the discriminator field `\(discriminator)` must be of type `string`",
                         at: entry.value.location

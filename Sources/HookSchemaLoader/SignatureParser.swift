@@ -50,7 +50,8 @@ struct SignatureParser {
         }
         var signedContent: String?
         if let entry = reader.require("signedContent", in: "`signature`"), let template = reader.string("signedContent") {
-            let hasTimestamp = timestampHeader != nil || format?.carriesTimestamp == true
+            // An unreadable `format` is reported already; assume it would have provided the timestamp.
+            let hasTimestamp = timestampHeader != nil || format?.carriesTimestamp ?? true
             if checkTemplate(template, hasTimestamp: hasTimestamp, hasID: idHeader != nil, at: entry.value.location) {
                 signedContent = template
             }

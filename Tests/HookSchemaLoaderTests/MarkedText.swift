@@ -1,5 +1,6 @@
 import HookSchemaLoader
 import HookSchemaModel
+import Testing
 
 /// YAML with `1️⃣`-style markers: the text without them, and the line:column (1-based, columns counted in
 /// Unicode scalars, as Yams counts them) where each marker stood.
@@ -77,3 +78,41 @@ let minimalProvider = """
         id: { type: string, required: true }
         type: { type: string, required: true }
     """
+
+/// One expected error: the marker where it points, the file (relative to `Schemas/`) and the message.
+struct ExpectedError {
+    var marker: String
+    var file: String
+    var message: String
+
+    init(_ marker: String, in file: String = "acme/provider.yaml", _ message: String) {
+        self.marker = marker
+        self.file = file
+        self.message = message
+    }
+}
+
+extension Fixture {
+    /// A provider folder `acme` holding only this provider.yaml.
+    static func provider(_ yaml: String) -> Fixture {
+        Fixture(["acme/provider.yaml": yaml])
+    }
+
+    /// The minimal provider plus one event file `acme/<name>.yaml`.
+    static func event(_ name: String, _ yaml: String) -> Fixture {
+        Fixture(["acme/provider.yaml": minimalProvider, "acme/\(name).yaml": yaml])
+    }
+}
+
+/// Loads `fixture` and expects exactly these errors, in order, at their markers' line:column.
+func expectErrors(
+    _ fixture: Fixture,
+    _ expected: [ExpectedError],
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
+    let result = fixture.load()
+    let actual = Fixture.errors(result)
+    let wanted = expected.map { "\(fixture.location($0.marker, in: $0.file)): \($0.message)" }
+    #expect(actual == wanted, sourceLocation: sourceLocation)
+    #expect(result.schemaSet == nil, "a load with errors has no schema set", sourceLocation: sourceLocation)
+}
