@@ -57,6 +57,11 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "hookschema-bench",
+            dependencies: ["HookSchemaValidation", "HookSchemaLoader", "HookSchemaModel"]
+        ),
+
         // MARK: Tests
 
         .testTarget(name: "HookSchemaModelTests", dependencies: ["HookSchemaModel"]),
@@ -66,7 +71,8 @@ let package = Package(
         .testTarget(name: "HookSchemaSignaturesTests", dependencies: ["HookSchemaSignatures", "HookSchemaLoader"]),
         .testTarget(
             name: "HookSchemaValidationTests",
-            dependencies: ["HookSchemaValidation", "HookSchemaModel", "HookSchemaRuntime", "HookSchemaLoader"]
+            dependencies: ["HookSchemaValidation", "HookSchemaModel", "HookSchemaRuntime", "HookSchemaLoader"],
+            exclude: ["Golden"]
         ),
     ]
 )

@@ -19,7 +19,7 @@ import Testing
 
     @Test func emptyAndWhitespaceBodies() {
         #expect(malformed("")?.message.contains("empty") == true)
-        #expect(malformed(" \n\t ")?.message.contains("at 2:3") == true)
+        #expect(malformed(" \n\t ")?.message.hasPrefix("at 2:3 (byte offset 4)") == true)
     }
 
     @Test func truncatedBodyPointsAtTheOpenValue() {
@@ -34,7 +34,7 @@ import Testing
 
     @Test func lineColumnAndByteOffset() {
         let finding = malformed("{\n  \"a\": 1,\n  \"b\": tru\n}")
-        #expect(finding?.message == "malformed JSON at 3:8 (byte offset 19): invalid literal: expected 'true'")
+        #expect(finding?.message == "at 3:8 (byte offset 19): invalid literal: expected 'true'")
         #expect(finding?.path == "/b")
     }
 
@@ -57,14 +57,14 @@ import Testing
             Array(#"{"a": ""#.utf8) + [0xE2, 0x82],  // cut off
         ]
         for bytes in cases {
-            #expect(malformed(bytes)?.message.hasPrefix("invalid UTF-8") == true)
+            #expect(malformed(bytes)?.message.contains("): invalid UTF-8: ") == true)
         }
         #expect(validator.validate("{\"a\": \"h\u{E9}llo \u{1F600}\"}").findings.first?.kind != .malformedJSON)
     }
 
     @Test func loneSurrogateEscapes() {
         for text in [#"{"a": "\uD800"}"#, #"{"a": "\uDC00"}"#, #"{"a": "\uD800\u0041"}"#, #"{"\uDBFF": 1}"#] {
-            #expect(malformed(text)?.message.hasPrefix("lone surrogate") == true)
+            #expect(malformed(text)?.message.contains("): lone surrogate escape") == true)
         }
         #expect(validator.validate(#"{"a": "\uD83D\uDE00"}"#).findings.first?.kind != .malformedJSON)
     }
@@ -72,7 +72,7 @@ import Testing
     @Test func deepNestingIsAFindingNotACrash() {
         let depth = 100_000
         let arrays = Array(repeating: UInt8(ascii: "["), count: depth) + Array(repeating: UInt8(ascii: "]"), count: depth)
-        #expect(malformed(arrays)?.message.contains("nesting deeper than the limit of 512") == true)
+        #expect(malformed(arrays)?.message.contains("nested deeper than the limit of 512 levels") == true)
         var objects: [UInt8] = []
         for _ in 0..<depth { objects += Array(#"{"a":"#.utf8) }
         objects += Array(repeating: UInt8(ascii: "}"), count: depth)

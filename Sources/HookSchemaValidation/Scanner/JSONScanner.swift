@@ -151,7 +151,7 @@ struct JSONScanner {
 
     private mutating func openContainer(_ kind: JSONTape.Token.Kind) throws(ScanFailure) {
         if openContainers.count >= maxDepth {
-            throw failure(.depthLimit, "nesting deeper than the limit of \(maxDepth) levels")
+            throw failure(.depthLimit, "objects and arrays nested deeper than the limit of \(maxDepth) levels")
         }
         openContainers.append((tape.tokens.count, -1))
         tape.tokens.append(.init(kind: kind, flags: 0, start: UInt32(position), end: 0, count: 0))

@@ -5,14 +5,7 @@ import HookSchemaModel
 enum MalformedBody {
     static func report(_ failure: ScanFailure, scanner: JSONScanner) -> DriftReport {
         let (line, column) = lineAndColumn(of: failure.offset, in: scanner.bytes)
-        let what: String
-        switch failure.reason {
-        case .syntax: what = "malformed JSON"
-        case .invalidUTF8: what = "invalid UTF-8"
-        case .loneSurrogate: what = "lone surrogate"
-        case .depthLimit: what = "nesting too deep"
-        }
-        let message = "\(what) at \(line):\(column) (byte offset \(failure.offset)): \(failure.message)"
+        let message = "at \(line):\(column) (byte offset \(failure.offset)): \(failure.message)"
         return DriftReport(findings: [
             Finding(kind: .malformedJSON, path: pointer(scanner), message: message)
         ])
