@@ -91,7 +91,8 @@ public enum SchemaLoader {
         guard isDirectory.boolValue else {
             throw SchemaLoaderError("cannot read schemas folder `\(directory)`: not a directory")
         }
-        let root = URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
+        // Symbolic links resolved, so that a linked schemas folder is enumerated like any other.
+        let root = URL(fileURLWithPath: directory, isDirectory: true).resolvingSymlinksInPath()
         guard let enumerator = fileManager.enumerator(
             at: root,
             includingPropertiesForKeys: [.isRegularFileKey],
@@ -105,7 +106,7 @@ public enum SchemaLoader {
             let name = url.lastPathComponent
             guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
+            let path = url.resolvingSymlinksInPath().path
             guard path.hasPrefix(prefix) else { continue }
             relativePaths.append(String(path.dropFirst(prefix.count)))
         }
