@@ -53,6 +53,12 @@ extension DeclarationRenderer {
     }
 
     private func renderMemberwiseInit(_ properties: [PropertyDeclaration], into printer: inout CodePrinter) {
+        guard !properties.isEmpty else {
+            printer.block("\(access)init(unknownFields: UnknownFields = UnknownFields())") { printer in
+                printer.print("self.unknownFields = unknownFields")
+            }
+            return
+        }
         printer.print("\(access)init(")
         printer.indent()
         for property in properties {

@@ -22,6 +22,10 @@ struct DeclarationRenderer {
     func renderAlias(_ alias: AliasDeclaration, into printer: inout CodePrinter) {
         printer.docComment(alias.documentation.lines)
         printer.print("\(access)typealias \(alias.name) = \(alias.target)")
+        for companion in alias.companions {
+            printer.blank()
+            render(companion, into: &printer)
+        }
     }
 
     func renderEnum(_ enumeration: EnumDeclaration, into printer: inout CodePrinter) {

@@ -131,6 +131,8 @@ struct AliasDeclaration: Hashable {
     var name: String
     var documentation: Documentation
     var target: String
+    /// Inline objects and enums inside the aliased type (`[TagsValue]`), declared beside the alias.
+    var companions: [TypeDeclaration]
 }
 
 extension String {

@@ -6,8 +6,14 @@ struct SchemaTranslator {
     let provider: Provider
     let options: GeneratorOptions
 
-    /// Names a nested type may not have (`struct Type` is not allowed inside another type; `CodingKeys` is ours).
-    private static let reservedNestedNames: Set<String> = ["Type", "Protocol", "Self", "CodingKeys", "Element"]
+    /// Names a nested type must not take: `Type`, `Protocol` and `Self` are not allowed inside another type,
+    /// `CodingKeys` is the struct's own, and the rest would shadow a type the generated code or its users need.
+    /// Such a type gets a suffix (`data` → `DataObject`, `type` → `TypeValue`).
+    private static let reservedNestedNames: Set<String> = [
+        "Type", "Protocol", "Self", "CodingKeys", "Element", "Data", "Date", "String", "Int", "Double", "Bool",
+        "Array", "Dictionary", "Optional", "Error", "URL", "UUID", "Decoder", "Encoder", "JSONValue",
+        "UnknownFields", "Nullable", "RFC3339Date", "DynamicCodingKey", "Provider",
+    ]
 
     /// The Swift name of a named type (`ExtractRun`, with the prefix).
     func typeName(ofNamed name: String) -> String {
@@ -62,10 +68,12 @@ struct SchemaTranslator {
             var nested: [TypeDeclaration] = []
             var usedNames: Set<String> = []
             let target = swiftType(
-                of: schema, suggestedName: name + "Value", fieldLevel: false, parent: name, nested: &nested,
+                of: schema, suggestedName: name + "Value", fieldLevel: false, nested: &nested,
                 usedNames: &usedNames
             )
-            return .alias(AliasDeclaration(name: name, documentation: documentation, target: target.name))
+            return .alias(
+                AliasDeclaration(name: name, documentation: documentation, target: target.name, companions: nested)
+            )
         }
     }
 
@@ -80,7 +88,7 @@ struct SchemaTranslator {
             )
             let resolved = provider.resolve(field.schema)
             let type = swiftType(
-                of: field.schema, suggestedName: SwiftNaming.typeName(field.name), fieldLevel: true, parent: name,
+                of: field.schema, suggestedName: SwiftNaming.typeName(field.name), fieldLevel: true,
                 nested: &nested, usedNames: &usedNestedNames
             )
             let presence: Presence
@@ -92,7 +100,7 @@ struct SchemaTranslator {
             case (false, true): presence = .optionalNullable
             }
             var fieldDocumentation = Documentation(
-                description: field.schema.description ?? resolved.description,
+                description: field.schema.description,
                 deprecated: field.schema.deprecated
             )
             fieldDocumentation.notes = notes(for: presence, schema: resolved)
@@ -140,14 +148,14 @@ struct SchemaTranslator {
         )
     }
 
-    /// The Swift type of one value. Inline objects, enums and unions become nested declarations of `parent`.
+    /// The Swift type of one value. Inline objects, enums and unions become nested declarations (appended
+    /// to `nested`).
     /// `fieldLevel`: a datetime is `Date` (coded through `RFC3339Date`) directly on a property, `RFC3339Date`
     /// inside arrays and maps.
     private func swiftType(
         of schema: Schema,
         suggestedName: String,
         fieldLevel: Bool,
-        parent: String,
         nested: inout [TypeDeclaration],
         usedNames: inout Set<String>
     ) -> (name: String, isDate: Bool) {
@@ -169,18 +177,25 @@ struct SchemaTranslator {
             return (typeName(ofNamed: name), false)
         case .array(let rules):
             let item = swiftType(
-                of: rules.items, suggestedName: suggestedName + "Item", fieldLevel: false, parent: parent,
+                of: rules.items, suggestedName: suggestedName + "Item", fieldLevel: false,
                 nested: &nested, usedNames: &usedNames
             )
             return ("[\(containerElement(item.name, rules.items))]", false)
         case .map(let rules):
             let value = swiftType(
-                of: rules.values, suggestedName: suggestedName + "Value", fieldLevel: false, parent: parent,
+                of: rules.values, suggestedName: suggestedName + "Value", fieldLevel: false,
                 nested: &nested, usedNames: &usedNames
             )
             return ("[String: \(containerElement(value.name, rules.values))]", false)
         case .object, .enumeration, .union:
-            var name = Self.reservedNestedNames.contains(suggestedName) ? parent + suggestedName : suggestedName
+            var name = suggestedName
+            if Self.reservedNestedNames.contains(name) {
+                if case .object = schema.kind {
+                    name += "Object"
+                } else {
+                    name += "Value"
+                }
+            }
             name = unique(name, in: &usedNames)
             let documentation = Documentation(description: nil, deprecated: false)
             nested.append(declaration(named: name, schema: schema, documentation))

@@ -69,9 +69,11 @@ public enum SwiftGenerator {
         let unionName = translator.unionName
         let providerSource = "\(provider.name)/*.yaml"
         let unionDocumentation = Documentation(
-            description: provider.description.map { "Every event of \(provider.swiftName). " + $0 }
-                ?? "Every event of \(provider.swiftName).",
-            notes: ["Decoded by the value of `\(provider.discriminator)`."],
+            description: provider.description,
+            notes: [
+                "Every event of \(provider.swiftName), decoded by the value of `\(provider.discriminator)`; an event "
+                    + "type the schemas do not describe decodes to `unknown`, keeping its body."
+            ],
             source: providerSource
         )
         files.append(
@@ -165,7 +167,9 @@ public enum SwiftGenerator {
         switch declaration {
         case .structure(let structure):
             return structure.properties.contains(where: \.isDate) || structure.nested.contains(where: usesDate)
-        case .enumeration, .union, .alias:
+        case .alias(let alias):
+            return alias.companions.contains(where: usesDate)
+        case .enumeration, .union:
             return false
         }
     }

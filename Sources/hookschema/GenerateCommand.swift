@@ -1,0 +1,155 @@
+import ArgumentParser
+import HookSchemaGenerator
+import HookSchemaLoader
+import HookSchemaModel
+
+/// `hookschema generate`: renders Swift models for the schemas into an output folder.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generate Swift models for the schemas.",
+        discussion: """
+            Writes one file per event and per named type, plus the provider enum, into <output>/<Provider>Webhooks/. \
+            A file is rewritten only when its bytes change; files an earlier run generated that are no longer \
+            produced are removed; files hookschema did not write are never touched. With --check nothing is \
+            written: exits 1 and lists the files that are out of date. Exit codes: 0 done (or up to date), 1 schema \
+            errors or out-of-date files (--check), 2 usage or I/O errors.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The schemas folder.", valueName: "dir"))
+    var schemas = "Schemas"
+
+    @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
+    var output = "Generated"
+
+    @Flag(name: .long, help: "Write nothing; exit 1 if any generated file is out of date.")
+    var check = false
+
+    @Option(name: .customLong("access-level"), help: ArgumentHelp("public, package or internal.", valueName: "level"))
+    var accessLevel = "public"
+
+    @Option(name: .customLong("type-prefix"), help: ArgumentHelp("Prefix of generated type names.", valueName: "prefix"))
+    var typePrefix = ""
+
+    @Option(name: .customLong("import"), help: ArgumentHelp("An extra module to import (repeatable).", valueName: "module"))
+    var imports: [String] = []
+
+    @Flag(name: .customLong("no-embed-schema"), help: "Do not embed the schema model (`ExtendEvent.provider`).")
+    var noEmbedSchema = false
+
+    @Option(name: .customLong("provider"), help: ArgumentHelp("Only this provider (repeatable).", valueName: "name"))
+    var providers: [String] = []
+
+    @Option(name: .customLong("event"), help: ArgumentHelp("Only this event type (repeatable).", valueName: "type"))
+    var events: [String] = []
+
+    func validate() throws {
+        guard GeneratorOptions.AccessLevel(rawValue: accessLevel) != nil else {
+            throw ValidationError("--access-level must be public, package or internal, not `\(accessLevel)`")
+        }
+        for module in imports where !SwiftIdentifier.isValidModuleName(module) {
+            throw ValidationError("--import `\(module)` is not a module name")
+        }
+        guard typePrefix.isEmpty || SwiftIdentifier.isValidModuleName(typePrefix) else {
+            throw ValidationError("--type-prefix `\(typePrefix)` is not a Swift identifier")
+        }
+    }
+
+    var options: GeneratorOptions {
+        GeneratorOptions(
+            accessLevel: GeneratorOptions.AccessLevel(rawValue: accessLevel) ?? .public,
+            typePrefix: typePrefix,
+            extraImports: imports,
+            embedSchema: !noEmbedSchema,
+            providers: providers.isEmpty ? nil : Set(providers),
+            events: events.isEmpty ? nil : Set(events)
+        )
+    }
+
+    func run() throws {
+        let result: LoadResult
+        do {
+            result = try SchemaLoader.load(directory: schemas)
+        } catch {
+            StandardStream.error.write("error: \(error)\n")
+            throw ExitCode.usageError
+        }
+        for diagnostic in result.diagnostics {
+            StandardStream.error.write(diagnostic.description + "\n")
+        }
+        guard let schemaSet = result.schemaSet else {
+            throw ExitCode.findings
+        }
+        try checkFilters(schemaSet)
+        let files = SwiftGenerator.generate(schemaSet, options: options)
+        let writer = GeneratedFileWriter(outputDirectory: output)
+        do {
+            let plan = try writer.plan(files)
+            if check {
+                try report(plan)
+            } else {
+                try writer.apply(plan, files: files)
+                for path in plan.writes {
+                    StandardStream.output.write("wrote \(display(path))\n")
+                }
+                for path in plan.removals {
+                    StandardStream.output.write("removed \(display(path))\n")
+                }
+                StandardStream.output.write(
+                    "\(files.count) files in \(output): \(plan.writes.count) written, \(plan.removals.count) removed, "
+                        + "\(plan.unchanged.count) unchanged\n"
+                )
+            }
+        } catch let error as GeneratedFileWriter.WriteError {
+            StandardStream.error.write("error: \(error.description)\n")
+            throw ExitCode.usageError
+        }
+    }
+
+    /// `--check`: lists what is out of date on stderr and exits 1, or says all is well.
+    private func report(_ plan: GeneratedFileWriter.Plan) throws {
+        guard !plan.isUpToDate else {
+            StandardStream.output.write("\(output) is up to date (\(plan.unchanged.count) files)\n")
+            return
+        }
+        for path in plan.writes {
+            StandardStream.error.write("out of date: \(display(path))\n")
+        }
+        for path in plan.removals {
+            StandardStream.error.write("stale: \(display(path))\n")
+        }
+        StandardStream.error.write("\(output) is out of date; run `swift run hookschema generate`\n")
+        throw ExitCode.findings
+    }
+
+    /// A `--provider` or `--event` that names nothing is a usage error (a typo would otherwise generate nothing).
+    private func checkFilters(_ schemaSet: SchemaSet) throws {
+        let providerNames = Set(schemaSet.providers.map(\.name))
+        let eventTypes = Set(schemaSet.providers.flatMap { $0.events.map(\.type) })
+        for name in providers where !providerNames.contains(name) {
+            StandardStream.error.write("error: --provider `\(name)`: no such provider in \(schemas)\n")
+            throw ExitCode.usageError
+        }
+        for type in events where !eventTypes.contains(type) {
+            StandardStream.error.write("error: --event `\(type)`: no such event type in \(schemas)\n")
+            throw ExitCode.usageError
+        }
+    }
+
+    private func display(_ relativePath: String) -> String {
+        output.hasSuffix("/") ? output + relativePath : output + "/" + relativePath
+    }
+}
+
+/// Checks names given on the command line before they reach generated code.
+enum SwiftIdentifier {
+    /// A plain identifier: a letter or `_`, then letters, digits or `_` (ASCII).
+    static func isValidModuleName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else {
+            return false
+        }
+        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic
+            || ("0"..."9").contains($0)) }
+    }
+}
