@@ -6,7 +6,8 @@ struct HeaderParser {
 
     func parse(_ node: YAMLNode, provider: ParsedProvider) -> [Header] {
         guard let entries = node.entries else {
-            log.error("`headers` must be a mapping of header names to their rules, not \(node.kindDescription)",
+            log.error(
+                "`headers` must be a mapping of header names to their rules, not \(node.kindDescription)",
                 at: node.location)
             return []
         }
@@ -65,7 +66,8 @@ struct HeaderParser {
     /// tokens fields of that member where its schema is known.
     private func checkMirrors(_ pointer: String, at location: SourceLocation, provider: ParsedProvider) -> Bool {
         guard pointer.hasPrefix("/"), pointer.count > 1 else {
-            log.error("`mirrors` must be a JSON pointer to a body member, such as `/eventId`; not `\(pointer)`",
+            log.error(
+                "`mirrors` must be a JSON pointer to a body member, such as `/eventId`; not `\(pointer)`",
                 at: location)
             return false
         }

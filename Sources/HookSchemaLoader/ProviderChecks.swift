@@ -19,7 +19,8 @@ struct ProviderChecks {
         let names = provider.types.map(\.name).sorted()
         for reference in scope.references where types[reference.name] == nil {
             let suggestion = Suggestion.didYouMean(reference.name, among: names)
-            let hint = SchemaType(rawValue: reference.name) != nil
+            let hint =
+                SchemaType(rawValue: reference.name) != nil
                 ? "; `\(reference.name)` is a built-in type: write `type: \(reference.name)`" : suggestion
             log.error(
                 "`\(reference.name)` names no type of provider `\(provider.name)`\(hint)",

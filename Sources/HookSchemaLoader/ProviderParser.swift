@@ -81,7 +81,8 @@ struct ProviderParser {
 
     private func typesEntries(_ node: YAMLNode) -> [YAMLEntry]? {
         guard let entries = node.entries else {
-            log.error("`types` must be a mapping of type names to schemas, not \(node.kindDescription)",
+            log.error(
+                "`types` must be a mapping of type names to schemas, not \(node.kindDescription)",
                 at: node.location)
             return nil
         }

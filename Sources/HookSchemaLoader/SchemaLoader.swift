@@ -66,7 +66,8 @@ public enum SchemaLoader {
             }
         }
         let diagnostics = log.diagnostics.sortedByLocation()
-        return LoadResult(schemaSet: diagnostics.hasErrors ? nil : SchemaSet(providers: providers),
+        return LoadResult(
+            schemaSet: diagnostics.hasErrors ? nil : SchemaSet(providers: providers),
             diagnostics: diagnostics)
     }
 
@@ -93,11 +94,13 @@ public enum SchemaLoader {
         }
         // Symbolic links resolved, so that a linked schemas folder is enumerated like any other.
         let root = URL(fileURLWithPath: directory, isDirectory: true).resolvingSymlinksInPath()
-        guard let enumerator = fileManager.enumerator(
-            at: root,
-            includingPropertiesForKeys: [.isRegularFileKey],
-            options: [.skipsHiddenFiles]
-        ) else {
+        guard
+            let enumerator = fileManager.enumerator(
+                at: root,
+                includingPropertiesForKeys: [.isRegularFileKey],
+                options: [.skipsHiddenFiles]
+            )
+        else {
             throw SchemaLoaderError("cannot read schemas folder `\(directory)`")
         }
         let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"

@@ -92,7 +92,8 @@ extension SchemaParser {
             return EnumRules(values: [], closed: closed)
         }
         guard let items = entry.value.items else {
-            log.error("`values` of an enum must be a list, not \(entry.value.kindDescription)", at: entry.value.location)
+            log.error(
+                "`values` of an enum must be a list, not \(entry.value.kindDescription)", at: entry.value.location)
             return EnumRules(values: [], closed: closed)
         }
         if items.isEmpty {
@@ -157,7 +158,8 @@ extension SchemaParser {
     /// A `fields:` mapping: field name → schema.
     func fields(_ node: YAMLNode, context: SchemaContext) -> [Field] {
         guard let entries = node.entries else {
-            log.error("`fields` must be a mapping of field names to schemas, not \(node.kindDescription)",
+            log.error(
+                "`fields` must be a mapping of field names to schemas, not \(node.kindDescription)",
                 at: node.location)
             return []
         }

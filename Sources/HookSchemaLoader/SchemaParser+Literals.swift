@@ -19,7 +19,8 @@ extension SchemaParser {
         switch kind {
         case .string(let rules):
             guard scalar.kind == .string else {
-                return mismatch(key, scalar, expected: rules.format.map { "a \($0.rawValue) string" } ?? "a string",
+                return mismatch(
+                    key, scalar, expected: rules.format.map { "a \($0.rawValue) string" } ?? "a string",
                     at: node.location, hint: " (quote it to make it a string)")
             }
             return .string(scalar.text)

@@ -37,7 +37,8 @@ struct SchemaParser {
         } else if refName == nil, reader["$ref"] == nil {
             type = .any  // no `type`: any JSON value
         }
-        checkKeys(reader, type: type, isRef: reader["$ref"] != nil && reader["type"] == nil,
+        checkKeys(
+            reader, type: type, isRef: reader["$ref"] != nil && reader["type"] == nil,
             typeIsValid: typeIsValid, isField: context.isField)
 
         parsed.schema.description = reader.string("description")
@@ -134,14 +135,17 @@ struct SchemaParser {
         for entry in reader.entries where !allowed.contains(entry.key) {
             if SchemaKeys.all.contains(entry.key) {
                 var message = SchemaKeys.notApplicable(entry.key, type: isRef ? nil : type, isField: isField)
-                if reader["type"] == nil && !isRef, let owner = SchemaType.allCases.first(where: {
-                    $0.ownKeys.contains(entry.key)
-                }) {
+                if reader["type"] == nil && !isRef,
+                    let owner = SchemaType.allCases.first(where: {
+                        $0.ownKeys.contains(entry.key)
+                    })
+                {
                     message += " (a schema without `type` is `any`; add `type: \(owner.rawValue)`?)"
                 }
                 log.error(message, at: entry.keyLocation)
             } else {
-                let suggestion = Suggestion.closest(to: entry.key, among: allowed)
+                let suggestion =
+                    Suggestion.closest(to: entry.key, among: allowed)
                     ?? Suggestion.closest(to: entry.key, among: SchemaKeys.all)
                 log.error(
                     "unknown key `\(entry.key)`\(suggestion.map { "; did you mean `\($0)`?" } ?? "")",

@@ -49,7 +49,8 @@ struct SignatureParser {
             toleranceFuture = tolerance.count("future")
         }
         var signedContent: String?
-        if let entry = reader.require("signedContent", in: "`signature`"), let template = reader.string("signedContent") {
+        if let entry = reader.require("signedContent", in: "`signature`"), let template = reader.string("signedContent")
+        {
             // An unreadable `format` is reported already; assume it would have provided the timestamp.
             let hasTimestamp = timestampHeader != nil || format?.carriesTimestamp ?? true
             if checkTemplate(template, hasTimestamp: hasTimestamp, hasID: idHeader != nil, at: entry.value.location) {
@@ -93,7 +94,8 @@ struct SignatureParser {
             reader.rejectUnknownKeys(allowed: ["style"], in: "a plain `format`")
             return .plain
         case "key-value":
-            reader.rejectUnknownKeys(allowed: ["style", "separator", "timestamp", "signature"], in: "a key-value `format`")
+            reader.rejectUnknownKeys(
+                allowed: ["style", "separator", "timestamp", "signature"], in: "a key-value `format`")
             let separator = required("separator", reader, in: "a key-value `format`")
             let timestamp = required("timestamp", reader, in: "a key-value `format`")
             let signature = required("signature", reader, in: "a key-value `format`")
@@ -162,7 +164,8 @@ struct SignatureParser {
     }
 
     /// `{body}` is required; `{timestamp}` and `{id}` need somewhere to come from; nothing else is a placeholder.
-    private func checkTemplate(_ template: String, hasTimestamp: Bool, hasID: Bool, at location: SourceLocation) -> Bool {
+    private func checkTemplate(_ template: String, hasTimestamp: Bool, hasID: Bool, at location: SourceLocation) -> Bool
+    {
         var valid = true
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
@@ -186,7 +189,8 @@ struct SignatureParser {
             case "timestamp", "id":
                 break
             default:
-                log.error("unknown placeholder {\(name)} in `signedContent` (known: {id}, {timestamp}, {body})",
+                log.error(
+                    "unknown placeholder {\(name)} in `signedContent` (known: {id}, {timestamp}, {body})",
                     at: location)
                 valid = false
             }

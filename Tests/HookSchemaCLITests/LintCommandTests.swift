@@ -13,7 +13,8 @@ import Testing
     @Test func aValidFolderPrintsASummary() throws {
         let directory = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try write("""
+        try write(
+            """
             provider: acme
             envelope:
               discriminator: type
@@ -31,7 +32,8 @@ import Testing
     @Test func errorsGoToStandardErrorWithFileLineAndColumn() throws {
         let directory = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try write("""
+        try write(
+            """
             provider: acme
             envelope:
               discriminator: type

@@ -47,7 +47,8 @@ struct Fixture {
 
     var sources: [SchemaSource] {
         files.keys.sorted().map { relativePath in
-            SchemaSource(path: "Schemas/" + relativePath, relativePath: relativePath, text: files[relativePath]?.text ?? "")
+            SchemaSource(
+                path: "Schemas/" + relativePath, relativePath: relativePath, text: files[relativePath]?.text ?? "")
         }
     }
 

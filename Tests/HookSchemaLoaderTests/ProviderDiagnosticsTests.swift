@@ -40,7 +40,8 @@ import Testing
                 "acme/a.yaml": "event: a\nprovider: 2️⃣other\npayload: any\n",
             ]),
             [
-                ExpectedError("2️⃣", in: "acme/a.yaml", "`provider: other` does not match the folder `acme` this event file is in"),
+                ExpectedError(
+                    "2️⃣", in: "acme/a.yaml", "`provider: other` does not match the folder `acme` this event file is in"),
                 ExpectedError(
                     "1️⃣",
                     "`provider: acme-corp` does not match its folder `acme`; the provider id is the folder's name"
@@ -51,14 +52,18 @@ import Testing
 
     @Test func theEnvelopeDiscriminatorMustBeAnEnvelopeStringField() {
         expectErrors(
-            .provider("""
+            .provider(
+                """
                 provider: acme
                 envelope:
                   discriminator: 1️⃣eventTyp
                   fields:
                     eventType: string
                 """),
-            [ExpectedError("1️⃣", "the discriminator `eventTyp` is not a field of the envelope; did you mean `eventType`?")]
+            [
+                ExpectedError(
+                    "1️⃣", "the discriminator `eventTyp` is not a field of the envelope; did you mean `eventType`?")
+            ]
         )
         expectErrors(
             .provider("provider: acme\nenvelope:\n  discriminator: 1️⃣kind\n  fields: { kind: integer }\n"),
@@ -75,15 +80,16 @@ import Testing
 
     @Test func headerMirrorsMustPointAtAnEnvelopeField() {
         expectErrors(
-            .provider(minimalProvider + """
+            .provider(
+                minimalProvider + """
 
-                headers:
-                  X-Id: { mirrors: 1️⃣/ID }
-                  X-Type: { mirrors: 2️⃣type }
-                  X-Data: { mirrors: /data/anything }
-                  X-Deep: { mirrors: 3️⃣/id/more }
-                  X-Format: { format: 4️⃣date }
-                """),
+                    headers:
+                      X-Id: { mirrors: 1️⃣/ID }
+                      X-Type: { mirrors: 2️⃣type }
+                      X-Data: { mirrors: /data/anything }
+                      X-Deep: { mirrors: 3️⃣/id/more }
+                      X-Format: { format: 4️⃣date }
+                    """),
             [
                 ExpectedError("1️⃣", "`mirrors: /ID` names no envelope field; did you mean `id`?"),
                 ExpectedError("2️⃣", "`mirrors` must be a JSON pointer to a body member, such as `/eventId`; not `type`"),
@@ -124,7 +130,8 @@ import Testing
                 "acme/b.yaml": "event: b\npayload: any\n2️⃣fields: {}\n",
             ]),
             [
-                ExpectedError("1️⃣", in: "acme/a.yaml", "an event file of provider `acme` needs `payload:` (the schema of `data`)"),
+                ExpectedError(
+                    "1️⃣", in: "acme/a.yaml", "an event file of provider `acme` needs `payload:` (the schema of `data`)"),
                 ExpectedError(
                     "2️⃣",
                     in: "acme/b.yaml",
@@ -158,10 +165,12 @@ import Testing
                 "acme/thing_done.yaml": "event: thing_done\nswiftName: 2️⃣ThingDoneEvent\npayload: any\n",
             ]),
             [
-                ExpectedError("1️⃣", in: "acme/thing.done.yaml",
+                ExpectedError(
+                    "1️⃣", in: "acme/thing.done.yaml",
                     "event `thing.done` and type `ThingDoneEvent` both become the Swift type `ThingDoneEvent`; set a "
                         + "different `swiftName`"),
-                ExpectedError("2️⃣", in: "acme/thing_done.yaml",
+                ExpectedError(
+                    "2️⃣", in: "acme/thing_done.yaml",
                     "event `thing_done` and type `ThingDoneEvent` both become the Swift type `ThingDoneEvent`; set a "
                         + "different `swiftName`"),
             ]

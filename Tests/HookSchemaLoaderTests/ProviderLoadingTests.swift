@@ -131,20 +131,20 @@ import Testing
     @Test func eventsWithoutAPayloadMemberListTheirOwnFields() throws {
         let result = Fixture([
             "shop/provider.yaml": """
-                provider: shop
-                swiftName: ShopHooks
-                envelope:
-                  discriminator: topic
-                  fields:
-                    topic: { type: string }
-                """,
+            provider: shop
+            swiftName: ShopHooks
+            envelope:
+              discriminator: topic
+              fields:
+                topic: { type: string }
+            """,
             "shop/order.created.yaml": """
-                event: order.created
-                swiftName: OrderCreated
-                deprecated: true
-                fields:
-                  orderId: { type: integer, required: true, minimum: 1 }
-                """,
+            event: order.created
+            swiftName: OrderCreated
+            deprecated: true
+            fields:
+              orderId: { type: integer, required: true, minimum: 1 }
+            """,
         ]).load()
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let provider = try #require(result.schemaSet?.provider(named: "shop"))
@@ -157,7 +157,8 @@ import Testing
             event.body.kind
                 == .object(
                     ObjectRules(fields: [
-                        Field(name: "topic", schema: Schema(.string(StringRules()), const: .string("order.created")),
+                        Field(
+                            name: "topic", schema: Schema(.string(StringRules()), const: .string("order.created")),
                             required: true),
                         Field(name: "orderId", schema: Schema(.integer(NumberRules(minimum: 1))), required: true),
                     ])
@@ -168,19 +169,19 @@ import Testing
     @Test func aPayloadMemberListedInTheEnvelopeKeepsItsPosition() throws {
         let result = Fixture([
             "acme/provider.yaml": """
-                provider: acme
-                envelope:
-                  discriminator: type
-                  payload: data
-                  fields:
-                    type: { type: string, required: true }
-                    data: { type: object, required: true, description: The event's object., swiftName: object }
-                    sentAt: datetime
-                """,
+            provider: acme
+            envelope:
+              discriminator: type
+              payload: data
+              fields:
+                type: { type: string, required: true }
+                data: { type: object, required: true, description: The event's object., swiftName: object }
+                sentAt: datetime
+            """,
             "acme/thing.done.yaml": """
-                event: thing.done
-                payload: { type: object }
-                """,
+            event: thing.done
+            payload: { type: object }
+            """,
         ]).load()
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let event = try #require(result.schemaSet?.providers.first?.events.first)

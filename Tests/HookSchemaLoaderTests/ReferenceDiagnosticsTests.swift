@@ -36,25 +36,26 @@ import Testing
 
     @Test func aTypeThatMustContainItselfIsACycle() {
         expectErrors(
-            Self.provider(types: """
-                  Node:
-                    type: object
-                    fields:
-                      next: { $ref: 1️⃣Node, required: true }
-                  A:
-                    type: object
-                    fields:
-                      b: { $ref: 2️⃣B, required: true }
-                  B:
-                    type: object
-                    fields:
-                      inner:
+            Self.provider(
+                types: """
+                      Node:
                         type: object
-                        required: true
                         fields:
-                          a: { $ref: A, required: true }
-                  Alias: { $ref: 3️⃣Alias }
-                """),
+                          next: { $ref: 1️⃣Node, required: true }
+                      A:
+                        type: object
+                        fields:
+                          b: { $ref: 2️⃣B, required: true }
+                      B:
+                        type: object
+                        fields:
+                          inner:
+                            type: object
+                            required: true
+                            fields:
+                              a: { $ref: A, required: true }
+                      Alias: { $ref: 3️⃣Alias }
+                    """),
             [
                 ExpectedError(
                     "1️⃣",
@@ -76,42 +77,45 @@ import Testing
     }
 
     @Test func cyclesThroughArraysMapsOptionalOrNullableMembersAreFine() {
-        let result = Self.provider(types: """
-              Tree:
-                type: object
-                fields:
-                  children: { type: array, items: { $ref: Tree }, required: true }
-                  byName: { type: map, values: { $ref: Tree }, required: true }
-                  parent: { $ref: Tree }
-                  sibling: { $ref: Tree, required: true, nullable: true }
-            """).load()
+        let result = Self.provider(
+            types: """
+                  Tree:
+                    type: object
+                    fields:
+                      children: { type: array, items: { $ref: Tree }, required: true }
+                      byName: { type: map, values: { $ref: Tree }, required: true }
+                      parent: { $ref: Tree }
+                      sibling: { $ref: Tree, required: true, nullable: true }
+                """
+        ).load()
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         #expect(result.schemaSet?.providers.first?.types.map(\.name) == ["Tree"])
     }
 
     @Test func unionMembersMustBeObjectsWithTheDiscriminator() {
         expectErrors(
-            Self.provider(types: """
-                  Step:
-                    type: union
-                    discriminator: stepType
-                    mapping:
-                      PARSE: ParseStep
-                      EXTRACT: 1️⃣ParseStep
-                      NAME: 2️⃣Name
-                      BARE: 3️⃣Bare
-                      LOOSE: 4️⃣Loose
-                      NUMBER: 5️⃣Numbered
-                      GONE: 6️⃣Gone
-                  ParseStep:
-                    type: object
-                    fields:
-                      stepType: { type: string, const: PARSE, required: true }
-                  Name: string
-                  Bare: { type: object, fields: { id: string } }
-                  Loose: { type: object, fields: { stepType: string } }
-                  Numbered: { type: object, fields: { stepType: { type: integer, required: true } } }
-                """),
+            Self.provider(
+                types: """
+                      Step:
+                        type: union
+                        discriminator: stepType
+                        mapping:
+                          PARSE: ParseStep
+                          EXTRACT: 1️⃣ParseStep
+                          NAME: 2️⃣Name
+                          BARE: 3️⃣Bare
+                          LOOSE: 4️⃣Loose
+                          NUMBER: 5️⃣Numbered
+                          GONE: 6️⃣Gone
+                      ParseStep:
+                        type: object
+                        fields:
+                          stepType: { type: string, const: PARSE, required: true }
+                      Name: string
+                      Bare: { type: object, fields: { id: string } }
+                      Loose: { type: object, fields: { stepType: string } }
+                      Numbered: { type: object, fields: { stepType: { type: integer, required: true } } }
+                    """),
             [
                 ExpectedError(
                     "1️⃣",
@@ -133,15 +137,17 @@ import Testing
     }
 
     @Test func aValidUnionLoads() throws {
-        let result = Self.provider(types: """
-              Step:
-                type: union
-                discriminator: stepType
-                closed: true
-                mapping: { PARSE: ParseStep, EXTRACT: ExtractStep }
-              ParseStep: { type: object, fields: { stepType: { type: string, const: PARSE, required: true } } }
-              ExtractStep: { type: object, fields: { stepType: { type: string, required: true } } }
-            """).load()
+        let result = Self.provider(
+            types: """
+                  Step:
+                    type: union
+                    discriminator: stepType
+                    closed: true
+                    mapping: { PARSE: ParseStep, EXTRACT: ExtractStep }
+                  ParseStep: { type: object, fields: { stepType: { type: string, const: PARSE, required: true } } }
+                  ExtractStep: { type: object, fields: { stepType: { type: string, required: true } } }
+                """
+        ).load()
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let step = try #require(result.schemaSet?.providers.first?.type(named: "Step"))
         #expect(
@@ -161,7 +167,8 @@ import Testing
 
     @Test func unionsNeedADiscriminatorAndAMapping() {
         expectErrors(
-            Self.provider(types: "  Step: 1️⃣{ type: union }\n  Other: { type: union, discriminator: t, mapping: 2️⃣{} }\n"),
+            Self.provider(
+                types: "  Step: 1️⃣{ type: union }\n  Other: { type: union, discriminator: t, mapping: 2️⃣{} }\n"),
             [
                 ExpectedError("1️⃣", "a union is missing `discriminator`"),
                 ExpectedError("1️⃣", "a union is missing `mapping`"),

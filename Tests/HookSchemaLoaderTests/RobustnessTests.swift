@@ -45,7 +45,9 @@ import Testing
     }
 
     @Test func controlCharactersAndOddInputAreReported() {
-        let texts = ["provider: a\u{1}b\n", "\u{FEFF}provider: 1\n", "a: [\n", "? [a, b]\n: c\n", "---\na: 1\n---\nb: 2\n"]
+        let texts = [
+            "provider: a\u{1}b\n", "\u{FEFF}provider: 1\n", "a: [\n", "? [a, b]\n: c\n", "---\na: 1\n---\nb: 2\n",
+        ]
         for text in texts {
             let result = SchemaLoader.load(sources: [
                 SchemaSource(path: "x/acme/provider.yaml", relativePath: "acme/provider.yaml", text: text)

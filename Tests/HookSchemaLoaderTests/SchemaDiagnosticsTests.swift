@@ -1,6 +1,7 @@
-@testable import HookSchemaLoader
 import HookSchemaModel
 import Testing
+
+@testable import HookSchemaLoader
 
 /// Problems inside one schema: keys, value types, types, constraints, names.
 @Suite struct SchemaDiagnosticsTests {
@@ -14,7 +15,8 @@ import Testing
 
     @Test func unknownKeysSuggestTheClosestKnownKey() {
         expectErrors(
-            Self.payload("""
+            Self.payload(
+                """
                 type: object
                 fields:
                   id: { type: string, 1️⃣requird: true }
@@ -31,7 +33,8 @@ import Testing
 
     @Test func valuesOfTheWrongKindAreReported() {
         expectErrors(
-            Self.payload("""
+            Self.payload(
+                """
                 type: object
                 fields:
                   id: { type: string, required: 1️⃣yes please }
@@ -50,7 +53,8 @@ import Testing
 
     @Test func unknownTypesSuggestTheClosestType() {
         expectErrors(
-            Self.payload("""
+            Self.payload(
+                """
                 type: object
                 fields:
                   a: { type: 1️⃣strng }
@@ -76,16 +80,17 @@ import Testing
     }
 
     @Test func keysThatDoNotApplyToTheTypeAreReported() {
-        var fixture = Self.payload("""
-                type: object
-                1️⃣required: true
-                fields:
-                  a: { type: string, 2️⃣items: string }
-                  b: { $ref: Thing, 3️⃣minLength: 1 }
-                  c: { type: object, 4️⃣const: x }
-                  d: { 5️⃣fields: {} }
-                  e: { type: string, 6️⃣$ref: Thing }
-                """)
+        var fixture = Self.payload(
+            """
+            type: object
+            1️⃣required: true
+            fields:
+              a: { type: string, 2️⃣items: string }
+              b: { $ref: Thing, 3️⃣minLength: 1 }
+              c: { type: object, 4️⃣const: x }
+              d: { 5️⃣fields: {} }
+              e: { type: string, 6️⃣$ref: Thing }
+            """)
         fixture.files["acme/provider.yaml"] = MarkedText(minimalProvider + "\ntypes:\n  Thing: { type: object }\n")
         expectErrors(
             fixture,
@@ -111,7 +116,8 @@ import Testing
 
     @Test func constAndDefaultMustMatchTheSchema() {
         expectErrors(
-            Self.payload("""
+            Self.payload(
+                """
                 type: object
                 fields:
                   a: { type: string, const: 1️⃣42 }
@@ -142,7 +148,8 @@ import Testing
 
     @Test func minimumsAboveMaximumsAreReported() {
         expectErrors(
-            Self.payload("""
+            Self.payload(
+                """
                 type: object
                 fields:
                   a: { type: string, minLength: 1️⃣5, maxLength: 3 }
@@ -163,7 +170,8 @@ import Testing
 
     @Test func invalidRegularExpressionsAreReported() {
         expectErrors(
-            Self.payload("""
+            Self.payload(
+                """
                 type: object
                 fields:
                   a: { type: string, pattern: 1️⃣"^(exr_" }
@@ -179,7 +187,8 @@ import Testing
 
     @Test func duplicateEnumValuesAreReportedAtTheRepetition() {
         expectErrors(
-            Self.payload("""
+            Self.payload(
+                """
                 type: enum
                 values:
                   - PENDING
@@ -200,7 +209,8 @@ import Testing
 
     @Test func fieldsWhoseSwiftNamesCollideAreReported() {
         expectErrors(
-            Self.payload("""
+            Self.payload(
+                """
                 type: object
                 fields:
                   file_id: string
@@ -228,7 +238,8 @@ import Testing
 
     @Test func typesThatNeedMoreThanANameAreReported() {
         expectErrors(
-            Self.payload("""
+            Self.payload(
+                """
                 type: object
                 fields:
                   a: 1️⃣array

@@ -25,7 +25,8 @@ import Testing
     }
 
     @Test func scalars() throws {
-        let fields = try Self.fields("""
+        let fields = try Self.fields(
+            """
             id: { type: string, required: true, pattern: "^exr_", minLength: 5, maxLength: 64 }
             pageCount: { type: integer, minimum: 1 }
             credits: { type: number, minimum: 0, exclusiveMaximum: 1e6 }
@@ -73,7 +74,8 @@ import Testing
     }
 
     @Test func enums() throws {
-        let schema = try Self.payload("""
+        let schema = try Self.payload(
+            """
             type: enum
             nullable: true
             values:
@@ -98,13 +100,16 @@ import Testing
         )
         let closed = try Self.payload("type: enum\nclosed: true\nvalues: [json, url]\nconst: json")
         #expect(
-            closed == Schema(.enumeration(EnumRules(values: [EnumValue("json"), EnumValue("url")], closed: true)),
-                const: .string("json"))
+            closed
+                == Schema(
+                    .enumeration(EnumRules(values: [EnumValue("json"), EnumValue("url")], closed: true)),
+                    const: .string("json"))
         )
     }
 
     @Test func arraysMapsAndAny() throws {
-        let fields = try Self.fields("""
+        let fields = try Self.fields(
+            """
             files: { type: array, items: { type: string, minLength: 1 }, minItems: 1, maxItems: 100 }
             tags:
               type: map
@@ -117,7 +122,8 @@ import Testing
             """)
         #expect(
             fields.map(\.schema) == [
-                Schema(.array(ArrayRules(items: Schema(.string(StringRules(minLength: 1))), minItems: 1, maxItems: 100))),
+                Schema(
+                    .array(ArrayRules(items: Schema(.string(StringRules(minLength: 1))), minItems: 1, maxItems: 100))),
                 Schema(
                     .map(
                         MapRules(
@@ -145,12 +151,12 @@ import Testing
         let result = Fixture([
             "acme/provider.yaml": minimalProvider + "\ntypes:\n  FileSummary: { type: object }\n",
             "acme/e.yaml": """
-                event: e
-                payload:
-                  type: object
-                  fields:
-                    file: { $ref: FileSummary, nullable: true, required: true, description: Null for many. }
-                """,
+            event: e
+            payload:
+              type: object
+              fields:
+                file: { $ref: FileSummary, nullable: true, required: true, description: Null for many. }
+            """,
         ]).load()
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         guard case .object(let body) = result.schemaSet?.providers.first?.events.first?.body.kind,
@@ -178,14 +184,14 @@ import Testing
             Fixture([
                 "acme/provider.yaml": minimalProvider + "\ntypes:\n  RunError: { type: object }\n",
                 "acme/run.failed.yaml": """
-                    event: run.failed
-                    payload:
-                      type: object
-                      fields:
-                        status: { type: 1️⃣strng, required: true }
-                        error: { $ref: 2️⃣RunEror, required: true }
-                        count: { type: integer, 3️⃣requird: true }
-                    """,
+                event: run.failed
+                payload:
+                  type: object
+                  fields:
+                    status: { type: 1️⃣strng, required: true }
+                    error: { $ref: 2️⃣RunEror, required: true }
+                    count: { type: integer, 3️⃣requird: true }
+                """,
             ]),
             [
                 ExpectedError("1️⃣", in: "acme/run.failed.yaml", "unknown type `strng`; did you mean `string`?"),

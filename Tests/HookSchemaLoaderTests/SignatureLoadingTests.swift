@@ -9,7 +9,8 @@ import Testing
     }
 
     @Test func extendStyleSeparateHeaders() {
-        let result = Self.load("""
+        let result = Self.load(
+            """
               header: x-extend-request-signature
               format: plain
               timestampHeader: x-extend-request-timestamp
@@ -35,7 +36,8 @@ import Testing
     }
 
     @Test func standardWebhooks() {
-        let result = Self.load("""
+        let result = Self.load(
+            """
               algorithm: hmac-sha256
               header: webhook-signature
               format: { style: versioned-list, separator: " ", versionSeparator: ",", version: v1 }
@@ -65,16 +67,17 @@ import Testing
 
     @Test func signatureMistakesAreReported() {
         expectErrors(
-            .provider(minimalProvider + """
+            .provider(
+                minimalProvider + """
 
-                signature:
-                  1️⃣algorithm: 2️⃣hmac-md5
-                  format: { style: 3️⃣key-values, separator: "," }
-                  signedContent: 4️⃣"{id}.{timestamp}.{bod}"
-                  encoding: 5️⃣hexa
-                  secret: 6️⃣latin1
-                  tolerance: { past: 7️⃣-5 }
-                """),
+                    signature:
+                      1️⃣algorithm: 2️⃣hmac-md5
+                      format: { style: 3️⃣key-values, separator: "," }
+                      signedContent: 4️⃣"{id}.{timestamp}.{bod}"
+                      encoding: 5️⃣hexa
+                      secret: 6️⃣latin1
+                      tolerance: { past: 7️⃣-5 }
+                    """),
             [
                 ExpectedError("1️⃣", "`signature` is missing `header`"),
                 ExpectedError("2️⃣", "unknown signature algorithm `hmac-md5` (supported: hmac-sha256)"),
@@ -95,15 +98,16 @@ import Testing
 
     @Test func keyValueFormatsNeedTheirKeys() {
         expectErrors(
-            .provider(minimalProvider + """
+            .provider(
+                minimalProvider + """
 
-                signature:
-                  header: X-Signature
-                  format: 1️⃣{ style: key-value, timestamp: t, 2️⃣sig: v1 }
-                  signedContent: "{timestamp}.{body}"
-                  encoding: hex
-                  secret: { encoding: utf8, 3️⃣prefix: whsec_ }
-                """),
+                    signature:
+                      header: X-Signature
+                      format: 1️⃣{ style: key-value, timestamp: t, 2️⃣sig: v1 }
+                      signedContent: "{timestamp}.{body}"
+                      encoding: hex
+                      secret: { encoding: utf8, 3️⃣prefix: whsec_ }
+                    """),
             [
                 ExpectedError("1️⃣", "a key-value `format` is missing `separator`"),
                 ExpectedError("1️⃣", "a key-value `format` is missing `signature`"),

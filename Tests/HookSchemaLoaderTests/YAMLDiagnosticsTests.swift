@@ -6,7 +6,8 @@ import Testing
 @Suite struct YAMLDiagnosticsTests {
     @Test func malformedYAMLIsReportedWhereYamsFoundIt() {
         expectErrors(
-            .provider("""
+            .provider(
+                """
                 provider: acme
                 envelope:
                   fields: { a: [1, 2 1️⃣}
@@ -17,7 +18,8 @@ import Testing
 
     @Test func badIndentationIsMalformedYAML() {
         expectErrors(
-            .provider("""
+            .provider(
+                """
                 provider: acme
                   bad1️⃣: indent
                 """),
@@ -40,7 +42,8 @@ import Testing
     }
 
     @Test func aRepeatedKeyIsReportedAtTheRepetitionWithANoteNamingTheFirst() throws {
-        let fixture = Fixture.provider("""
+        let fixture = Fixture.provider(
+            """
             provider: acme
             envelope:
               discriminator: type
