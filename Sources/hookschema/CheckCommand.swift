@@ -32,11 +32,24 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Fail on drift (warnings) too, not only on errors.")
     var strict = false
 
+    @Option(
+        name: .customLong("secret-env"),
+        help: ArgumentHelp(
+            "Verify captured deliveries' signatures with the secret in this environment variable; "
+                + "`provider=VAR` for one provider (repeatable).",
+            valueName: "var"
+        )
+    )
+    var secretEnvironment: [String] = []
+
     @Argument(help: ArgumentHelp("Payload files or folders, or - for NDJSON on standard input.", valueName: "path"))
     var paths: [String] = []
 
     func run() throws {
         let validator = SchemaValidator(schemas: try loadSchemas())
+        let signatures = try CLIFailure.reporting {
+            try DeliverySignatureCheck(specifications: secretEnvironment, schemas: validator.schemas)
+        }
         let sources: [PayloadSource]
         do {
             sources = try PayloadSource.expand(paths.isEmpty ? ["Examples/payloads"] : paths)
@@ -49,7 +62,8 @@ struct CheckCommand: ParsableCommand {
         do {
             for source in sources {
                 try source.forEachPayload(limits: validator.limits) { payload in
-                    let report = payload.validate(with: validator)
+                    var report = payload.validate(with: validator)
+                    signatures.check(payload, report: &report)
                     let result = CheckResult(source: source.displayPath, line: payload.line, report: report)
                     summary.add(report.verdict)
                     try reporter.add(result)

@@ -122,9 +122,10 @@ struct CLIFailure: Error {
     static func usage(_ message: String) -> CLIFailure { CLIFailure(message: message, code: .usageError) }
 
     /// Runs `body`, turning a `CLIFailure` into its message on standard error and its exit code.
-    static func reporting(_ body: () throws -> Void) throws {
+    @discardableResult
+    static func reporting<Result>(_ body: () throws -> Result) throws -> Result {
         do {
-            try body()
+            return try body()
         } catch let failure as CLIFailure {
             StandardStream.error.write("error: \(failure.message)\n")
             throw failure.code

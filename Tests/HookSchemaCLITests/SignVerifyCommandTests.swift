@@ -160,4 +160,69 @@ import Testing
 
             """)
     }
+
+    // MARK: check --secret-env
+
+    /// The documented test secrets the example deliveries in Examples/payloads/*/deliveries are signed with.
+    static let exampleSecrets = [
+        "EXAMPLE_EXTEND_SECRET": "wss_hookschema_example_secret",
+        "EXAMPLE_PLEXTERA_SECRET": "plextera_hookschema_example_secret",
+    ]
+    static let deliveries = ["Examples/payloads/extend/deliveries", "Examples/payloads/plextera/deliveries"]
+
+    @Test func checkVerifiesTheExampleDeliveries() throws {
+        // Signed months ago: check does not hold captured deliveries to the timestamp tolerance.
+        let result = try CLIRunner.run(
+            ["check", "--secret-env", "extend=EXAMPLE_EXTEND_SECRET", "--secret-env", "plextera=EXAMPLE_PLEXTERA_SECRET"]
+                + Self.deliveries,
+            environment: Self.exampleSecrets
+        )
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("2 payloads: 2 pass, 0 drift, 0 fail"))
+    }
+
+    @Test func checkReportsAWrongSecretAsSignatureInvalid() throws {
+        // One secret for every provider: right for Extend, wrong for Plextera.
+        let result = try CLIRunner.run(
+            ["check", "--format", "json", "--secret-env", "EXAMPLE_EXTEND_SECRET"] + Self.deliveries,
+            environment: Self.exampleSecrets
+        )
+        #expect(result.status == 1)
+        #expect(result.stdout.contains(#""payloads": 2, "pass": 1, "drift": 0, "fail": 1"#))
+        #expect(result.stdout.contains(#"{"kind": "signature_invalid", "severity": "error", "#
+            + #""path": "/headers/X-Plextera-Signature", "message": "the plextera signature does not verify: "#
+            + #"no signature matches"#))
+    }
+
+    @Test func checkReportsATamperedCapturedDelivery() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = CLIRunner.packageRoot.appendingPathComponent(
+            "Examples/payloads/extend/deliveries/extract_run.processed.delivery.json")
+        let original = try String(contentsOf: source, encoding: .utf8)
+        let tampered = original.replacingOccurrences(of: #"\"credits\": 4"#, with: #"\"credits\": 40"#)
+        #expect(tampered != original)
+        try Data(tampered.utf8).write(to: directory.appendingPathComponent("tampered.delivery.json"))
+        let result = try CLIRunner.run(
+            ["check", "--secret-env", "extend=EXAMPLE_EXTEND_SECRET", directory.path],
+            environment: Self.exampleSecrets
+        )
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("/headers/x-extend-request-signature: the extend signature does not verify"))
+        // Without --secret-env the same delivery passes: only its schema and headers are checked.
+        let unsigned = try CLIRunner.run(["check", directory.path])
+        #expect(unsigned.status == 0, "\(unsigned.stdout)\(unsigned.stderr)")
+    }
+
+    @Test func checkSecretUsageErrors() throws {
+        let unset = try CLIRunner.run(["check", "--secret-env", "H5_NO_SUCH_VARIABLE"] + Self.deliveries)
+        #expect(unset.status == 2)
+        #expect(unset.stderr.contains("environment variable `H5_NO_SUCH_VARIABLE` (--secret-env) is not set"))
+        let unknown = try CLIRunner.run(
+            ["check", "--secret-env", "stripe=EXAMPLE_EXTEND_SECRET"] + Self.deliveries,
+            environment: Self.exampleSecrets
+        )
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown provider `stripe`"))
+    }
 }

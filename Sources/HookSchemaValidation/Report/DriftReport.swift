@@ -104,6 +104,9 @@ public enum FindingKind: String, Hashable, Sendable, Codable, CaseIterable {
     case missingHeader = "missing_header"
     /// A header disagrees with the body member it mirrors (`X-Plextera-Event-Type` ↔ `eventType`).
     case headerMismatch = "header_mismatch"
+    /// A captured delivery's signature does not verify (`hookschema check --secret-env`; the validator itself
+    /// never reports it).
+    case signatureInvalid = "signature_invalid"
 
     /// `warning` for `unknown_field` and `unknown_enum_value` (a closed enum's unknown value is raised to an
     /// error by the validator), `error` for everything else.
