@@ -29,7 +29,7 @@ struct SigningOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "A schemas folder to take the provider's scheme from (default: Schemas).",
+            "A schemas folder to take the provider's scheme from (default: the bundled schemas).",
             valueName: "dir"
         )
     )
@@ -84,7 +84,13 @@ struct SigningOptions: ParsableArguments {
     }
 
     private func loadProviders() throws -> [Provider] {
-        let schemas = self.schemas ?? "Schemas"
+        guard let schemas else {
+            do {
+                return try BundledSchemas.schemaSet.providers
+            } catch {
+                throw CLIFailure.usage("the bundled schemas: \(error)")
+            }
+        }
         let result: LoadResult
         do {
             result = try SchemaLoader.load(directory: schemas)
