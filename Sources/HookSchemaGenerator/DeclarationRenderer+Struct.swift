@@ -100,16 +100,20 @@ extension DeclarationRenderer {
                 let expression: String
                 switch property.presence {
                 case .required:
-                    expression = "try container.decode(\(type).self, forKey: \(key))"
+                    expression =
+                        "try container.decode(\(type).self, forKey: \(key))"
                         + (property.isDate ? ".date" : "")
                 case .optional:
-                    expression = "try container.decodeIfPresent(\(type).self, forKey: \(key))"
+                    expression =
+                        "try container.decodeIfPresent(\(type).self, forKey: \(key))"
                         + (property.isDate ? "?.date" : "")
                 case .requiredNullable:
-                    expression = "try container.decodeNullable(\(type).self, forKey: \(key))"
+                    expression =
+                        "try container.decodeNullable(\(type).self, forKey: \(key))"
                         + (property.isDate ? "?.date" : "")
                 case .optionalNullable:
-                    expression = "try container.decodeNullableIfPresent(\(type).self, forKey: \(key))"
+                    expression =
+                        "try container.decodeNullableIfPresent(\(type).self, forKey: \(key))"
                         + (property.isDate ? "?.map(\\.date)" : "")
                 case .optionalJSON:
                     expression = "try container.decodeKeepingNullIfPresent(\(type).self, forKey: \(key))"

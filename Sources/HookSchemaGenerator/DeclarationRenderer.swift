@@ -95,7 +95,9 @@ struct DeclarationRenderer {
                 printer.print("case \(SwiftNaming.escaped(member.caseName))(\(member.typeName))")
             }
             if !union.closed {
-                printer.docComment(["A `\(union.discriminator)` the schema does not list, with the whole value as sent."])
+                printer.docComment([
+                    "A `\(union.discriminator)` the schema does not list, with the whole value as sent."
+                ])
                 printer.print("case unknown(JSONValue)")
             }
             printer.blank()
@@ -106,9 +108,8 @@ struct DeclarationRenderer {
                 printer.print("switch discriminator {")
                 for member in union.members {
                     let caseName = SwiftNaming.escaped(member.caseName)
-                    printer.print(
-                        "case \(Self.literal(member.value))?: self = .\(caseName)(try \(member.typeName)(from: decoder))"
-                    )
+                    let decode = "try \(member.typeName)(from: decoder)"
+                    printer.print("case \(Self.literal(member.value))?: self = .\(caseName)(\(decode))")
                 }
                 if union.closed {
                     printer.print("default:")
@@ -118,9 +119,8 @@ struct DeclarationRenderer {
                     printer.print("DecodingError.Context(")
                     printer.indent()
                     printer.print("codingPath: decoder.codingPath,")
-                    printer.print(
-                        "debugDescription: \"Unknown \(Self.escape(union.discriminator)) \\(discriminator ?? \"(none)\")\""
-                    )
+                    let found = "\\(discriminator ?? \"(none)\")"
+                    printer.print("debugDescription: \"Unknown \(Self.escape(union.discriminator)) \(found)\"")
                     printer.outdent()
                     printer.print(")")
                     printer.outdent()
@@ -135,7 +135,8 @@ struct DeclarationRenderer {
             printer.block("\(access)func encode(to encoder: any Encoder) throws") { printer in
                 printer.print("switch self {")
                 for member in union.members {
-                    printer.print("case .\(SwiftNaming.escaped(member.caseName))(let value): try value.encode(to: encoder)")
+                    printer.print(
+                        "case .\(SwiftNaming.escaped(member.caseName))(let value): try value.encode(to: encoder)")
                 }
                 if !union.closed {
                     printer.print("case .unknown(let value): try value.encode(to: encoder)")

@@ -77,7 +77,8 @@ struct SchemaTranslator {
         }
     }
 
-    private func structure(named name: String, rules: ObjectRules, _ documentation: Documentation) -> StructDeclaration {
+    private func structure(named name: String, rules: ObjectRules, _ documentation: Documentation) -> StructDeclaration
+    {
         var nested: [TypeDeclaration] = []
         var usedNestedNames: Set<String> = []
         var usedPropertyNames: Set<String> = ["unknownFields"]

@@ -32,8 +32,10 @@ public enum SwiftGenerator {
         for namedType in selected.types {
             let declaration = translator.declaration(of: namedType)
             files.append(
-                file(at: "\(directory)/\(declaration.name).swift", source: namedType.source, options: options,
-                     usesDate: usesDate(declaration)) { printer in
+                file(
+                    at: "\(directory)/\(declaration.name).swift", source: namedType.source, options: options,
+                    usesDate: usesDate(declaration)
+                ) { printer in
                     renderer.render(declaration, into: &printer)
                 }
             )
@@ -43,8 +45,10 @@ public enum SwiftGenerator {
         for event in selected.events {
             let declaration = translator.declaration(of: event)
             files.append(
-                file(at: "\(directory)/\(declaration.name).swift", source: event.source, options: options,
-                     usesDate: usesDate(.structure(declaration))) { printer in
+                file(
+                    at: "\(directory)/\(declaration.name).swift", source: event.source, options: options,
+                    usesDate: usesDate(.structure(declaration))
+                ) { printer in
                     renderer.renderStruct(declaration, into: &printer)
                 }
             )
@@ -88,8 +92,10 @@ public enum SwiftGenerator {
         if options.embedSchema {
             let json = embeddedJSON(selected)
             files.append(
-                file(at: "\(directory)/\(unionName)+Schema.swift", source: providerSource, options: options,
-                     usesDate: false) { printer in
+                file(
+                    at: "\(directory)/\(unionName)+Schema.swift", source: providerSource, options: options,
+                    usesDate: false
+                ) { printer in
                     renderer.renderEmbeddedSchema(unionName: unionName, json: json, into: &printer)
                 }
             )

@@ -5,7 +5,8 @@ extension RFC3339 {
     /// zeros trimmed (`2024-03-21T16:45:00Z`, `2024-03-21T16:45:00.12Z`). Any RFC 3339 form is accepted when
     /// parsing; this is the one form written.
     public static func format(_ timestamp: Timestamp) -> String {
-        let days = timestamp.seconds >= 0
+        let days =
+            timestamp.seconds >= 0
             ? timestamp.seconds / 86_400 : (timestamp.seconds - 86_399) / 86_400
         let secondOfDay = Int(timestamp.seconds - days * 86_400)
         let date = civilDate(daysSinceEpoch: days)

@@ -29,10 +29,12 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .customLong("access-level"), help: ArgumentHelp("public, package or internal.", valueName: "level"))
     var accessLevel = "public"
 
-    @Option(name: .customLong("type-prefix"), help: ArgumentHelp("Prefix of generated type names.", valueName: "prefix"))
+    @Option(
+        name: .customLong("type-prefix"), help: ArgumentHelp("Prefix of generated type names.", valueName: "prefix"))
     var typePrefix = ""
 
-    @Option(name: .customLong("import"), help: ArgumentHelp("An extra module to import (repeatable).", valueName: "module"))
+    @Option(
+        name: .customLong("import"), help: ArgumentHelp("An extra module to import (repeatable).", valueName: "module"))
     var imports: [String] = []
 
     @Flag(name: .customLong("no-embed-schema"), help: "Do not embed the schema model (`ExtendEvent.provider`).")
@@ -149,7 +151,10 @@ enum SwiftIdentifier {
         guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else {
             return false
         }
-        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic
-            || ("0"..."9").contains($0)) }
+        return name.unicodeScalars.allSatisfy {
+            $0.isASCII
+                && ($0 == "_" || $0.properties.isAlphabetic
+                    || ("0"..."9").contains($0))
+        }
     }
 }

@@ -90,9 +90,11 @@ struct GeneratedFileWriter {
     /// Relative paths of the `.swift` files under the output folder whose first line is hookschema's header.
     private func existingGeneratedFiles() throws -> [String] {
         guard fileManager.fileExists(atPath: outputDirectory.path) else { return [] }
-        guard let enumerator = fileManager.enumerator(
-            at: outputDirectory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
-        ) else {
+        guard
+            let enumerator = fileManager.enumerator(
+                at: outputDirectory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
+            )
+        else {
             throw WriteError(description: "cannot read \(outputDirectory.path)")
         }
         let prefix = outputDirectory.path + "/"

@@ -10,7 +10,9 @@ import Testing
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = folder.appendingPathComponent("Modules")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("HookSchemaRuntime.swiftmodule").path) {
+            if FileManager.default.fileExists(
+                atPath: candidate.appendingPathComponent("HookSchemaRuntime.swiftmodule").path)
+            {
                 return candidate
             }
             folder.deleteLastPathComponent()
@@ -20,13 +22,16 @@ import Testing
 
     static var swiftc: String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        return path.split(separator: ":").map { "\($0)/swiftc" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return path.split(separator: ":").map { "\($0)/swiftc" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     private func typecheck(_ files: [GeneratedFile], isolation: String?) throws -> (status: Int32, output: String) {
         let modules = try #require(Self.modulesFolder, "HookSchemaRuntime.swiftmodule not found near the test bundle")
         let swiftc = try #require(Self.swiftc, "swiftc not found on PATH")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hookschema-compile-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hookschema-compile-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         var paths: [String] = []
         for file in files {
@@ -37,8 +42,10 @@ import Testing
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: swiftc)
-        var arguments = ["-typecheck", "-swift-version", "6", "-warnings-as-errors", "-I", modules.path,
-            "-module-name", "Consumer"]
+        var arguments = [
+            "-typecheck", "-swift-version", "6", "-warnings-as-errors", "-I", modules.path,
+            "-module-name", "Consumer",
+        ]
         if let isolation {
             arguments += ["-default-isolation", isolation]
         }
@@ -59,23 +66,26 @@ import Testing
     }
 
     @Test func everySnippetFeatureCompilesWarningFreeUnderMainActorIsolation() throws {
-        var files = try GeneratorBehaviourTests.richSnippet.generate().map { GeneratedFile(relativePath: $0.key, contents: $0.value) }
-        let features = Snippet(types: """
-            Thing:
-              type: object
-              fields:
-                default: { type: string }
-                oldName: { type: string, deprecated: true }
-                always: { type: string, required: true, nullable: true }
-                maybe: { type: datetime, nullable: true }
-                at: { type: datetime, required: true, nullable: true }
-                history: { type: array, items: { type: datetime, nullable: true } }
-                data: { type: object, fields: { type: { type: enum, values: [UNKNOWN, x], required: true } } }
-                edits: { type: map, nullable: true, values: { type: any } }
-                mode: { type: enum, closed: true, values: [a] }
-            Nothing: { type: object, fields: {} }
-            Rows: { type: array, items: { type: object, fields: { n: { type: integer } } } }
-            """)
+        var files = try GeneratorBehaviourTests.richSnippet.generate().map {
+            GeneratedFile(relativePath: $0.key, contents: $0.value)
+        }
+        let features = Snippet(
+            types: """
+                Thing:
+                  type: object
+                  fields:
+                    default: { type: string }
+                    oldName: { type: string, deprecated: true }
+                    always: { type: string, required: true, nullable: true }
+                    maybe: { type: datetime, nullable: true }
+                    at: { type: datetime, required: true, nullable: true }
+                    history: { type: array, items: { type: datetime, nullable: true } }
+                    data: { type: object, fields: { type: { type: enum, values: [UNKNOWN, x], required: true } } }
+                    edits: { type: map, nullable: true, values: { type: any } }
+                    mode: { type: enum, closed: true, values: [a] }
+                Nothing: { type: object, fields: {} }
+                Rows: { type: array, items: { type: object, fields: { n: { type: integer } } } }
+                """)
         files += SwiftGenerator.generate(try features.schemaSet(), options: GeneratorOptions(typePrefix: "F"))
         let result = try typecheck(files, isolation: "MainActor")
         #expect(result.status == 0, "\(result.output)")

@@ -3,53 +3,56 @@ import Testing
 
 @Suite struct EnumSnippetTests {
     @Test func openEnumsKeepUnknownValues() throws {
-        let snippet = Snippet(types: """
-            Status:
-              type: enum
-              description: Where a run is.
-              values:
-                - PENDING
-                - { value: FAILED_TO_PROCESS_FILE, description: The file could not be read. }
-                - UNKNOWN
-                - { value: default, deprecated: true }
-            """)
+        let snippet = Snippet(
+            types: """
+                Status:
+                  type: enum
+                  description: Where a run is.
+                  values:
+                    - PENDING
+                    - { value: FAILED_TO_PROCESS_FILE, description: The file could not be read. }
+                    - UNKNOWN
+                    - { value: default, deprecated: true }
+                """)
         Golden.expect(try snippet.file("AcmeWebhooks/Status.swift"), matches: "open-enum")
     }
 
     @Test func closedEnumsRejectUnknownValues() throws {
-        let snippet = Snippet(types: """
-            Mode:
-              type: enum
-              closed: true
-              values: [json, url, SIGNED_URL]
-            """)
+        let snippet = Snippet(
+            types: """
+                Mode:
+                  type: enum
+                  closed: true
+                  values: [json, url, SIGNED_URL]
+                """)
         Golden.expect(try snippet.file("AcmeWebhooks/Mode.swift"), matches: "closed-enum")
     }
 
     @Test func unionsDecodeByDiscriminator() throws {
-        let snippet = Snippet(types: """
-            StepRun:
-              type: union
-              description: One step of a workflow run.
-              discriminator: stepType
-              mapping:
-                PARSE: ParseStep
-                EXTRACT: ExtractStep
-            ParseStep:
-              type: object
-              fields:
-                stepType: { type: string, const: PARSE, required: true }
-            ExtractStep:
-              type: object
-              fields:
-                stepType: { type: string, const: EXTRACT, required: true }
-            ClosedStep:
-              type: union
-              closed: true
-              discriminator: stepType
-              mapping:
-                PARSE: ParseStep
-            """)
+        let snippet = Snippet(
+            types: """
+                StepRun:
+                  type: union
+                  description: One step of a workflow run.
+                  discriminator: stepType
+                  mapping:
+                    PARSE: ParseStep
+                    EXTRACT: ExtractStep
+                ParseStep:
+                  type: object
+                  fields:
+                    stepType: { type: string, const: PARSE, required: true }
+                ExtractStep:
+                  type: object
+                  fields:
+                    stepType: { type: string, const: EXTRACT, required: true }
+                ClosedStep:
+                  type: union
+                  closed: true
+                  discriminator: stepType
+                  mapping:
+                    PARSE: ParseStep
+                """)
         let files = try snippet.generate()
         Golden.expect(files["AcmeWebhooks/StepRun.swift"] ?? "", matches: "union")
         Golden.expect(files["AcmeWebhooks/ClosedStep.swift"] ?? "", matches: "closed-union")

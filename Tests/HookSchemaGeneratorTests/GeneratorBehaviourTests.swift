@@ -49,20 +49,23 @@ import Testing
 
     @Test func anEventFilterKeepsOnlyTheTypesItUses() throws {
         let files = try Self.richSnippet.generate(GeneratorOptions(events: ["thing.created"]))
-        #expect(files.keys.sorted() == [
-            "AcmeWebhooks/AcmeEvent+Schema.swift", "AcmeWebhooks/AcmeEvent.swift", "AcmeWebhooks/Status.swift",
-            "AcmeWebhooks/Step.swift", "AcmeWebhooks/StepX.swift", "AcmeWebhooks/Thing.swift",
-            "AcmeWebhooks/ThingCreatedEvent.swift",
-        ])
+        #expect(
+            files.keys.sorted() == [
+                "AcmeWebhooks/AcmeEvent+Schema.swift", "AcmeWebhooks/AcmeEvent.swift", "AcmeWebhooks/Status.swift",
+                "AcmeWebhooks/Step.swift", "AcmeWebhooks/StepX.swift", "AcmeWebhooks/Thing.swift",
+                "AcmeWebhooks/ThingCreatedEvent.swift",
+            ])
         #expect(try Self.richSnippet.generate(GeneratorOptions(providers: ["other"])).isEmpty)
         #expect(try Self.richSnippet.generate(GeneratorOptions(events: ["other.event"])).isEmpty)
     }
 
     @Test func outputIsDeterministicWhateverTheFileOrder() throws {
         let sources = Self.richSnippet.sources
-        let first = SwiftGenerator.generate(try #require(SchemaLoader.load(sources: sources).schemaSet),
+        let first = SwiftGenerator.generate(
+            try #require(SchemaLoader.load(sources: sources).schemaSet),
             options: GeneratorOptions())
-        let second = SwiftGenerator.generate(try #require(SchemaLoader.load(sources: sources.reversed()).schemaSet),
+        let second = SwiftGenerator.generate(
+            try #require(SchemaLoader.load(sources: sources.reversed()).schemaSet),
             options: GeneratorOptions())
         #expect(first == second)
         #expect(first.map(\.relativePath) == first.map(\.relativePath).sorted())

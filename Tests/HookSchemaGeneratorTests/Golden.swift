@@ -12,13 +12,16 @@ enum Golden {
         ProcessInfo.processInfo.environment["HOOKSCHEMA_RECORD"] == "1"
     }
 
-    static func expect(_ actual: String, matches name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func expect(
+        _ actual: String, matches name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let url = folder.appendingPathComponent(name + ".swift.golden")
         if isRecording {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 try Data(actual.utf8).write(to: url)
-                Issue.record("recorded new baseline \(url.lastPathComponent); unset HOOKSCHEMA_RECORD and rerun",
+                Issue.record(
+                    "recorded new baseline \(url.lastPathComponent); unset HOOKSCHEMA_RECORD and rerun",
                     sourceLocation: sourceLocation)
             } catch {
                 Issue.record("cannot record \(url.path): \(error)", sourceLocation: sourceLocation)
@@ -26,7 +29,8 @@ enum Golden {
             return
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            Issue.record("no golden file \(url.path); run with HOOKSCHEMA_RECORD=1 to create it",
+            Issue.record(
+                "no golden file \(url.path); run with HOOKSCHEMA_RECORD=1 to create it",
                 sourceLocation: sourceLocation)
             return
         }

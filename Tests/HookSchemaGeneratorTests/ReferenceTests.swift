@@ -51,6 +51,8 @@ import Testing
             Issue.record("recorded new baseline Generated/ (\(stale.count) files); unset HOOKSCHEMA_RECORD and rerun")
             return
         }
-        #expect(stale.isEmpty, "Generated/ is out of date; run `swift run hookschema generate` (\(stale.joined(separator: ", ")))")
+        #expect(
+            stale.isEmpty,
+            "Generated/ is out of date; run `swift run hookschema generate` (\(stale.joined(separator: ", ")))")
     }
 }

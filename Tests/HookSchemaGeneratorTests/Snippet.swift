@@ -24,7 +24,9 @@ struct Snippet {
     var sources: [SchemaSource] {
         var provider = "provider: acme\nswiftName: Acme\n" + envelope + "\n"
         if !types.isEmpty {
-            provider += "types:\n" + types.split(separator: "\n", omittingEmptySubsequences: false)
+            provider +=
+                "types:\n"
+                + types.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.isEmpty ? "" : "  " + $0 }
                 .joined(separator: "\n") + "\n"
         }
@@ -71,7 +73,8 @@ func expectSource(_ actual: String, _ expected: String, sourceLocation: Testing.
     guard actual != expected else { return }
     let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
     let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-    let index = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+    let index =
+        zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
         ?? min(actualLines.count, expectedLines.count)
     let got = index < actualLines.count ? String(actualLines[index]) : "<end>"
     let want = index < expectedLines.count ? String(expectedLines[index]) : "<end>"
