@@ -58,10 +58,11 @@ import Testing
         let directory = try folder()
         defer { try? FileManager.default.removeItem(at: directory) }
         let headers = try sign("extend", in: directory, extra: ["--timestamp", "1700000000"])
-        #expect(headers == [
-            "x-extend-request-timestamp: 1700000000",
-            "x-extend-request-signature: 5664e1e7b4df0987a922495ec63bcba98b78c50e9db27912ff06ba464b979513",
-        ])
+        #expect(
+            headers == [
+                "x-extend-request-timestamp: 1700000000",
+                "x-extend-request-signature: 5664e1e7b4df0987a922495ec63bcba98b78c50e9db27912ff06ba464b979513",
+            ])
     }
 
     @Test func oldTimestampFailsWithTheSkew() throws {
@@ -83,7 +84,8 @@ import Testing
         let result = try verify("plextera", headers: headers, in: directory, secret: ["--secret-file", secrets.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("secret 2 of 2"))
-        let wrong = try verify("plextera", headers: headers, in: directory, secret: ["--secret-env", "H5_OTHER_SECRET"])
+        let wrong = try verify(
+            "plextera", headers: headers, in: directory, secret: ["--secret-env", "H5_OTHER_SECRET"])
         #expect(wrong.status == 1)
     }
 
@@ -153,12 +155,13 @@ import Testing
             environment: ["SVIX_SECRET": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"]
         )
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == """
-            webhook-id: msg_p5jXN8AQM9LWM0D4loKWxJek
-            webhook-timestamp: 1614265330
-            webhook-signature: v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+        #expect(
+            result.stdout == """
+                webhook-id: msg_p5jXN8AQM9LWM0D4loKWxJek
+                webhook-timestamp: 1614265330
+                webhook-signature: v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
 
-            """)
+                """)
     }
 
     // MARK: check --secret-env
@@ -173,7 +176,10 @@ import Testing
     @Test func checkVerifiesTheExampleDeliveries() throws {
         // Signed months ago: check does not hold captured deliveries to the timestamp tolerance.
         let result = try CLIRunner.run(
-            ["check", "--secret-env", "extend=EXAMPLE_EXTEND_SECRET", "--secret-env", "plextera=EXAMPLE_PLEXTERA_SECRET"]
+            [
+                "check", "--secret-env", "extend=EXAMPLE_EXTEND_SECRET", "--secret-env",
+                "plextera=EXAMPLE_PLEXTERA_SECRET",
+            ]
                 + Self.deliveries,
             environment: Self.exampleSecrets
         )
@@ -189,9 +195,11 @@ import Testing
         )
         #expect(result.status == 1)
         #expect(result.stdout.contains(#""payloads": 2, "pass": 1, "drift": 0, "fail": 1"#))
-        #expect(result.stdout.contains(#"{"kind": "signature_invalid", "severity": "error", "#
-            + #""path": "/headers/X-Plextera-Signature", "message": "the plextera signature does not verify: "#
-            + #"no signature matches"#))
+        #expect(
+            result.stdout.contains(
+                #"{"kind": "signature_invalid", "severity": "error", "#
+                    + #""path": "/headers/X-Plextera-Signature", "message": "the plextera signature does not verify: "#
+                    + #"no signature matches"#))
     }
 
     @Test func checkReportsATamperedCapturedDelivery() throws {

@@ -25,38 +25,44 @@ import Testing
             \(signatureYAML.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
             """
         let result = SchemaLoader.load(sources: [
-            SchemaSource(path: "\(provider)/provider.yaml", relativePath: "\(provider)/provider.yaml",
-                         text: providerYAML),
-            SchemaSource(path: "\(provider)/thing.happened.yaml", relativePath: "\(provider)/thing.happened.yaml",
-                         text: Self.event),
+            SchemaSource(
+                path: "\(provider)/provider.yaml", relativePath: "\(provider)/provider.yaml",
+                text: providerYAML),
+            SchemaSource(
+                path: "\(provider)/thing.happened.yaml", relativePath: "\(provider)/thing.happened.yaml",
+                text: Self.event),
         ])
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         return try #require(result.schemaSet?.provider(named: provider)?.signature)
     }
 
     @Test func stripeIsDeclarable() throws {
-        let scheme = try load(provider: "stripe", signatureYAML: """
-            header: Stripe-Signature
-            format: { style: key-value, separator: ",", timestamp: t, signature: v1 }
-            signedContent: "{timestamp}.{body}"
-            encoding: hex
-            secret: utf8
-            tolerance: { past: 300 }
-            """)
+        let scheme = try load(
+            provider: "stripe",
+            signatureYAML: """
+                header: Stripe-Signature
+                format: { style: key-value, separator: ",", timestamp: t, signature: v1 }
+                signedContent: "{timestamp}.{body}"
+                encoding: hex
+                secret: utf8
+                tolerance: { past: 300 }
+                """)
         #expect(scheme == TestSchemes.stripe)
     }
 
     @Test func standardWebhooksIsDeclarableAndPassesItsPublishedVector() throws {
-        let scheme = try load(provider: "standardwebhooks", signatureYAML: """
-            header: webhook-signature
-            format: { style: versioned-list, separator: " ", versionSeparator: ",", version: v1 }
-            timestampHeader: webhook-timestamp
-            idHeader: webhook-id
-            signedContent: "{id}.{timestamp}.{body}"
-            encoding: base64
-            secret: { encoding: base64, prefix: whsec_ }
-            tolerance: { past: 300, future: 300 }
-            """)
+        let scheme = try load(
+            provider: "standardwebhooks",
+            signatureYAML: """
+                header: webhook-signature
+                format: { style: versioned-list, separator: " ", versionSeparator: ",", version: v1 }
+                timestampHeader: webhook-timestamp
+                idHeader: webhook-id
+                signedContent: "{id}.{timestamp}.{body}"
+                encoding: base64
+                secret: { encoding: base64, prefix: whsec_ }
+                tolerance: { past: 300, future: 300 }
+                """)
         #expect(scheme == TestSchemes.standardWebhooks)
         let verifier = try SignatureVerifier(
             scheme: scheme, secrets: ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"], clock: clock(1_614_265_330)

@@ -58,8 +58,9 @@ import Testing
         // An ed25519 `v1a` entry (not checked) before ours, and doubled spaces between entries.
         let ed25519 = "v1a,hnO3f9T8Ytu9HwrXslvumlUpqtNVqkhqw/enGzPCXe5BdqzCInXqYXFymVJaA7AZdpXwVLPo3mNl8EM+m7TBAg=="
         let withOthers = ed25519 + "  " + signature
-        let verifier = try SignatureVerifier(scheme: TestSchemes.standardWebhooks, secrets: ["whsec_c2VjcmV0"],
-                                             clock: clock(Self.now))
+        let verifier = try SignatureVerifier(
+            scheme: TestSchemes.standardWebhooks, secrets: ["whsec_c2VjcmV0"],
+            clock: clock(Self.now))
         try verifier.verify(body: Self.body, headers: headers.replacing("webhook-signature", with: withOthers))
     }
 
@@ -82,8 +83,9 @@ import Testing
             ("x-extend-request-signature", Self.hex64),
         ]
         #expect(
-            throws: SignatureError.malformedHeader("x-extend-request-timestamp",
-                                                  reason: "sent 2 times with different values")
+            throws: SignatureError.malformedHeader(
+                "x-extend-request-timestamp",
+                reason: "sent 2 times with different values")
         ) {
             try verifier.verify(body: Self.body, headers: headers)
         }

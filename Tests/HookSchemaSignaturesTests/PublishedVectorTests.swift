@@ -19,8 +19,11 @@ import Testing
                 "webhook-signature": "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
             ]
         )
-        #expect(verified == VerifiedSignature(timestamp: 1_614_265_330, id: "msg_p5jXN8AQM9LWM0D4loKWxJek",
-                                              secretIndex: 0, signatureIndex: 0))
+        #expect(
+            verified
+                == VerifiedSignature(
+                    timestamp: 1_614_265_330, id: "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                    secretIndex: 0, signatureIndex: 0))
     }
 
     @Test func standardWebhooksPublishedVectorIsWhatTheSignerProduces() throws {
@@ -34,9 +37,10 @@ import Testing
             id: "msg_p5jXN8AQM9LWM0D4loKWxJek"
         )
         #expect(headers.map(\.name) == ["webhook-id", "webhook-timestamp", "webhook-signature"])
-        #expect(headers.map(\.value) == [
-            "msg_p5jXN8AQM9LWM0D4loKWxJek", "1614265330", "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
-        ])
+        #expect(
+            headers.map(\.value) == [
+                "msg_p5jXN8AQM9LWM0D4loKWxJek", "1614265330", "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+            ])
     }
 
     // python3 -c 'import hmac,hashlib;print(hmac.new(b"wss_h5TestSecret", b"v0:1700000000:{\"eventId\":\"evt_1\",\"eventType\":\"extract_run.processed\"}", hashlib.sha256).hexdigest())'
@@ -49,8 +53,9 @@ import Testing
         #expect(headers.map(\.name) == ["x-extend-request-timestamp", "x-extend-request-signature"])
         #expect(headers.value(of: "x-extend-request-signature") == expected)
 
-        let verifier = try SignatureVerifier(scheme: TestSchemes.extend, secrets: ["wss_h5TestSecret"],
-                                             clock: clock(1_700_000_000))
+        let verifier = try SignatureVerifier(
+            scheme: TestSchemes.extend, secrets: ["wss_h5TestSecret"],
+            clock: clock(1_700_000_000))
         // Upper-case hex is accepted too.
         try verifier.verify(
             body: Array(body.utf8),
@@ -68,8 +73,9 @@ import Testing
         #expect(headers.map(\.name) == ["X-Plextera-Signature"])
         #expect(headers.value(of: "X-Plextera-Signature") == expected)
 
-        let verifier = try SignatureVerifier(scheme: TestSchemes.plextera, secrets: ["plextera-h5-test-secret"],
-                                             clock: clock(1_700_000_100))
+        let verifier = try SignatureVerifier(
+            scheme: TestSchemes.plextera, secrets: ["plextera-h5-test-secret"],
+            clock: clock(1_700_000_100))
         try verifier.verify(body: Array(body.utf8), headers: ["x-plextera-signature": expected])
     }
 
@@ -78,8 +84,9 @@ import Testing
     @Test func stripeVectorFromPython() throws {
         let body = #"{"id":"evt_1","object":"event"}"#
         let signature = "7a05028971d13e6f02f3d94ac9c71c29c56c963869e8355753a73c4b5cc5a475"
-        let verifier = try SignatureVerifier(scheme: TestSchemes.stripe, secrets: ["whsec_h5StripeTest"],
-                                             clock: clock(1_700_000_000))
+        let verifier = try SignatureVerifier(
+            scheme: TestSchemes.stripe, secrets: ["whsec_h5StripeTest"],
+            clock: clock(1_700_000_000))
         // Stripe's test mode adds a fake `v0` signature; it is ignored, and the `v1` one verifies.
         let header = "t=1700000000,v1=\(signature),v0=\(String(repeating: "0", count: 64))"
         let verified = try verifier.verify(body: Array(body.utf8), headers: ["Stripe-Signature": header])

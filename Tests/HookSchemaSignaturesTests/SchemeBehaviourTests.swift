@@ -138,7 +138,8 @@ import Testing
         let header = scheme.timestampHeader ?? scheme.signatureHeader
         let value = try #require(headers.value(of: header))
         for bad in ["17e8", "-1700000000", "1700000000.5", " ", "99999999999999999999999"] {
-            let badValue = scheme.timestampHeader == nil
+            let badValue =
+                scheme.timestampHeader == nil
                 ? value.replacingOccurrences(of: "t=\(Self.now)", with: "t=\(bad)") : bad
             let error = #expect(throws: SignatureError.self) {
                 try verifier(testCase).verify(body: Self.body, headers: headers.replacing(header, with: badValue))

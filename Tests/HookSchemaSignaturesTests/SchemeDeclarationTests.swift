@@ -57,8 +57,9 @@ import Testing
         let bodyOnly = scheme(timestampHeader: nil, signedContent: "{body}")
         let headers = try SignatureSigner(scheme: bodyOnly, secrets: ["s"]).sign(body: Array("{}".utf8), timestamp: 1)
         #expect(headers.map(\.name) == ["x-sig"])
-        let verified = try SignatureVerifier(scheme: bodyOnly, secrets: ["s"]).verify(body: Array("{}".utf8),
-                                                                                    headers: headers)
+        let verified = try SignatureVerifier(scheme: bodyOnly, secrets: ["s"]).verify(
+            body: Array("{}".utf8),
+            headers: headers)
         #expect(verified.timestamp == nil)
     }
 
@@ -73,15 +74,17 @@ import Testing
     @Test func unusableFormats() {
         #expect(throws: SignatureError.self) {
             try SignatureVerifier(
-                scheme: scheme(format: .keyValue(pairSeparator: ",", timestampKey: "v", signatureKey: "v"),
-                               signedContent: "{body}"),
+                scheme: scheme(
+                    format: .keyValue(pairSeparator: ",", timestampKey: "v", signatureKey: "v"),
+                    signedContent: "{body}"),
                 secrets: ["s"]
             )
         }
         #expect(throws: SignatureError.self) {
             try SignatureVerifier(
-                scheme: scheme(format: .versionedList(entrySeparator: "", versionSeparator: ",", version: "v1"),
-                               signedContent: "{body}"),
+                scheme: scheme(
+                    format: .versionedList(entrySeparator: "", versionSeparator: ",", version: "v1"),
+                    signedContent: "{body}"),
                 secrets: ["s"]
             )
         }
@@ -91,9 +94,11 @@ import Testing
     }
 
     @Test func plainFormatSignsWithOneSecretOnly() {
-        #expect(throws: SignatureError.invalidScheme(
-            "the plain format of `x-extend-request-signature` carries one signature; sign with one secret"
-        )) {
+        #expect(
+            throws: SignatureError.invalidScheme(
+                "the plain format of `x-extend-request-signature` carries one signature; sign with one secret"
+            )
+        ) {
             try SignatureSigner(scheme: TestSchemes.extend, secrets: ["wss_a", "wss_b"])
         }
     }
@@ -107,9 +112,11 @@ import Testing
 
     @Test func base64Secrets() throws {
         let standard = TestSchemes.standardWebhooks
-        #expect(throws: SignatureError.invalidSecretEncoding(
-            index: 0, reason: "the text after `whsec_` is not valid base64"
-        )) {
+        #expect(
+            throws: SignatureError.invalidSecretEncoding(
+                index: 0, reason: "the text after `whsec_` is not valid base64"
+            )
+        ) {
             try SignatureVerifier(scheme: standard, secrets: ["whsec_not base64!"])
         }
         #expect(throws: SignatureError.emptySecret(index: 0)) {
@@ -130,22 +137,34 @@ import Testing
 @Suite struct SignatureErrorMessageTests {
     @Test(arguments: [
         (SignatureError.missingHeader("X-Plextera-Signature"), "missing header `X-Plextera-Signature`"),
-        (.malformedHeader("webhook-signature", reason: "no `v1,` signature"),
-         "malformed header `webhook-signature`: no `v1,` signature"),
-        (.timestampTooOld(timestamp: 1_700_000_000, skew: 301, tolerance: 300),
-         "timestamp 1700000000 is 301 s in the past; at most 300 s is accepted (a replayed or long-delayed "
-            + "delivery, or a clock out of sync)"),
-        (.timestampTooNew(timestamp: 1_700_000_000, skew: 61, tolerance: 60),
-         "timestamp 1700000000 is 61 s in the future; at most 60 s is accepted (a clock out of sync)"),
-        (.noMatchingSignature(signatures: 2, secrets: 1),
-         "no signature matches: 2 signatures checked against 1 secret (a wrong secret, or the body or headers "
-            + "changed after signing)"),
+        (
+            .malformedHeader("webhook-signature", reason: "no `v1,` signature"),
+            "malformed header `webhook-signature`: no `v1,` signature"
+        ),
+        (
+            .timestampTooOld(timestamp: 1_700_000_000, skew: 301, tolerance: 300),
+            "timestamp 1700000000 is 301 s in the past; at most 300 s is accepted (a replayed or long-delayed "
+                + "delivery, or a clock out of sync)"
+        ),
+        (
+            .timestampTooNew(timestamp: 1_700_000_000, skew: 61, tolerance: 60),
+            "timestamp 1700000000 is 61 s in the future; at most 60 s is accepted (a clock out of sync)"
+        ),
+        (
+            .noMatchingSignature(signatures: 2, secrets: 1),
+            "no signature matches: 2 signatures checked against 1 secret (a wrong secret, or the body or headers "
+                + "changed after signing)"
+        ),
         (.noSecrets, "no signing secret was given"),
         (.emptySecret(index: 1), "signing secret #2 is empty"),
-        (.invalidSecretEncoding(index: 0, reason: "the text after `whsec_` is not valid base64"),
-         "signing secret #1 cannot be used: the text after `whsec_` is not valid base64"),
-        (.missingMessageID(header: "webhook-id"),
-         "the scheme signs a message id (header `webhook-id`), but none was given"),
+        (
+            .invalidSecretEncoding(index: 0, reason: "the text after `whsec_` is not valid base64"),
+            "signing secret #1 cannot be used: the text after `whsec_` is not valid base64"
+        ),
+        (
+            .missingMessageID(header: "webhook-id"),
+            "the scheme signs a message id (header `webhook-id`), but none was given"
+        ),
     ])
     func description(error: SignatureError, message: String) {
         #expect(error.description == message)
