@@ -8,7 +8,7 @@ import PackageDescription
 //                                                          └─(export)───────────▶ JSON Schema
 //
 // Runtime side (what an app links; no Yams, no generator, no CLI): HookSchemaModel, HookSchemaRuntime,
-// HookSchemaValidation, and the generated ExtendWebhooks / PlexteraWebhooks.
+// HookSchemaValidation, HookSchemaSignatures (swift-crypto), and the generated ExtendWebhooks / PlexteraWebhooks.
 // Build side: HookSchemaLoader (Yams), HookSchemaGenerator, the `hookschema` executable (argument parser).
 
 let package = Package(
