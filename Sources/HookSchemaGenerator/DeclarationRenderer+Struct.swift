@@ -26,30 +26,52 @@ extension DeclarationRenderer {
         }
     }
 
-    /// Deprecated members are public computed properties over private storage, so the generated coding code
-    /// itself never uses a deprecated declaration (and compiles without warnings).
+    /// Deprecated members are computed properties over private storage, so the generated coding code itself never
+    /// uses a deprecated declaration (and compiles without warnings). Members whose type contains the struct itself
+    /// are stored as `Indirect<T>` the same way.
     private func renderProperties(_ properties: [PropertyDeclaration], into printer: inout CodePrinter) {
         for property in properties {
             printer.docComment(property.documentation.lines)
             let name = SwiftNaming.escaped(property.name)
+            guard hasStorage(property) else {
+                printer.print("\(access)var \(name): \(property.declaredType)")
+                continue
+            }
             if property.documentation.deprecated {
                 printer.print("@available(*, deprecated)")
-                printer.block("\(access)var \(name): \(property.declaredType)") { printer in
-                    printer.print("get { \(storageName(property)) }")
-                    printer.print("set { \(storageName(property)) = newValue }")
-                }
-                printer.print("private var \(storageName(property)): \(property.declaredType)")
-            } else {
-                printer.print("\(access)var \(name): \(property.declaredType)")
             }
+            printer.block("\(access)var \(name): \(property.declaredType)") { printer in
+                printer.print("get { \(storedValue(property)) }")
+                printer.print("set { \(storageName(property)) = \(storing(property, "newValue")) }")
+            }
+            printer.print("private var \(storageName(property)): \(storageType(property))")
         }
         printer.docComment(["Members the schema does not declare, kept so that encoding writes them back."])
         printer.print("\(access)var unknownFields: UnknownFields")
     }
 
-    /// The stored property's name: the property itself, or its private storage when deprecated.
+    /// Whether the property is computed over private storage.
+    private func hasStorage(_ property: PropertyDeclaration) -> Bool {
+        property.documentation.deprecated || property.isIndirect
+    }
+
+    /// The stored property's name: the property itself, or its private storage.
     private func storageName(_ property: PropertyDeclaration) -> String {
-        property.documentation.deprecated ? "_" + property.name : SwiftNaming.escaped(property.name)
+        hasStorage(property) ? "_" + property.name : SwiftNaming.escaped(property.name)
+    }
+
+    private func storageType(_ property: PropertyDeclaration) -> String {
+        property.isIndirect ? "Indirect<\(property.declaredType)>" : property.declaredType
+    }
+
+    /// The expression that stores `value` (of the declared type) into the storage.
+    private func storing(_ property: PropertyDeclaration, _ value: String) -> String {
+        property.isIndirect ? "Indirect(\(value))" : value
+    }
+
+    /// The stored value, of the declared type.
+    private func storedValue(_ property: PropertyDeclaration) -> String {
+        property.isIndirect ? storageName(property) + ".value" : storageName(property)
     }
 
     private func renderMemberwiseInit(_ properties: [PropertyDeclaration], into printer: inout CodePrinter) {
@@ -69,7 +91,8 @@ extension DeclarationRenderer {
         printer.outdent()
         printer.block(")") { printer in
             for property in properties {
-                printer.print("self.\(storageName(property)) = \(SwiftNaming.escaped(property.name))")
+                let value = storing(property, SwiftNaming.escaped(property.name))
+                printer.print("self.\(storageName(property)) = \(value)")
             }
             printer.print("self.unknownFields = unknownFields")
         }
@@ -118,7 +141,7 @@ extension DeclarationRenderer {
                 case .optionalJSON:
                     expression = "try container.decodeKeepingNullIfPresent(\(type).self, forKey: \(key))"
                 }
-                printer.print("self.\(storageName(property)) = \(expression)")
+                printer.print("self.\(storageName(property)) = \(storing(property, expression))")
             }
             printer.print("self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)")
         }
@@ -131,7 +154,7 @@ extension DeclarationRenderer {
             }
             for property in properties {
                 let key = ".\(SwiftNaming.escaped(property.name))"
-                let value = storageName(property)
+                let value = storedValue(property)
                 let statement: String
                 switch property.presence {
                 case .required:

@@ -73,6 +73,8 @@ struct PropertyDeclaration: Hashable {
     var presence: Presence
     /// A datetime member: `Date` in the API, coded through `RFC3339Date`.
     var isDate: Bool
+    /// The member's type contains the struct itself: stored as `Indirect<T>` behind a computed property.
+    var isIndirect = false
     var documentation: Documentation
 
     /// The property's declared type.

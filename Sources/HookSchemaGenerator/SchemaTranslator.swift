@@ -5,6 +5,52 @@ import HookSchemaModel
 struct SchemaTranslator {
     let provider: Provider
     let options: GeneratorOptions
+    /// Named type → the named types its value contains directly (not through an array or a map), transitively.
+    private let containment: [String: Set<String>]
+    /// The named type being translated (nil for events): a member whose type contains it is stored indirectly.
+    private var owner: String?
+
+    init(provider: Provider, options: GeneratorOptions) {
+        self.provider = provider
+        self.options = options
+        var direct: [String: Set<String>] = [:]
+        for namedType in provider.types {
+            direct[namedType.name] = Self.directReferences(in: namedType.schema)
+        }
+        var containment: [String: Set<String>] = [:]
+        for name in direct.keys {
+            var reached: Set<String> = []
+            var pending = Array(direct[name] ?? [])
+            while let next = pending.popLast() {
+                if reached.insert(next).inserted {
+                    pending += direct[next] ?? []
+                }
+            }
+            containment[name] = reached
+        }
+        self.containment = containment
+    }
+
+    /// The named types a value of `schema` holds inline: through objects, optionals and unions, not through arrays
+    /// or maps (which store their elements out of line).
+    static func directReferences(in schema: Schema) -> Set<String> {
+        switch schema.kind {
+        case .ref(let name):
+            return [name]
+        case .object(let rules):
+            return rules.fields.reduce(into: []) { $0.formUnion(directReferences(in: $1.schema)) }
+        case .union(let rules):
+            return Set(rules.mapping.map(\.type))
+        case .array, .map, .string, .integer, .number, .boolean, .enumeration, .any:
+            return []
+        }
+    }
+
+    /// Whether a member of this schema contains the owner, so the owner would contain itself.
+    private func containsOwner(_ schema: Schema) -> Bool {
+        guard let owner else { return false }
+        return Self.directReferences(in: schema).contains { $0 == owner || containment[$0]?.contains(owner) == true }
+    }
 
     /// Names a nested type must not take: `Type`, `Protocol` and `Self` are not allowed inside another type,
     /// `CodingKeys` is the struct's own, and the rest would shadow a type the generated code or its users need.
@@ -35,7 +81,9 @@ struct SchemaTranslator {
             source: namedType.source,
             deprecated: namedType.schema.deprecated
         )
-        return declaration(named: typeName(ofNamed: namedType.name), schema: namedType.schema, documentation)
+        var translator = self
+        translator.owner = namedType.name
+        return translator.declaration(named: typeName(ofNamed: namedType.name), schema: namedType.schema, documentation)
     }
 
     func declaration(of event: Event) -> StructDeclaration {
@@ -77,8 +125,11 @@ struct SchemaTranslator {
         }
     }
 
-    private func structure(named name: String, rules: ObjectRules, _ documentation: Documentation) -> StructDeclaration
-    {
+    private func structure(
+        named name: String,
+        rules: ObjectRules,
+        _ documentation: Documentation
+    ) -> StructDeclaration {
         var nested: [TypeDeclaration] = []
         var usedNestedNames: Set<String> = []
         var usedPropertyNames: Set<String> = ["unknownFields"]
@@ -108,7 +159,7 @@ struct SchemaTranslator {
             properties.append(
                 PropertyDeclaration(
                     name: propertyName, wireName: field.name, valueType: type.name, presence: presence,
-                    isDate: type.isDate, documentation: fieldDocumentation
+                    isDate: type.isDate, isIndirect: containsOwner(field.schema), documentation: fieldDocumentation
                 )
             )
         }

@@ -84,6 +84,8 @@ import Testing
                     edits: { type: map, nullable: true, values: { type: any } }
                     mode: { type: enum, closed: true, values: [a] }
                 Nothing: { type: object, fields: {} }
+                Node: { type: object, fields: { next: { $ref: Node }, up: { $ref: Pair, nullable: true } } }
+                Pair: { type: object, fields: { node: { $ref: Node, required: true, nullable: true } } }
                 Rows: { type: array, items: { type: object, fields: { n: { type: integer } } } }
                 """)
         files += SwiftGenerator.generate(try features.schemaSet(), options: GeneratorOptions(typePrefix: "F"))

@@ -135,3 +135,27 @@ import Testing
         #expect(text.contains("    /// wrapped wrapped"))
     }
 }
+
+@Suite struct RecursiveSnippetTests {
+    @Test func aTypeThatContainsItselfIsStoredIndirectly() throws {
+        let snippet = Snippet(
+            types: """
+                Node:
+                  type: object
+                  fields:
+                    name: { type: string, required: true }
+                    next: { $ref: Node, nullable: true }
+                    children: { type: array, items: { $ref: Node } }
+                    owner: { $ref: Owner }
+                Owner:
+                  type: object
+                  fields:
+                    favourite: { $ref: Node, required: true, nullable: true }
+                """
+        )
+        let files = try snippet.generate()
+        Golden.expect(files["AcmeWebhooks/Node.swift"] ?? "", matches: "recursive")
+        let owner = try #require(files["AcmeWebhooks/Owner.swift"])
+        #expect(owner.contains("private var _favourite: Indirect<Node?>"))
+    }
+}
