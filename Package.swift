@@ -5,7 +5,7 @@ import PackageDescription
 //
 //   Schemas/**/*.yaml ─HookSchemaLoader─▶ HookSchemaModel ─┬─HookSchemaGenerator─▶ Swift (Generated/, plugin output)
 //                                                          ├─HookSchemaValidation─▶ drift report for one payload
-//                                                          └─(export)───────────▶ JSON Schema
+//                                                          └─HookSchemaExport───▶ JSON Schema (JSONSchema/)
 //
 // Runtime side (what an app links; no Yams, no generator, no CLI): HookSchemaModel, HookSchemaRuntime,
 // HookSchemaValidation, HookSchemaSignatures (swift-crypto), and the generated ExtendWebhooks / PlexteraWebhooks.
@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "HookSchemaSignatures", targets: ["HookSchemaSignatures"]),
         .library(name: "HookSchemaLoader", targets: ["HookSchemaLoader"]),
         .library(name: "HookSchemaGenerator", targets: ["HookSchemaGenerator"]),
+        .library(name: "HookSchemaExport", targets: ["HookSchemaExport"]),
         .library(name: "ExtendWebhooks", targets: ["ExtendWebhooks"]),
         .library(name: "PlexteraWebhooks", targets: ["PlexteraWebhooks"]),
     ],
@@ -50,12 +51,14 @@ let package = Package(
             dependencies: ["HookSchemaModel", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "HookSchemaGenerator", dependencies: ["HookSchemaModel"]),
+        .target(name: "HookSchemaExport", dependencies: ["HookSchemaModel"]),
         .executableTarget(
             name: "hookschema",
             dependencies: [
                 "HookSchemaModel",
                 "HookSchemaLoader",
                 "HookSchemaGenerator",
+                "HookSchemaExport",
                 "HookSchemaValidation",
                 "ExtendWebhooks",
                 "PlexteraWebhooks",
@@ -84,6 +87,7 @@ let package = Package(
             name: "GeneratedModelTests",
             dependencies: ["ExtendWebhooks", "PlexteraWebhooks", "HookSchemaLoader"]
         ),
+        .testTarget(name: "HookSchemaExportTests", dependencies: ["HookSchemaExport", "HookSchemaLoader"]),
         .testTarget(name: "HookSchemaSignaturesTests", dependencies: ["HookSchemaSignatures", "HookSchemaLoader"]),
         .testTarget(
             name: "HookSchemaValidationTests",

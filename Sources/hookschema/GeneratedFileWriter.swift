@@ -22,10 +22,20 @@ struct GeneratedFileWriter {
     }
 
     let outputDirectory: URL
+    /// The extension of the files this writer manages (`swift`; `json` for `export jsonschema`).
+    let fileExtension: String
+    /// Whether a file's first 400 characters show hookschema wrote it.
+    let isGenerated: @Sendable (String) -> Bool
     private let fileManager = FileManager.default
 
-    init(outputDirectory: String) {
+    init(
+        outputDirectory: String,
+        fileExtension: String = "swift",
+        isGenerated: @escaping @Sendable (String) -> Bool = { GeneratedFile.isGenerated($0) }
+    ) {
         self.outputDirectory = URL(fileURLWithPath: outputDirectory, isDirectory: true).standardizedFileURL
+        self.fileExtension = fileExtension
+        self.isGenerated = isGenerated
     }
 
     /// Compares `files` with the folder. Throws when a file cannot be read, or when a generated file would
@@ -42,7 +52,7 @@ struct GeneratedFileWriter {
             let existing = try read(url)
             if existing == Data(file.contents.utf8) {
                 plan.unchanged.append(file.relativePath)
-            } else if GeneratedFile.isGenerated(String(decoding: existing.prefix(200), as: UTF8.self)) {
+            } else if isGenerated(String(decoding: existing.prefix(400), as: UTF8.self)) {
                 plan.writes.append(file.relativePath)
             } else {
                 throw WriteError(
@@ -87,7 +97,7 @@ struct GeneratedFileWriter {
         }
     }
 
-    /// Relative paths of the `.swift` files under the output folder whose first line is hookschema's header.
+    /// Relative paths of the files with `fileExtension` under the output folder that hookschema wrote.
     private func existingGeneratedFiles() throws -> [String] {
         guard fileManager.fileExists(atPath: outputDirectory.path) else { return [] }
         guard
@@ -99,11 +109,11 @@ struct GeneratedFileWriter {
         }
         let prefix = outputDirectory.path + "/"
         var paths: [String] = []
-        for case let url as URL in enumerator where url.pathExtension == "swift" {
+        for case let url as URL in enumerator where url.pathExtension == fileExtension {
             let path = url.standardizedFileURL.path
             guard path.hasPrefix(prefix) else { continue }
-            let head = try read(url).prefix(200)
-            if GeneratedFile.isGenerated(String(decoding: head, as: UTF8.self)) {
+            let head = try read(url).prefix(400)
+            if isGenerated(String(decoding: head, as: UTF8.self)) {
                 paths.append(String(path.dropFirst(prefix.count)))
             }
         }

@@ -13,7 +13,10 @@ struct HookSchemaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hookschema",
         abstract: "Typed Swift models, validators and drift checks for webhook deliveries, from YAML schemas.",
-        subcommands: [LintCommand.self, GenerateCommand.self, CheckCommand.self, SignCommand.self, VerifyCommand.self]
+        subcommands: [
+            LintCommand.self, GenerateCommand.self, CheckCommand.self, SignCommand.self, VerifyCommand.self,
+            ExportCommand.self,
+        ]
     )
 
     /// Parses and runs a subcommand, mapping argument-parser's usage errors (its exit code 64) to 2.
