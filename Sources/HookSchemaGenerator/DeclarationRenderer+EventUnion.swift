@@ -9,6 +9,11 @@ struct EventCase: Hashable {
 }
 
 extension DeclarationRenderer {
+    /// Above this many events, `switch self` gets a `default:` (never reached): without one, Swift 6.3 gives up
+    /// proving a switch over ~1,000 cases exhaustive ("unable to check that this switch is exhaustive in reasonable
+    /// time"); with one, it type-checks in milliseconds. Smaller enums keep plain exhaustive switches.
+    static let exhaustivenessLimit = 500
+
     /// The provider enum (`ExtendEvent`): a case per event, decoded by the discriminator, and a case that keeps an
     /// unknown event type's raw body.
     func renderEventUnion(
@@ -48,6 +53,9 @@ extension DeclarationRenderer {
                     printer.print("case .\(caseName): return \(Self.literal(eventCase.eventType))")
                 }
                 printer.print("case .unknown(let eventType, _): return eventType")
+                if cases.count > Self.exhaustivenessLimit {
+                    printer.print("default: preconditionFailure(\"unreachable: every case is listed above\")")
+                }
                 printer.print("}")
             }
             printer.blank()
@@ -77,6 +85,9 @@ extension DeclarationRenderer {
                     printer.print("case .\(caseName)(let event): try event.encode(to: encoder)")
                 }
                 printer.print("case .unknown(_, let body): try body.encode(to: encoder)")
+                if cases.count > Self.exhaustivenessLimit {
+                    printer.print("default: preconditionFailure(\"unreachable: every case is listed above\")")
+                }
                 printer.print("}")
             }
         }
