@@ -34,17 +34,31 @@ struct CorpusGenerator {
         lines.reserveCapacity(count)
         for index in 0..<count {
             let template = templates[index % templates.count].value
-            // Sizes: most deliveries small, a tail up to ~30 KB.
-            let growth = [1, 1, 1, 2, 3, 5, 8, 12, 20, 30][Int(random.next() % 10)]
-            var value = grow(template, factor: growth)
-            value = vary(value, index: index)
-            if random.next() % 10 == 0 {
-                value = drift(value, kind: Int(random.next() % 4))
+            // A target size between 1 KB and 30 KB, most deliveries small (log-uniform); arrays are grown by the
+            // largest factor that stays within it.
+            let target = Int(1_000 * pow(30.0, Double(random.next() % 1_000) / 1_000))
+            var chosen: [UInt8] = []
+            for factor in [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48] {
+                var value = vary(grow(template, factor: factor), index: index)
+                if drifted(index) {
+                    value = drift(value, kind: index / 10 % 4)
+                }
+                let data = try JSONSerialization.data(
+                    withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
+                if chosen.isEmpty || data.count <= target {
+                    chosen = [UInt8](data)
+                } else {
+                    break
+                }
             }
-            let data = try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
-            lines.append([UInt8](data))
+            lines.append(chosen)
         }
         return lines
+    }
+
+    /// One delivery in ten.
+    private func drifted(_ index: Int) -> Bool {
+        index % 10 == 7
     }
 
     /// Repeats the elements of every array `factor` times.

@@ -6,7 +6,7 @@ import HookSchemaValidation
 // `hookschema check --format json` on it, single-threaded. Build and run in release mode:
 //
 //   swift build -c release && .build/release/hookschema-bench [--count N] [--schemas DIR] [--examples DIR]
-//       [--corpus FILE] [--cli PATH] [--rounds R]
+//       [--corpus FILE] [--cli PATH] [--rounds R] [--reuse yes]
 
 var options: [String: String] = [:]
 var arguments = CommandLine.arguments.dropFirst()
@@ -17,7 +17,7 @@ while let name = arguments.popFirst() {
     }
     options[String(name.dropFirst(2))] = value
 }
-let count = Int(options["count"] ?? "") ?? 20_000
+let requestedCount = Int(options["count"] ?? "") ?? 20_000
 let rounds = Int(options["rounds"] ?? "") ?? 5
 let schemasFolder = options["schemas"] ?? "Schemas"
 let examplesFolder = options["examples"] ?? "Examples/payloads"
@@ -37,24 +37,32 @@ func format(_ value: Double) -> String {
 // Corpus
 let loaded = (try? SchemaLoader.load(directory: schemasFolder)) ?? LoadResult(schemaSet: nil, diagnostics: [])
 guard let schemaSet = loaded.schemaSet else { fail("cannot load the schemas in \(schemasFolder)") }
-var generator: CorpusGenerator
-do {
-    generator = try CorpusGenerator(examplesFolder: examplesFolder, seed: 42)
-} catch {
-    fail("\(error)")
-}
-let corpus = (try? generator.generate(count: count)) ?? []
-guard corpus.count == count else { fail("could not generate the corpus") }
+// --reuse yes: measure an existing corpus file instead of generating one (for profiling the validator alone).
+var corpus: [[UInt8]] = []
 var file = Data()
-for line in corpus {
-    file.append(contentsOf: line)
-    file.append(UInt8(ascii: "\n"))
+if options["reuse"] == "yes", let existing = FileManager.default.contents(atPath: corpusPath) {
+    file = existing
+    corpus = existing.split(separator: UInt8(ascii: "\n")).map { [UInt8]($0) }
+} else {
+    var generator: CorpusGenerator
+    do {
+        generator = try CorpusGenerator(examplesFolder: examplesFolder, seed: 42)
+        corpus = try generator.generate(count: requestedCount)
+    } catch {
+        fail("\(error)")
+    }
+    for line in corpus {
+        file.append(contentsOf: line)
+        file.append(UInt8(ascii: "\n"))
+    }
+    do {
+        try file.write(to: URL(fileURLWithPath: corpusPath))
+    } catch {
+        fail("cannot write \(corpusPath): \(error)")
+    }
 }
-do {
-    try file.write(to: URL(fileURLWithPath: corpusPath))
-} catch {
-    fail("cannot write \(corpusPath): \(error)")
-}
+guard !corpus.isEmpty else { fail("the corpus is empty") }
+let count = corpus.count
 let totalBytes = corpus.reduce(0) { $0 + $1.count }
 let sizes = corpus.map(\.count).sorted()
 print("corpus: \(count) deliveries, \(format(Double(totalBytes) / 1_048_576)) MiB, sizes \(sizes.first ?? 0)–\(sizes.last ?? 0) B (median \(sizes[sizes.count / 2]) B), \(corpusPath)")
