@@ -1,19 +1,11 @@
-import HookSchemaLoader
+import ExtendWebhooks
 import HookSchemaModel
+import PlexteraWebhooks
 
-/// The schemas `check` uses without `--schemas`.
-///
-/// Interim: until the generated models (ExtendWebhooks, PlexteraWebhooks) carry their schemas, this loads the
-/// `Schemas` folder of the working directory.
+/// The schemas `check` uses without `--schemas`: the ones embedded in the generated models (ExtendWebhooks,
+/// PlexteraWebhooks), so the command works from any directory and checks exactly what the types were made from.
 enum BundledSchemas {
     static var schemaSet: SchemaSet {
-        get throws {
-            let result = try SchemaLoader.load(directory: "Schemas")
-            guard let schemaSet = result.schemaSet else {
-                throw PayloadSource.InputError(
-                    description: result.diagnostics.map(\.description).joined(separator: "\n"))
-            }
-            return schemaSet
-        }
+        SchemaSet(providers: [ExtendEvent.provider, PlexteraEvent.provider])
     }
 }

@@ -81,14 +81,7 @@ struct CheckCommand: ParsableCommand {
 
     /// `--schemas DIR` through the loader, else the schemas bundled with the generated models.
     private func loadSchemas() throws -> SchemaSet {
-        guard let schemas else {
-            do {
-                return try BundledSchemas.schemaSet
-            } catch {
-                StandardStream.error.write("error: \(error)\n")
-                throw ExitCode.usageError
-            }
-        }
+        guard let schemas else { return BundledSchemas.schemaSet }
         let result: LoadResult
         do {
             result = try SchemaLoader.load(directory: schemas)
