@@ -20,9 +20,11 @@ struct PlanNode: Sendable {
 
     var kind: Kind
     var nullable: Bool
-    /// The type's name in messages and `expected`: `string`, `datetime`, `integer`, `object`, …
-    var typeName: String
-    var constant: Literal?
+    /// The type's name in messages and `expected`: `string`, `datetime`, `integer`, `object`, … (a
+    /// `StaticString`, like every field here a trivial value, so reading a node costs no reference counting).
+    var typeName: StaticString
+    /// Index into `ValidationPlan.constants`, or -1.
+    var constant: Int = -1
     var format: StringFormat?
     /// Index into `ValidationPlan.patterns`, or -1.
     var pattern: Int = -1

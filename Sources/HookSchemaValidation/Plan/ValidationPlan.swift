@@ -10,6 +10,8 @@ final class ValidationPlan: Sendable {
     let unions: [UnionPlan]
     let maps: [MapPlan]
     let patterns: [Pattern]
+    /// The `const` values of nodes.
+    let constants: [Literal]
     let providers: [ProviderPlan]
     /// Distinct discriminator member names, each with the providers that use it.
     let discriminators: [(name: String, bytes: [UInt8], providers: [Int])]
@@ -26,6 +28,7 @@ final class ValidationPlan: Sendable {
         unions = compiler.unions
         maps = compiler.maps
         patterns = compiler.patterns
+        constants = compiler.constants
         self.providers = providers
         var discriminators: [(name: String, bytes: [UInt8], providers: [Int])] = []
         for (index, provider) in providers.enumerated() {
@@ -37,6 +40,12 @@ final class ValidationPlan: Sendable {
         }
         self.discriminators = discriminators
     }
+
+    /// A node's `const`, if it has one.
+    @inline(__always)
+    func constant(_ node: PlanNode) -> Literal? {
+        node.constant >= 0 ? constants[node.constant] : nil
+    }
 }
 
 /// Builds the plan's tables, one provider at a time.
@@ -47,6 +56,7 @@ private struct PlanCompiler {
     var unions: [UnionPlan] = []
     var maps: [MapPlan] = []
     var patterns: [Pattern] = []
+    var constants: [Literal] = []
     private var patternIndex: [String: Int] = [:]
     /// The current provider's named types → node index.
     private var namedTypes: [String: Int] = [:]
@@ -103,12 +113,16 @@ private struct PlanCompiler {
     }
 
     private mutating func makeNode(_ schema: Schema) -> PlanNode {
-        var node = PlanNode(kind: .any, nullable: schema.nullable, typeName: "any", constant: schema.const)
+        var node = PlanNode(kind: .any, nullable: schema.nullable, typeName: "any")
+        if let constant = schema.const {
+            node.constant = constants.count
+            constants.append(constant)
+        }
         switch schema.kind {
         case .string(let rules):
             node.kind = .string
             node.format = rules.format
-            node.typeName = rules.format?.rawValue ?? "string"
+            node.typeName = Self.typeName(of: rules.format)
             node.minLength = rules.minLength ?? -1
             node.maxLength = rules.maxLength ?? -1
             node.pattern = rules.pattern.map { pattern($0) } ?? -1
@@ -183,6 +197,17 @@ private struct PlanCompiler {
                     values: .array(rules.mapping.map { .string($0.value) })))
         }
         return node
+    }
+
+    private static func typeName(of format: StringFormat?) -> StaticString {
+        switch format {
+        case nil: return "string"
+        case .datetime: return "datetime"
+        case .date: return "date"
+        case .uri: return "uri"
+        case .email: return "email"
+        case .uuid: return "uuid"
+        }
     }
 
     private mutating func pattern(_ source: String) -> Int {

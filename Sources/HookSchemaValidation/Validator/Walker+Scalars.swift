@@ -3,7 +3,7 @@ import HookSchemaRuntime
 
 extension Walker {
     mutating func checkString(_ node: PlanNode, _ index: Int) {
-        if let constant = node.constant {
+        if let constant = plan.constant(node) {
             let equal: Bool
             if case .string(let expected) = constant {
                 equal = reader.withString(index) { $0.elementsEqual(expected.utf8) }
@@ -50,7 +50,7 @@ extension Walker {
     mutating func checkEnum(_ node: PlanNode, _ index: Int) {
         let enumeration = plan.enums[node.child]
         if reader.withString(index, enumeration.table.lookup) != nil {
-            if let constant = node.constant, !reader.withString(index, { $0.elementsEqual(constant.stringBytes) }) {
+            if let constant = plan.constant(node), !reader.withString(index, { $0.elementsEqual(constant.stringBytes) }) {
                 constMismatch(constant, index)
             }
             return
@@ -80,16 +80,17 @@ extension Walker {
                     expected: .string("integer"), actual: .string("integer"))
                 return
             }
-            if let constant = node.constant, constant != .integer(integer) {
+            if let constant = plan.constant(node), constant != .integer(integer) {
                 constMismatch(constant, index)
                 return
             }
             guard node.numberRules != nil else { return }
             value = Double(integer)
         } else {
-            // Anything that might overflow a double is parsed; short plain numbers cannot.
-            let needsValue = node.numberRules != nil || node.constant != nil || !isInteger
-                || token.end - token.start > 300
+            // Only a number with an exponent or of more than 300 digits can overflow a double; others are parsed
+            // only when a rule needs the value.
+            let needsValue = node.numberRules != nil || node.constant >= 0
+                || token.flags & JSONTape.Token.hasExponent != 0 || token.end - token.start > 300
             guard needsValue else { return }
             value = reader.double(index)
             guard value.isFinite else {
@@ -98,7 +99,7 @@ extension Walker {
                     expected: .string("number"), actual: .string("number"))
                 return
             }
-            if let constant = node.constant {
+            if let constant = plan.constant(node) {
                 let equal: Bool
                 switch constant {
                 case .number(let expected): equal = expected == value

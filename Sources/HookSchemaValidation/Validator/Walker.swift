@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HookSchemaModel
 import HookSchemaRuntime
 
@@ -67,7 +72,7 @@ struct Walker {
             }
             report(
                 .nullNotAllowed, "null is not allowed here: expected \(article(node.typeName))",
-                expected: .string(node.typeName), actual: .null)
+                expected: .string("\(node.typeName)"), actual: .null)
             return
         }
         switch node.kind {
@@ -86,7 +91,7 @@ struct Walker {
             checkNumber(node, index)
         case .boolean:
             guard token.kind == .true || token.kind == .false else { return mismatch(node, index) }
-            if let constant = node.constant, constant != .boolean(token.kind == .true) {
+            if let constant = plan.constant(node), constant != .boolean(token.kind == .true) {
                 constMismatch(constant, index)
             }
         case .object:
@@ -110,7 +115,7 @@ struct Walker {
             ? article(found) : "\(found) \(reader.preview(index))"
         report(
             .typeMismatch, "expected \(article(node.typeName)), found \(shown)",
-            expected: .string(node.typeName), actual: .string(found))
+            expected: .string("\(node.typeName)"), actual: .string(found))
     }
 
     mutating func constMismatch(_ constant: Literal, _ index: Int) {
@@ -131,7 +136,7 @@ struct Walker {
         while key < end {
             let value = key + 1
             let fieldIndex: Int? = reader.withString(key) { name in
-                if predicted < fieldCount, object.fields[predicted].nameBytes.elementsEqual(name) {
+                if predicted < fieldCount, Self.equal(object.fields[predicted].nameBytes, name) {
                     return predicted
                 }
                 return object.table.lookup(name)
@@ -161,7 +166,7 @@ struct Walker {
         for (fieldIndex, field) in object.fields.enumerated() where field.required {
             let seen = fieldCount > 64 ? seenLarge[fieldIndex] : seenSmall & (1 << UInt64(fieldIndex)) != 0
             if !seen {
-                let type = plan.nodes[field.node].typeName
+                let type = "\(plan.nodes[field.node].typeName)"
                 report(
                     .missingRequired, "the required member \(JSONText.quoted(field.name)) is missing",
                     member: field.name, expected: type.isEmpty ? nil : .string(type))
@@ -273,6 +278,20 @@ struct Walker {
                 + "\(JSONText.quoted(union.discriminator))",
             severity: severity, expected: union.values, actual: .string(reader.string(value)))
         path.removeLast()
+    }
+
+    /// Byte equality of a stored name and a slice of the body.
+    @inline(__always)
+    static func equal(_ stored: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        stored.count == bytes.count
+            && stored.withUnsafeBufferPointer { buffer in
+                guard let left = buffer.baseAddress, let right = bytes.baseAddress else { return true }
+                return memcmp(left, right, bytes.count) == 0
+            }
+    }
+
+    func article(_ staticName: StaticString) -> String {
+        article("\(staticName)")
     }
 
     func article(_ typeName: String) -> String {
