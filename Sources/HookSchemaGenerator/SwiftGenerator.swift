@@ -4,51 +4,72 @@ import HookSchemaModel
 /// The Swift renderer: schema model in, Swift files out. Pure (no file I/O), deterministic (same input,
 /// byte-identical output, independent of file order or locale).
 ///
-/// Per provider, in `<SwiftName>Webhooks/`: one file per event struct and per named type, one for the provider
-/// enum (`ExtendEvent.swift`) and, with `embedSchema`, one holding the embedded schema model
-/// (`ExtendEvent+Schema.swift`). Small files keep incremental builds and type-checking fast at 1,000 events.
+/// The files follow `GeneratedLayout`, which depends on the schema files' paths only (so that the build plugin can
+/// declare them before the generator runs): per provider folder `acme`, in `AcmeWebhooks/`, one file per event
+/// file (`Acme+OrderCreated.swift`), one with every named type of provider.yaml (`AcmeTypes.swift`) and one with
+/// the provider enum and, with `embedSchema`, the embedded schema model (`AcmeEvent.swift`). Every schema file gets
+/// its file whatever the options: a provider or event the options leave out gets a file that says so and
+/// declares nothing.
 public enum SwiftGenerator {
     public static func generate(_ set: SchemaSet, options: GeneratorOptions) -> [GeneratedFile] {
         var files: [GeneratedFile] = []
-        for provider in set.providers where options.providers?.contains(provider.name) ?? true {
-            files += generate(provider, options: options)
+        for provider in set.providers {
+            if options.providers?.contains(provider.name) ?? true {
+                files += generate(provider, options: options)
+            } else {
+                files += placeholders(for: provider, reason: "the provider `\(provider.name)` is not selected")
+            }
         }
         return files.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
     }
 
-    /// The folder of a provider's files (`ExtendWebhooks`).
+    /// The folder of a provider's files (`ExtendWebhooks`), from its folder name as `GeneratedLayout` has it.
     public static func directory(of provider: Provider) -> String {
-        provider.swiftName + "Webhooks"
+        GeneratedLayout.directory(ofProvider: provider.name)
     }
 
     static func generate(_ provider: Provider, options: GeneratorOptions) -> [GeneratedFile] {
         let selected = selection(of: provider, options: options)
-        guard !selected.events.isEmpty || options.events == nil else { return [] }
         let translator = SchemaTranslator(provider: selected, options: options)
         let renderer = DeclarationRenderer(options: options)
-        let directory = directory(of: provider)
         var files: [GeneratedFile] = []
 
-        for namedType in selected.types {
-            let declaration = translator.declaration(of: namedType)
+        let declarations = selected.types.map(translator.declaration(of:))
+        let typesSource = provider.types.first?.source ?? "\(provider.name)/provider.yaml"
+        let typesPath = GeneratedLayout.typesFile(ofProvider: provider.name)
+        if declarations.isEmpty {
+            let reason = provider.types.isEmpty
+                ? "\(typesSource) declares no named types"
+                : "no named type of \(typesSource) is used by the selected events"
+            files.append(placeholder(at: typesPath, source: typesSource, reason: reason))
+        } else {
             files.append(
                 file(
-                    at: "\(directory)/\(declaration.name).swift", source: namedType.source, options: options,
-                    usesDate: usesDate(declaration)
+                    at: typesPath, source: typesSource, options: options,
+                    usesDate: declarations.contains(where: usesDate)
                 ) { printer in
-                    renderer.render(declaration, into: &printer)
+                    for declaration in declarations {
+                        printer.blank()
+                        renderer.render(declaration, into: &printer)
+                    }
                 }
             )
         }
+
         var cases: [EventCase] = []
         var usedCaseNames: Set<String> = ["unknown"]
-        for event in selected.events {
+        for event in provider.events {
+            guard let path = GeneratedLayout.eventFile(ofSchemaFile: event.source) else { continue }
+            guard selected.event(ofType: event.type) != nil else {
+                files.append(
+                    placeholder(at: path, source: event.source, reason: "the event `\(event.type)` is not selected")
+                )
+                continue
+            }
             let declaration = translator.declaration(of: event)
             files.append(
-                file(
-                    at: "\(directory)/\(declaration.name).swift", source: event.source, options: options,
-                    usesDate: usesDate(.structure(declaration))
-                ) { printer in
+                file(at: path, source: event.source, options: options, usesDate: usesDate(.structure(declaration))) {
+                    printer in
                     renderer.renderStruct(declaration, into: &printer)
                 }
             )
@@ -80,26 +101,19 @@ public enum SwiftGenerator {
             ],
             source: providerSource
         )
+        let unionPath = GeneratedLayout.eventUnionFile(ofProvider: provider.name)
         files.append(
-            file(at: "\(directory)/\(unionName).swift", source: providerSource, options: options, usesDate: false) {
-                printer in
+            file(at: unionPath, source: providerSource, options: options, usesDate: false) { printer in
                 renderer.renderEventUnion(
                     name: unionName, provider: selected, cases: cases, documentation: unionDocumentation,
                     into: &printer
                 )
+                if options.embedSchema {
+                    printer.blank()
+                    renderer.renderEmbeddedSchema(unionName: unionName, json: embeddedJSON(selected), into: &printer)
+                }
             }
         )
-        if options.embedSchema {
-            let json = embeddedJSON(selected)
-            files.append(
-                file(
-                    at: "\(directory)/\(unionName)+Schema.swift", source: providerSource, options: options,
-                    usesDate: false
-                ) { printer in
-                    renderer.renderEmbeddedSchema(unionName: unionName, json: json, into: &printer)
-                }
-            )
-        }
         return files
     }
 
@@ -145,38 +159,5 @@ public enum SwiftGenerator {
         // cannot fail; an empty object would make the mismatch visible at run time rather than crash here.
         guard let data = try? encoder.encode(provider) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
-    }
-
-    private static func file(
-        at path: String,
-        source: String,
-        options: GeneratorOptions,
-        usesDate: Bool,
-        _ body: (inout CodePrinter) -> Void
-    ) -> GeneratedFile {
-        var printer = CodePrinter()
-        printer.print(GeneratedFile.headerPrefix + source + ". Do not edit.")
-        printer.blank()
-        var imports = usesDate ? ["Foundation", "HookSchemaRuntime"] : ["HookSchemaRuntime"]
-        for module in options.extraImports where !imports.contains(module) {
-            imports.append(module)
-        }
-        for module in imports {
-            printer.print("import \(module)")
-        }
-        printer.blank()
-        body(&printer)
-        return GeneratedFile(relativePath: path, contents: printer.text)
-    }
-
-    private static func usesDate(_ declaration: TypeDeclaration) -> Bool {
-        switch declaration {
-        case .structure(let structure):
-            return structure.properties.contains(where: \.isDate) || structure.nested.contains(where: usesDate)
-        case .alias(let alias):
-            return alias.companions.contains(where: usesDate)
-        case .enumeration, .union:
-            return false
-        }
     }
 }

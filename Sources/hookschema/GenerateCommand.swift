@@ -9,11 +9,16 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Generate Swift models for the schemas.",
         discussion: """
-            Writes one file per event and per named type, plus the provider enum, into <output>/<Provider>Webhooks/. \
-            A file is rewritten only when its bytes change; files an earlier run generated that are no longer \
-            produced are removed; files hookschema did not write are never touched. With --check nothing is \
-            written: exits 1 and lists the files that are out of date. Exit codes: 0 done (or up to date), 1 schema \
-            errors or out-of-date files (--check), 2 usage or I/O errors.
+            Writes, into <output>/<Provider>Webhooks/, one file per event file (<Provider>+<Event>.swift), one with \
+            the named types of provider.yaml (<Provider>Types.swift) and one with the provider enum \
+            (<Provider>Event.swift): file names follow from the schema file names alone, which is what lets the \
+            build plugin declare them up front. --config reads the options from a hookschema-config.yaml (the \
+            plugins pass the target's); options given on the command line override it. A hookschema-config.yaml \
+            at the top of the schemas folder is not a schema file. A file is rewritten only when its bytes change; \
+            files an earlier run generated that are no longer produced are removed; files hookschema did not write \
+            are never touched. With --check nothing is written: exits 1 and lists the files that are out of date. \
+            Exit codes: 0 done (or up to date), 1 schema or config errors or out-of-date files (--check), 2 usage or \
+            I/O errors.
             """
     )
 
@@ -26,12 +31,18 @@ struct GenerateCommand: ParsableCommand {
     @Flag(name: .long, help: "Write nothing; exit 1 if any generated file is out of date.")
     var check = false
 
-    @Option(name: .customLong("access-level"), help: ArgumentHelp("public, package or internal.", valueName: "level"))
-    var accessLevel = "public"
+    @Option(name: .long, help: ArgumentHelp("A hookschema-config.yaml with the options.", valueName: "file"))
+    var config: String?
+
+    @Option(
+        name: .customLong("access-level"),
+        help: ArgumentHelp(
+            "public, package or internal (default: public; with --config: internal).", valueName: "level"))
+    var accessLevel: String?
 
     @Option(
         name: .customLong("type-prefix"), help: ArgumentHelp("Prefix of generated type names.", valueName: "prefix"))
-    var typePrefix = ""
+    var typePrefix: String?
 
     @Option(
         name: .customLong("import"), help: ArgumentHelp("An extra module to import (repeatable).", valueName: "module"))
@@ -47,32 +58,23 @@ struct GenerateCommand: ParsableCommand {
     var events: [String] = []
 
     func validate() throws {
-        guard GeneratorOptions.AccessLevel(rawValue: accessLevel) != nil else {
+        if let accessLevel, GeneratorOptions.AccessLevel(rawValue: accessLevel) == nil {
             throw ValidationError("--access-level must be public, package or internal, not `\(accessLevel)`")
         }
         for module in imports where !SwiftIdentifier.isValidModuleName(module) {
             throw ValidationError("--import `\(module)` is not a module name")
         }
-        guard typePrefix.isEmpty || SwiftIdentifier.isValidModuleName(typePrefix) else {
+        if let typePrefix, !typePrefix.isEmpty, !SwiftIdentifier.isValidModuleName(typePrefix) {
             throw ValidationError("--type-prefix `\(typePrefix)` is not a Swift identifier")
         }
     }
 
-    var options: GeneratorOptions {
-        GeneratorOptions(
-            accessLevel: GeneratorOptions.AccessLevel(rawValue: accessLevel) ?? .public,
-            typePrefix: typePrefix,
-            extraImports: imports,
-            embedSchema: !noEmbedSchema,
-            providers: providers.isEmpty ? nil : Set(providers),
-            events: events.isEmpty ? nil : Set(events)
-        )
-    }
-
     func run() throws {
+        let generatorConfig = try loadConfig()
+        let options = options(with: generatorConfig)
         let result: LoadResult
         do {
-            result = try SchemaLoader.load(directory: schemas)
+            result = try SchemaLoader.load(directory: schemas, excluding: configFilesInSchemas())
         } catch {
             StandardStream.error.write("error: \(error)\n")
             throw ExitCode.usageError
@@ -83,7 +85,8 @@ struct GenerateCommand: ParsableCommand {
         guard let schemaSet = result.schemaSet else {
             throw ExitCode.findings
         }
-        try checkFilters(schemaSet)
+        try checkLayout(schemaSet)
+        try checkFilters(schemaSet, options: options, config: generatorConfig)
         let files = SwiftGenerator.generate(schemaSet, options: options)
         let writer = GeneratedFileWriter(outputDirectory: output)
         do {
@@ -123,20 +126,6 @@ struct GenerateCommand: ParsableCommand {
         }
         StandardStream.error.write("\(output) is out of date; run `swift run hookschema generate`\n")
         throw ExitCode.findings
-    }
-
-    /// A `--provider` or `--event` that names nothing is a usage error (a typo would otherwise generate nothing).
-    private func checkFilters(_ schemaSet: SchemaSet) throws {
-        let providerNames = Set(schemaSet.providers.map(\.name))
-        let eventTypes = Set(schemaSet.providers.flatMap { $0.events.map(\.type) })
-        for name in providers where !providerNames.contains(name) {
-            StandardStream.error.write("error: --provider `\(name)`: no such provider in \(schemas)\n")
-            throw ExitCode.usageError
-        }
-        for type in events where !eventTypes.contains(type) {
-            StandardStream.error.write("error: --event `\(type)`: no such event type in \(schemas)\n")
-            throw ExitCode.usageError
-        }
     }
 
     private func display(_ relativePath: String) -> String {

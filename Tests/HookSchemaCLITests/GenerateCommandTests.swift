@@ -30,8 +30,8 @@ import Testing
         let first = try CLIRunner.run(["generate"], in: folder)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("wrote Generated/ExtendWebhooks/ExtendEvent.swift"))
-        let committed = CLIRunner.packageRoot.appendingPathComponent("Generated/ExtendWebhooks/ExtractRun.swift")
-        let written = folder.appendingPathComponent("Generated/ExtendWebhooks/ExtractRun.swift")
+        let committed = CLIRunner.packageRoot.appendingPathComponent("Generated/ExtendWebhooks/ExtendTypes.swift")
+        let written = folder.appendingPathComponent("Generated/ExtendWebhooks/ExtendTypes.swift")
         #expect(try read(written) == read(committed))
 
         let modified = try fileManager.attributesOfItem(atPath: written.path)[.modificationDate] as? Date
@@ -50,12 +50,12 @@ import Testing
         let schema = folder.appendingPathComponent("Schemas/extend/extract_run.failed.yaml")
         let text = try read(schema).replacingOccurrences(of: "Delivered when", with: "Sent when")
         try Data(text.utf8).write(to: schema)
-        let event = folder.appendingPathComponent("Generated/ExtendWebhooks/ExtractRunFailedEvent.swift")
+        let event = folder.appendingPathComponent("Generated/ExtendWebhooks/Extend+ExtractRunFailed.swift")
         let before = try read(event)
 
         let result = try CLIRunner.run(["generate", "--check"], in: folder)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("out of date: Generated/ExtendWebhooks/ExtractRunFailedEvent.swift"))
+        #expect(result.stderr.contains("out of date: Generated/ExtendWebhooks/Extend+ExtractRunFailed.swift"))
         #expect(result.stderr.contains("run `swift run hookschema generate`"))
         #expect(try read(event) == before)
 
@@ -96,7 +96,7 @@ import Testing
     @Test func refusesToOverwriteAFileItDidNotWrite() throws {
         let folder = try workspace()
         defer { try? fileManager.removeItem(at: folder) }
-        let target = folder.appendingPathComponent("Generated/ExtendWebhooks/ExtractRun.swift")
+        let target = folder.appendingPathComponent("Generated/ExtendWebhooks/ExtendTypes.swift")
         try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("struct Mine {}\n".utf8).write(to: target)
         let result = try CLIRunner.run(["generate"], in: folder)
@@ -145,13 +145,24 @@ import Testing
         let files = try fileManager.contentsOfDirectory(
             atPath: folder.appendingPathComponent("Out/PlexteraWebhooks").path
         ).sorted()
-        #expect(files.contains("PXExtractionFailedEvent.swift"))
-        #expect(files.contains("PXPlexteraEvent.swift"))
-        #expect(!files.contains("PXExtractionCompletedEvent.swift"))
-        #expect(!files.contains("PXPlexteraEvent+Schema.swift"))
-        #expect(!fileManager.fileExists(atPath: folder.appendingPathComponent("Out/ExtendWebhooks").path))
-        let union = try read(folder.appendingPathComponent("Out/PlexteraWebhooks/PXPlexteraEvent.swift"))
+        // File names come from the schema file names, whatever the options; what is left out declares nothing.
+        #expect(
+            files == [
+                "Plextera+DocumentInsightsExtractionCompleted.swift", "Plextera+DocumentInsightsExtractionFailed.swift",
+                "Plextera+DocumentInsightsExtractionRejected.swift", "PlexteraEvent.swift", "PlexteraTypes.swift",
+            ])
+        let out = folder.appendingPathComponent("Out/PlexteraWebhooks")
+        let failed = try read(out.appendingPathComponent("Plextera+DocumentInsightsExtractionFailed.swift"))
+        #expect(failed.contains("\nnonisolated struct PXExtractionFailedEvent: WebhookEvent {"))
+        let completed = try read(out.appendingPathComponent("Plextera+DocumentInsightsExtractionCompleted.swift"))
+        #expect(
+            completed.hasSuffix(
+                "// Nothing to generate: the event `document-insights.extraction.completed` is not selected.\n"))
+        let extend = try read(folder.appendingPathComponent("Out/ExtendWebhooks/ExtendEvent.swift"))
+        #expect(extend.hasSuffix("// Nothing to generate: the provider `extend` is not selected.\n"))
+        let union = try read(out.appendingPathComponent("PlexteraEvent.swift"))
         #expect(union.contains("\nnonisolated enum PXPlexteraEvent: Codable, Hashable, Sendable {"))
+        #expect(!union.contains("schemaJSON"))
     }
 
     @Test func helpDescribesTheCommand() throws {

@@ -88,7 +88,10 @@ import Testing
                 Pair: { type: object, fields: { node: { $ref: Node, required: true, nullable: true } } }
                 Rows: { type: array, items: { type: object, fields: { n: { type: integer } } } }
                 """)
-        files += SwiftGenerator.generate(try features.schemaSet(), options: GeneratorOptions(typePrefix: "F"))
+        // The same provider folder as richSnippet, so the same file names: kept apart by a folder of their own.
+        files += SwiftGenerator.generate(try features.schemaSet(), options: GeneratorOptions(typePrefix: "F")).map {
+            GeneratedFile(relativePath: "F" + $0.relativePath, contents: $0.contents)
+        }
         let result = try typecheck(files, isolation: "MainActor")
         #expect(result.status == 0, "\(result.output)")
     }

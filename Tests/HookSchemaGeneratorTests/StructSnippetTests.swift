@@ -18,7 +18,7 @@ import Testing
                     X-Trace-Id: { type: uuid }
                     homepage: { type: uri }
                 """)
-        Golden.expect(try snippet.file("AcmeWebhooks/Thing.swift"), matches: "scalars")
+        Golden.expect(try snippet.file("AcmeWebhooks/AcmeTypes.swift"), matches: "scalars")
     }
 
     @Test func requiredAndNullableAreDistinct() throws {
@@ -34,7 +34,7 @@ import Testing
                     anything: { type: any, required: true }
                     anythingMaybe: { type: any }
                 """)
-        Golden.expect(try snippet.file("AcmeWebhooks/Thing.swift"), matches: "nullability")
+        Golden.expect(try snippet.file("AcmeWebhooks/AcmeTypes.swift"), matches: "nullability")
     }
 
     @Test func datetimesAreDates() throws {
@@ -50,7 +50,7 @@ import Testing
                     history: { type: array, items: { type: datetime } }
                     dueOn: { type: date }
                 """)
-        Golden.expect(try snippet.file("AcmeWebhooks/Thing.swift"), matches: "datetimes")
+        Golden.expect(try snippet.file("AcmeWebhooks/AcmeTypes.swift"), matches: "datetimes")
     }
 
     @Test func inlineObjectsAndEnumsNest() throws {
@@ -68,7 +68,7 @@ import Testing
                         owner: { type: object, fields: { name: { type: string, required: true } } }
                     type: { type: enum, values: [a, b] }
                 """)
-        Golden.expect(try snippet.file("AcmeWebhooks/Thing.swift"), matches: "nested")
+        Golden.expect(try snippet.file("AcmeWebhooks/AcmeTypes.swift"), matches: "nested")
     }
 
     @Test func arraysMapsAndAliases() throws {
@@ -91,9 +91,8 @@ import Testing
                   description: Free-form tags.
                   values: { type: string }
                 """)
-        let files = try snippet.generate()
-        Golden.expect(files["AcmeWebhooks/Thing.swift"] ?? "", matches: "containers")
-        Golden.expect(files["AcmeWebhooks/Tags.swift"] ?? "", matches: "alias")
+        // File, Tags (an alias) and Thing, in name order, in the one types file.
+        Golden.expect(try snippet.file("AcmeWebhooks/AcmeTypes.swift"), matches: "containers")
     }
 
     @Test func deprecatedMembersStayWarningFree() throws {
@@ -105,7 +104,7 @@ import Testing
                     oldName: { type: string, deprecated: true, description: Use `name`. }
                     name: { type: string, required: true }
                 """)
-        Golden.expect(try snippet.file("AcmeWebhooks/Thing.swift"), matches: "deprecated")
+        Golden.expect(try snippet.file("AcmeWebhooks/AcmeTypes.swift"), matches: "deprecated")
     }
 
     @Test func anObjectWithoutFieldsKeepsEverythingAsUnknown() throws {
@@ -115,7 +114,7 @@ import Testing
                   type: object
                   fields: {}
                 """)
-        Golden.expect(try snippet.file("AcmeWebhooks/Thing.swift"), matches: "empty")
+        Golden.expect(try snippet.file("AcmeWebhooks/AcmeTypes.swift"), matches: "empty")
     }
 
     @Test func longDescriptionsWrapAt120Columns() throws {
@@ -128,7 +127,7 @@ import Testing
                   fields:
                     note: { type: string, description: "\(words)" }
                 """)
-        let text = try snippet.file("AcmeWebhooks/Thing.swift")
+        let text = try snippet.file("AcmeWebhooks/AcmeTypes.swift")
         for line in text.split(separator: "\n") {
             #expect(line.count <= 120, "\(line)")
         }
@@ -153,9 +152,8 @@ import Testing
                     favourite: { $ref: Node, required: true, nullable: true }
                 """
         )
-        let files = try snippet.generate()
-        Golden.expect(files["AcmeWebhooks/Node.swift"] ?? "", matches: "recursive")
-        let owner = try #require(files["AcmeWebhooks/Owner.swift"])
-        #expect(owner.contains("private var _favourite: Indirect<Node?>"))
+        let types = try snippet.file("AcmeWebhooks/AcmeTypes.swift")
+        Golden.expect(types, matches: "recursive")
+        #expect(types.contains("private var _favourite: Indirect<Node?>"))
     }
 }
