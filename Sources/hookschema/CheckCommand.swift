@@ -57,7 +57,7 @@ struct CheckCommand: ParsableCommand {
             StandardStream.error.write("error: \(error)\n")
             throw ExitCode.usageError
         }
-        var reporter = CheckReporter.make(format, strict: strict)
+        let reporter = CheckReporter.make(format, strict: strict)
         var summary = CheckSummary()
         do {
             for source in sources {

@@ -3,7 +3,7 @@ import HookSchemaValidation
 
 /// JUnit XML: one `<testcase>` per payload (class name: the provider, name: the source and event), a `<failure>`
 /// listing the errors of a failing payload (and the warnings of a drifting one, under `--strict`).
-struct JUnitCheckFormatter {
+final class JUnitCheckFormatter: CheckFormatter {
     let strict: Bool
     private var output = BufferedOutput()
     private var spool = Spool()
@@ -13,7 +13,7 @@ struct JUnitCheckFormatter {
         self.strict = strict
     }
 
-    mutating func add(_ result: CheckResult) throws {
+    func add(_ result: CheckResult) throws {
         let report = result.report
         let failing = report.findings.filter { $0.severity == .error || strict }
         let name = result.location + (report.event.map { " (\($0))" } ?? "")
@@ -35,7 +35,7 @@ struct JUnitCheckFormatter {
         try spool.write(text)
     }
 
-    mutating func finish(_ summary: CheckSummary) throws {
+    func finish(_ summary: CheckSummary) throws {
         let counts = "tests=\"\(summary.payloads)\" failures=\"\(failures)\" errors=\"0\""
         output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         output.write("<testsuites name=\"hookschema check\" \(counts)>\n")
@@ -68,10 +68,10 @@ struct JUnitCheckFormatter {
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,title=…::message` per finding (`::warning` for
 /// drift), then the summary as a plain line.
-struct GitHubCheckFormatter {
+final class GitHubCheckFormatter: CheckFormatter {
     private var output = BufferedOutput()
 
-    mutating func add(_ result: CheckResult) {
+    func add(_ result: CheckResult) {
         for finding in result.report.findings {
             var properties = "file=\(escapeProperty(result.source))"
             if let line = result.line {
@@ -84,7 +84,7 @@ struct GitHubCheckFormatter {
         }
     }
 
-    mutating func finish(_ summary: CheckSummary) {
+    func finish(_ summary: CheckSummary) {
         output.write(summary.line + "\n")
         output.flush()
     }

@@ -1,62 +1,37 @@
 import HookSchemaValidation
 
 /// Prints `check`'s results in one of the output formats, as they come (json and junit keep the results in a
-/// `Spool` until the summary, which comes first, is known).
+/// `Spool` until the summary, which comes first, is known). Formatters are classes: they own growing buffers,
+/// which must be appended to in place, never copied.
+protocol CheckFormatter: AnyObject {
+    func add(_ result: CheckResult) throws
+    func finish(_ summary: CheckSummary) throws
+}
+
 enum CheckReporter {
-    case text(TextCheckFormatter)
-    case json(JSONCheckFormatter)
-    case junit(JUnitCheckFormatter)
-    case github(GitHubCheckFormatter)
-
-    static func make(_ format: CheckOutputFormat, strict: Bool) -> CheckReporter {
+    static func make(_ format: CheckOutputFormat, strict: Bool) -> any CheckFormatter {
         switch format {
-        case .text: return .text(TextCheckFormatter())
-        case .json: return .json(JSONCheckFormatter())
-        case .junit: return .junit(JUnitCheckFormatter(strict: strict))
-        case .github: return .github(GitHubCheckFormatter())
-        }
-    }
-
-    mutating func add(_ result: CheckResult) throws {
-        switch self {
-        case .text(var formatter):
-            formatter.add(result)
-            self = .text(formatter)
-        case .json(var formatter):
-            try formatter.add(result)
-            self = .json(formatter)
-        case .junit(var formatter):
-            try formatter.add(result)
-            self = .junit(formatter)
-        case .github(var formatter):
-            formatter.add(result)
-            self = .github(formatter)
-        }
-    }
-
-    mutating func finish(_ summary: CheckSummary) throws {
-        switch self {
-        case .text(var formatter): formatter.finish(summary)
-        case .json(var formatter): try formatter.finish(summary)
-        case .junit(var formatter): try formatter.finish(summary)
-        case .github(var formatter): formatter.finish(summary)
+        case .text: return TextCheckFormatter()
+        case .json: return JSONCheckFormatter()
+        case .junit: return JUnitCheckFormatter(strict: strict)
+        case .github: return GitHubCheckFormatter()
         }
     }
 }
 
 /// `source[:line]: severity: path: message`, one line per finding, then the summary. The whole body's path
 /// (the empty pointer) is printed as `(body)`.
-struct TextCheckFormatter {
+final class TextCheckFormatter: CheckFormatter {
     private var output = BufferedOutput()
 
-    mutating func add(_ result: CheckResult) {
+    func add(_ result: CheckResult) {
         for finding in result.report.findings {
             let path = finding.path.isEmpty ? "(body)" : finding.path
             output.write("\(result.location): \(finding.severity.rawValue): \(path): \(finding.message)\n")
         }
     }
 
-    mutating func finish(_ summary: CheckSummary) {
+    func finish(_ summary: CheckSummary) {
         output.write(summary.line + "\n")
         output.flush()
     }
@@ -64,12 +39,12 @@ struct TextCheckFormatter {
 
 /// One JSON document: `{"summary": {…}, "results": [{"source", "line", "provider", "event", "verdict",
 /// "findings"}, …]}`, a result per line.
-struct JSONCheckFormatter {
+final class JSONCheckFormatter: CheckFormatter {
     private var output = BufferedOutput()
     private var spool = Spool()
     private var count = 0
 
-    mutating func add(_ result: CheckResult) throws {
+    func add(_ result: CheckResult) throws {
         var text = count == 0 ? "\n    {\"source\": " : ",\n    {\"source\": "
         JSONText.writeString(result.source, into: &text)
         text += ", \"line\": " + (result.line.map(String.init) ?? "null")
@@ -87,7 +62,7 @@ struct JSONCheckFormatter {
         try spool.write(text)
     }
 
-    mutating func finish(_ summary: CheckSummary) throws {
+    func finish(_ summary: CheckSummary) throws {
         output.write(
             "{\n  \"summary\": {\"payloads\": \(summary.payloads), \"pass\": \(summary.pass), "
                 + "\"drift\": \(summary.drift), \"fail\": \(summary.fail)},\n  \"results\": [")
