@@ -30,61 +30,70 @@ struct ProviderChecks {
     }
 
     /// Each union member is an object type with the discriminator as a required string field whose `const`, if
-    /// any, equals the member's mapping key.
+    /// any, equals the member's mapping key, or a union whose own members (recursively) all are. A union member
+    /// lets one value of the outer discriminator stand for a family of types told apart by another member (an
+    /// event payload that is a step run, itself a union on `stepType`, or a signed URL).
     func checkUnions() {
         for union in scope.unions {
             for member in union.members {
-                guard let schema = types[member.type] else { continue }  // reported by checkReferences
-                let resolved = resolve(schema)
-                guard case .object(let rules) = resolved.kind else {
-                    log.error(
-                        "union member `\(member.type)` must be an object type, not \(describe(resolved.kind))",
-                        at: member.location
-                    )
-                    continue
-                }
-                guard let field = rules.fields.first(where: { $0.name == union.discriminator }) else {
-                    log.error(
-                        "union member `\(member.type)` has no field `\(union.discriminator)` (the union's "
-                            + "discriminator)",
-                        at: member.location
-                    )
-                    continue
-                }
-                let fieldSchema = resolve(field.schema)
-                if !field.required || fieldSchema.nullable {
-                    log.error(
-                        "union member `\(member.type)`: the discriminator `\(union.discriminator)` must be a "
-                            + "required, non-nullable field",
-                        at: member.location
-                    )
-                }
-                switch fieldSchema.kind {
-                case .string:
-                    break
-                case .enumeration(let values) where values.values.contains(where: { $0.value == member.value }):
-                    break
-                case .enumeration:
-                    log.error(
-                        "union member `\(member.type)`: `\(member.value)` is not a value of its "
-                            + "`\(union.discriminator)` enum",
-                        at: member.location
-                    )
-                default:
-                    log.error(
-                        "union member `\(member.type)`: the discriminator `\(union.discriminator)` must be a string, "
-                            + "not \(describe(fieldSchema.kind))",
-                        at: member.location
-                    )
-                }
-                if let const = fieldSchema.const, const != .string(member.value) {
-                    log.error(
-                        "the union maps `\(member.value)` to `\(member.type)`, whose `\(union.discriminator)` is "
-                            + "const \(const)",
-                        at: member.location
-                    )
-                }
+                var visited: Set<String> = []
+                checkMember(member.type, value: member.value, of: union, at: member.location, visited: &visited)
             }
+        }
+    }
+
+    private func checkMember(
+        _ type: String, value: String, of union: ProviderScope.UnionUse, at location: SourceLocation,
+        visited: inout Set<String>
+    ) {
+        guard let schema = types[type], visited.insert(type).inserted else { return }  // reported elsewhere
+        let resolved = resolve(schema)
+        if case .union(let inner) = resolved.kind {
+            for nested in inner.mapping {
+                checkMember(nested.type, value: value, of: union, at: location, visited: &visited)
+            }
+            return
+        }
+        guard case .object(let rules) = resolved.kind else {
+            log.error(
+                "union member `\(type)` must be an object or union type, not \(describe(resolved.kind))", at: location)
+            return
+        }
+        guard let field = rules.fields.first(where: { $0.name == union.discriminator }) else {
+            log.error(
+                "union member `\(type)` has no field `\(union.discriminator)` (the union's discriminator)",
+                at: location
+            )
+            return
+        }
+        let fieldSchema = resolve(field.schema)
+        if !field.required || fieldSchema.nullable {
+            log.error(
+                "union member `\(type)`: the discriminator `\(union.discriminator)` must be a required, non-nullable "
+                    + "field",
+                at: location
+            )
+        }
+        switch fieldSchema.kind {
+        case .string:
+            break
+        case .enumeration(let values) where values.values.contains(where: { $0.value == value }):
+            break
+        case .enumeration:
+            log.error(
+                "union member `\(type)`: `\(value)` is not a value of its `\(union.discriminator)` enum", at: location)
+        default:
+            log.error(
+                "union member `\(type)`: the discriminator `\(union.discriminator)` must be a string, not "
+                    + "\(describe(fieldSchema.kind))",
+                at: location
+            )
+        }
+        if let const = fieldSchema.const, const != .string(value) {
+            log.error(
+                "the union maps `\(value)` to `\(type)`, whose `\(union.discriminator)` is const \(const)",
+                at: location
+            )
         }
     }
 

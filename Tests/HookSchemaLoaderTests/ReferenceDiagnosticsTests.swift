@@ -121,7 +121,7 @@ import Testing
                     "1️⃣",
                     "the union maps `EXTRACT` to `ParseStep`, whose `stepType` is const \"PARSE\""
                 ),
-                ExpectedError("2️⃣", "union member `Name` must be an object type, not a string"),
+                ExpectedError("2️⃣", "union member `Name` must be an object or union type, not a string"),
                 ExpectedError("3️⃣", "union member `Bare` has no field `stepType` (the union's discriminator)"),
                 ExpectedError(
                     "4️⃣",
@@ -162,6 +162,70 @@ import Testing
                         closed: true
                     )
                 )
+        )
+    }
+
+    @Test func aUnionMayHaveAUnionMemberWhoseMembersAllCarryTheOuterDiscriminator() throws {
+        let result = Self.provider(
+            types: """
+                  Payload:
+                    type: union
+                    discriminator: object
+                    closed: true
+                    mapping: { step_run: Step, signed_data_url: Link }
+                  Step: { type: union, discriminator: stepType, mapping: { PARSE: ParseStep, EXTRACT: ExtractStep } }
+                  ParseStep:
+                    type: object
+                    fields:
+                      object: { type: string, const: step_run, required: true }
+                      stepType: { type: string, const: PARSE, required: true }
+                  ExtractStep:
+                    type: object
+                    fields:
+                      object: { type: string, const: step_run, required: true }
+                      stepType: { type: string, const: EXTRACT, required: true }
+                  Link: { type: object, fields: { object: { type: string, const: signed_data_url, required: true } } }
+                """
+        ).load()
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let payload = try #require(result.schemaSet?.providers.first?.type(named: "Payload"))
+        guard case .union(let rules) = payload.schema.kind else {
+            Issue.record("Payload is not a union")
+            return
+        }
+        #expect(rules.mapping.map(\.type) == ["Step", "Link"])
+    }
+
+    @Test func aUnionMembersOwnMembersAreCheckedAgainstTheOuterDiscriminator() {
+        expectErrors(
+            Self.provider(
+                types: """
+                      Payload:
+                        type: union
+                        discriminator: object
+                        mapping: { step_run: 1️⃣Step, other: 2️⃣Other }
+                      Step:
+                        type: union
+                        discriminator: stepType
+                        mapping: { PARSE: ParseStep, EXTRACT: ExtractStep }
+                      ParseStep:
+                        type: object
+                        fields:
+                          object: { type: string, const: step_run, required: true }
+                          stepType: { type: string, const: PARSE, required: true }
+                      ExtractStep:
+                        type: object
+                        fields:
+                          object: { type: string, const: extract_run, required: true }
+                          stepType: { type: string, const: EXTRACT, required: true }
+                      Other: { type: union, discriminator: kind, mapping: { a: Bare } }
+                      Bare: { type: object, fields: { kind: { type: string, required: true } } }
+                    """),
+            [
+                ExpectedError(
+                    "1️⃣", "the union maps `step_run` to `ExtractStep`, whose `object` is const \"extract_run\""),
+                ExpectedError("2️⃣", "union member `Bare` has no field `object` (the union's discriminator)"),
+            ]
         )
     }
 
