@@ -1,8 +1,9 @@
 """Mutations of valid deliveries, one per finding kind, applied at a random depth of the delivery."""
 
 import copy
+import re
 
-from generator import BAD_DATES, BAD_DATETIMES, BAD_URIS, ODD_KEYS
+from generator import BAD_FORMATS, ODD_KEYS
 
 # Values of each JSON type, for "change a type". Integral floats (2.0) are left out on purpose: JSON Schema
 # counts them as integers, hookschema does not (a documented difference, checked in known_differences.py).
@@ -79,7 +80,7 @@ def candidates(gen, site):
             found.append(("unknown_enum_value", lambda d: replace(d, path, "BRAND_NEW_" + str(rng.randint(0, 99)))))
         if "const" in schema:
             found.append(("const_mismatch", lambda d: replace(d, path, value + "_other")))
-        bad = {"date-time": BAD_DATETIMES, "date": BAD_DATES, "uri": BAD_URIS}.get(schema.get("format"))
+        bad = BAD_FORMATS.get(schema.get("format"))
         if bad:
             found.append(("format_invalid", lambda d: replace(d, path, rng.choice(bad))))
     found += constraint_mutations(gen, site)
@@ -96,6 +97,11 @@ def constraint_mutations(gen, site):
         if "maxLength" in schema:
             long = "é" * (schema["maxLength"] + rng.randint(1, 3))
             found.append(("maxLength", lambda d: replace(d, path, long)))
+        if "pattern" in schema:
+            bad = [text for text in ("#", "-- --", "😀😀😀", "0", "ZZZZZZ", "zzzz")
+                   if not re.search(schema["pattern"], text)]
+            if bad:
+                found.append(("pattern", lambda d: replace(d, path, rng.choice(bad))))
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         integer = "integer" in (gen.types(schema) or [])
         step = 1 if integer else rng.choice([1, 0.5])
@@ -121,6 +127,11 @@ def constraint_mutations(gen, site):
                     grown["k%d" % index] = copy.deepcopy(sample)
                 return replace(d, path, grown)
             found.append(("maxProperties", overfill))
+        if "pattern" in names:
+            key = rng.choice(["A", "9", "a-b", "a/b"])
+            found.append(("propertyNames", lambda d: add(d, path, key, gen.value(schema["additionalProperties"]))))
+        if "minProperties" in schema and len(value) >= schema["minProperties"]:
+            found.append(("minProperties", lambda d: replace(d, path, {})))
         if "maxLength" in names:
             key = "k" * (names["maxLength"] + 1)
             found.append(("propertyNames", lambda d: add(d, path, key, gen.value(schema["additionalProperties"]))))

@@ -11,7 +11,8 @@ public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     var sources: [SchemaSource] = []
     for (index, part) in parts.prefix(8).enumerated() {
         let name = index == 0 ? "fuzz/provider.yaml" : "fuzz/event\(index).yaml"
-        sources.append(SchemaSource(path: "/fuzz/" + name, relativePath: name, text: String(decoding: part, as: UTF8.self)))
+        let text = String(decoding: part, as: UTF8.self)
+        sources.append(SchemaSource(path: "/fuzz/" + name, relativePath: name, text: text))
     }
     let result = SchemaLoader.load(sources: sources)
     if result.schemaSet == nil && !result.diagnostics.contains(where: { $0.severity == .error }) {

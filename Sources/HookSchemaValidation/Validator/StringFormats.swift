@@ -24,31 +24,9 @@ enum StringFormats {
         }
     }
 
-    /// RFC 3986 `absolute-URI` with fragment allowed: `scheme ":" …`, the scheme a letter then letters, digits,
-    /// `+`, `-` or `.`; the rest only URI characters (unreserved, reserved, `%` followed by two hex digits).
+    /// RFC 3986 `URI`: an absolute URI, fragment allowed (see `URIFormat`).
     static func isAbsoluteURI(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = bytes.first, isLetter(first) else { return false }
-        var index = 1
-        while index < bytes.count, bytes[index] != UInt8(ascii: ":") {
-            let byte = bytes[index]
-            guard isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: ".")
-            else { return false }
-            index += 1
-        }
-        guard index < bytes.count else { return false }
-        index += 1
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "%") {
-                guard index + 2 < bytes.count, isHex(bytes[index + 1]), isHex(bytes[index + 2]) else { return false }
-                index += 3
-                continue
-            }
-            guard isURICharacter(byte) else { return false }
-            index += 1
-        }
-        return true
+        URIFormat.isValid(bytes)
     }
 
     /// `local@domain`: a non-empty local part and a domain with a dot, no spaces or control characters.
@@ -73,22 +51,6 @@ enum StringFormats {
         return true
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
     private static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
     private static func isHex(_ byte: UInt8) -> Bool { isDigit(byte) || (byte | 0x20) &- UInt8(ascii: "a") < 6 }
-
-    private static func isURICharacter(_ byte: UInt8) -> Bool {
-        if isLetter(byte) || isDigit(byte) { return true }
-        switch byte {
-        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"),  // unreserved
-            UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "["),
-            UInt8(ascii: "]"), UInt8(ascii: "@"),  // gen-delims
-            UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
-            UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"),
-            UInt8(ascii: "="):  // sub-delims
-            return true
-        default:
-            return false
-        }
-    }
 }
