@@ -24,6 +24,8 @@ let package = Package(
         .library(name: "HookSchemaExport", targets: ["HookSchemaExport"]),
         .library(name: "ExtendWebhooks", targets: ["ExtendWebhooks"]),
         .library(name: "PlexteraWebhooks", targets: ["PlexteraWebhooks"]),
+        .plugin(name: "HookSchemaPlugin", targets: ["HookSchemaPlugin"]),
+        .plugin(name: "GenerateWebhookCode", targets: ["GenerateWebhookCode"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
@@ -65,6 +67,23 @@ let package = Package(
                 "HookSchemaSignatures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+
+        // MARK: Plugins (Plugins/PluginsShared is linked into both; see Plugins/PluginsShared/SchemaInputs.swift)
+
+        .plugin(name: "HookSchemaPlugin", capability: .buildTool(), dependencies: ["hookschema"]),
+        .plugin(
+            name: "GenerateWebhookCode",
+            capability: .command(
+                intent: .custom(
+                    verb: "generate-webhook-code",
+                    description: "Generate Swift models from the YAML webhook schemas into the package."
+                ),
+                permissions: [
+                    .writeToPackageDirectory(reason: "To write the generated Swift files into the package.")
+                ]
+            ),
+            dependencies: ["hookschema"]
         ),
 
         .executableTarget(

@@ -1,0 +1,1 @@
+../../Sources/HookSchemaModel/GeneratedLayout.swift
