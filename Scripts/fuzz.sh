@@ -36,6 +36,8 @@ python3 Scripts/fuzz_seeds.py "$work/seeds"
 
 # Swift's spare-bit enum payloads hide pointers from LeakSanitizer (false leak reports); leaks are not checked.
 export ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}"
+# Swift's backtracer reads foreign memory after a fatal error, which AddressSanitizer reports as a second crash.
+export SWIFT_BACKTRACE="enable=no"
 failed=()
 for target in "${targets[@]}"; do
     corpus="$work/corpus/$target"
