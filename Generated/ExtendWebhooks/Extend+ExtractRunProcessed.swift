@@ -15,14 +15,14 @@ public nonisolated struct ExtractRunProcessedEvent: WebhookEvent {
     public var eventId: String
     /// The event type (`extract_run.processed`, `extractor.created`, …); names the payload's type.
     public var eventType: String
-    public var payload: ExtractRun
+    public var payload: ExtractRunPayload
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
     public init(
         eventId: String,
         eventType: String,
-        payload: ExtractRun,
+        payload: ExtractRunPayload,
         unknownFields: UnknownFields = UnknownFields()
     ) {
         self.eventId = eventId
@@ -41,7 +41,7 @@ public nonisolated struct ExtractRunProcessedEvent: WebhookEvent {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.eventId = try container.decode(String.self, forKey: .eventId)
         self.eventType = try container.decode(String.self, forKey: .eventType)
-        self.payload = try container.decode(ExtractRun.self, forKey: .payload)
+        self.payload = try container.decode(ExtractRunPayload.self, forKey: .payload)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 

@@ -14,14 +14,14 @@ public nonisolated struct ExtractorUpdatedEvent: WebhookEvent {
     public var eventId: String
     /// The event type (`extract_run.processed`, `extractor.created`, …); names the payload's type.
     public var eventType: String
-    public var payload: Extractor
+    public var payload: ExtractorPayload
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
     public init(
         eventId: String,
         eventType: String,
-        payload: Extractor,
+        payload: ExtractorPayload,
         unknownFields: UnknownFields = UnknownFields()
     ) {
         self.eventId = eventId
@@ -40,7 +40,7 @@ public nonisolated struct ExtractorUpdatedEvent: WebhookEvent {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.eventId = try container.decode(String.self, forKey: .eventId)
         self.eventType = try container.decode(String.self, forKey: .eventType)
-        self.payload = try container.decode(Extractor.self, forKey: .payload)
+        self.payload = try container.decode(ExtractorPayload.self, forKey: .payload)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 

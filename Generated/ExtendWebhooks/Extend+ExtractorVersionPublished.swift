@@ -14,14 +14,14 @@ public nonisolated struct ExtractorVersionPublishedEvent: WebhookEvent {
     public var eventId: String
     /// The event type (`extract_run.processed`, `extractor.created`, …); names the payload's type.
     public var eventType: String
-    public var payload: ExtractorVersion
+    public var payload: ExtractorVersionPayload
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
     public init(
         eventId: String,
         eventType: String,
-        payload: ExtractorVersion,
+        payload: ExtractorVersionPayload,
         unknownFields: UnknownFields = UnknownFields()
     ) {
         self.eventId = eventId
@@ -40,7 +40,7 @@ public nonisolated struct ExtractorVersionPublishedEvent: WebhookEvent {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.eventId = try container.decode(String.self, forKey: .eventId)
         self.eventType = try container.decode(String.self, forKey: .eventType)
-        self.payload = try container.decode(ExtractorVersion.self, forKey: .payload)
+        self.payload = try container.decode(ExtractorVersionPayload.self, forKey: .payload)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 

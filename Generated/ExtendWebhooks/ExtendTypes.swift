@@ -3,6 +3,1426 @@
 import Foundation
 import HookSchemaRuntime
 
+/// A batch run: the payload of `batch_processor_run.*` and `batch_parse_run.*`. The reference lists `object`, `id`,
+/// `status`, `runCount` and `createdAt`; later SDK versions add `entity`, `entityVersion`, `metrics` and `updatedAt`.
+/// Tolerant: only `object`, `id`, `status` and `createdAt` are required.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct BatchRun: Codable, Hashable, Sendable {
+    /// Always `batch_run`.
+    public var object: String
+    /// The batch run's ID (`bpr_…`, `batch_run_…`).
+    public var id: String
+    public var status: BatchRunStatus
+    /// The number of runs in the batch.
+    public var runCount: Int?
+    /// The extractor, classifier or splitter that was run, when one was given. Free-form JSON.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var entity: JSONValue?
+    /// The version of that extractor, classifier or splitter. Free-form JSON.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var entityVersion: JSONValue?
+    /// Counts of the batch's runs by outcome. Free-form JSON.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var metrics: JSONValue?
+    /// When the batch run was created.
+    public var createdAt: Date
+    /// When the batch run was last updated.
+    public var updatedAt: Date?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        status: BatchRunStatus,
+        runCount: Int? = nil,
+        entity: JSONValue? = nil,
+        entityVersion: JSONValue? = nil,
+        metrics: JSONValue? = nil,
+        createdAt: Date,
+        updatedAt: Date? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.status = status
+        self.runCount = runCount
+        self.entity = entity
+        self.entityVersion = entityVersion
+        self.metrics = metrics
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case status
+        case runCount
+        case entity
+        case entityVersion
+        case metrics
+        case createdAt
+        case updatedAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.status = try container.decode(BatchRunStatus.self, forKey: .status)
+        self.runCount = try container.decodeIfPresent(Int.self, forKey: .runCount)
+        self.entity = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .entity)
+        self.entityVersion = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .entityVersion)
+        self.metrics = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .metrics)
+        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decodeIfPresent(RFC3339Date.self, forKey: .updatedAt)?.date
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(status, forKey: .status)
+        try container.encodeIfPresent(runCount, forKey: .runCount)
+        try container.encodeIfPresent(entity, forKey: .entity)
+        try container.encodeIfPresent(entityVersion, forKey: .entityVersion)
+        try container.encodeIfPresent(metrics, forKey: .metrics)
+        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeIfPresent(updatedAt.map(RFC3339Date.init(_:)), forKey: .updatedAt)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// A batch run, or a signed URL to download it from when it is large.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum BatchRunPayload: Codable, Hashable, Sendable {
+    /// `object` is `batch_run`.
+    case batchRun(BatchRun)
+    /// `object` is `signed_data_url`.
+    case signedDataUrl(SignedDataUrl)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        switch discriminator {
+        case "batch_run"?: self = .batchRun(try BatchRun(from: decoder))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
+        default:
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
+                )
+            )
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .batchRun(let value): try value.encode(to: encoder)
+        case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// The status of a batch run. Open, like every Extend enum.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum BatchRunStatus: OpenEnum {
+    case pending
+    case processing
+    case processed
+    case failed
+    case cancelled
+    /// A value the schema does not list, kept as sent and written back unchanged.
+    case unknown(String)
+
+    public static let knownCases: [BatchRunStatus] = [
+        .pending,
+        .processing,
+        .processed,
+        .failed,
+        .cancelled,
+    ]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "PENDING": self = .pending
+        case "PROCESSING": self = .processing
+        case "PROCESSED": self = .processed
+        case "FAILED": self = .failed
+        case "CANCELLED": self = .cancelled
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .pending: return "PENDING"
+        case .processing: return "PROCESSING"
+        case .processed: return "PROCESSED"
+        case .failed: return "FAILED"
+        case .cancelled: return "CANCELLED"
+        case .unknown(let rawValue): return rawValue
+        }
+    }
+}
+
+/// A classifier in full, the payload of the `classifier.*` lifecycle events.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct Classifier: Codable, Hashable, Sendable {
+    /// Always `classifier`.
+    public var object: String
+    /// The classifier's ID (`cl_Xj8mK2pL9nR4vT7qY5wZ`).
+    public var id: String
+    /// The classifier's name (`Document Type Classifier`).
+    public var name: String
+    public var createdAt: Date
+    public var updatedAt: Date
+    /// The draft version, the one that is edited in the Extend dashboard.
+    public var draftVersion: ClassifierVersion
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        name: String,
+        createdAt: Date,
+        updatedAt: Date,
+        draftVersion: ClassifierVersion,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.draftVersion = draftVersion
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case name
+        case createdAt
+        case updatedAt
+        case draftVersion
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
+        self.draftVersion = try container.decode(ClassifierVersion.self, forKey: .draftVersion)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try container.encode(draftVersion, forKey: .draftVersion)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// A classifier, or a signed URL to download it from when it is large.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum ClassifierPayload: Codable, Hashable, Sendable {
+    /// `object` is `classifier`.
+    case classifier(Classifier)
+    /// `object` is `signed_data_url`.
+    case signedDataUrl(SignedDataUrl)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        switch discriminator {
+        case "classifier"?: self = .classifier(try Classifier(from: decoder))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
+        default:
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
+                )
+            )
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .classifier(let value): try value.encode(to: encoder)
+        case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// The classifier a run used.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct ClassifierSummary: Codable, Hashable, Sendable {
+    /// Always `classifier`.
+    public var object: String
+    /// The classifier's ID (`cl_Xj8mK2pL9nR4vT7qY5wZ`).
+    public var id: String
+    /// The classifier's name (`Document Type Classifier`).
+    public var name: String
+    public var createdAt: Date
+    public var updatedAt: Date
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        name: String,
+        createdAt: Date,
+        updatedAt: Date,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case name
+        case createdAt
+        case updatedAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// A version of a classifier, with its configuration: the payload of `classifier.version.published`, and the
+/// `draftVersion` of a Classifier.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct ClassifierVersion: Codable, Hashable, Sendable {
+    /// Always `classifier_version`.
+    public var object: String
+    /// The version's ID (`clv_xK9mLPqRtN3vS8wF5hB2cQ`).
+    public var id: String
+    /// A description of this version.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var description: String?
+    /// The version number (`1.0`, `2.1`), or `draft` for the draft version.
+    public var version: String
+    /// The configuration of this version.
+    public var config: ClassifyConfig
+    /// The ID of the classifier this version belongs to.
+    public var classifierId: String
+    public var createdAt: Date
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        description: String? = nil,
+        version: String,
+        config: ClassifyConfig,
+        classifierId: String,
+        createdAt: Date,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.description = description
+        self.version = version
+        self.config = config
+        self.classifierId = classifierId
+        self.createdAt = createdAt
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case description
+        case version
+        case config
+        case classifierId
+        case createdAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.description = try container.decodeNullable(String.self, forKey: .description)
+        self.version = try container.decode(String.self, forKey: .version)
+        self.config = try container.decode(ClassifyConfig.self, forKey: .config)
+        self.classifierId = try container.decode(String.self, forKey: .classifierId)
+        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encodeNullable(description, forKey: .description)
+        try container.encode(version, forKey: .version)
+        try container.encode(config, forKey: .config)
+        try container.encode(classifierId, forKey: .classifierId)
+        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// A classifier version, or a signed URL to download it from when it is large.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum ClassifierVersionPayload: Codable, Hashable, Sendable {
+    /// `object` is `classifier_version`.
+    case classifierVersion(ClassifierVersion)
+    /// `object` is `signed_data_url`.
+    case signedDataUrl(SignedDataUrl)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        switch discriminator {
+        case "classifier_version"?: self = .classifierVersion(try ClassifierVersion(from: decoder))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
+        default:
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
+                )
+            )
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .classifierVersion(let value): try value.encode(to: encoder)
+        case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// The classifier version a run used.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct ClassifierVersionSummary: Codable, Hashable, Sendable {
+    /// Always `classifier_version`.
+    public var object: String
+    /// The version's ID (`clv_xK9mLPqRtN3vS8wF5hB2cQ`).
+    public var id: String
+    /// A description of this version.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var description: String?
+    /// The version number (`1.0`, `2.1`), or `draft` for the draft version.
+    public var version: String
+    /// The ID of the classifier this version belongs to.
+    public var classifierId: String
+    public var createdAt: Date
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        description: String? = nil,
+        version: String,
+        classifierId: String,
+        createdAt: Date,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.description = description
+        self.version = version
+        self.classifierId = classifierId
+        self.createdAt = createdAt
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case description
+        case version
+        case classifierId
+        case createdAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.description = try container.decodeNullable(String.self, forKey: .description)
+        self.version = try container.decode(String.self, forKey: .version)
+        self.classifierId = try container.decode(String.self, forKey: .classifierId)
+        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encodeNullable(description, forKey: .description)
+        try container.encode(version, forKey: .version)
+        try container.encode(classifierId, forKey: .classifierId)
+        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// A classification configuration (SDK-TS `ClassifyConfig.ts`). Tolerant: every member optional, nested shapes kept as
+/// free-form JSON.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct ClassifyConfig: Codable, Hashable, Sendable {
+    /// The base processor (`classification_performance` or `classification_light`).
+    public var baseProcessor: String?
+    /// The base processor's version; the latest stable when absent.
+    public var baseVersion: String?
+    /// The classifications to choose from. Item shape not in the reference; free-form JSON.
+    public var classifications: [JSONValue]?
+    /// Custom rules in natural language.
+    public var classificationRules: String?
+    /// Advanced configuration options.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var advancedOptions: JSONValue?
+    /// Configuration of the parsing step.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var parseConfig: JSONValue?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        baseProcessor: String? = nil,
+        baseVersion: String? = nil,
+        classifications: [JSONValue]? = nil,
+        classificationRules: String? = nil,
+        advancedOptions: JSONValue? = nil,
+        parseConfig: JSONValue? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.baseProcessor = baseProcessor
+        self.baseVersion = baseVersion
+        self.classifications = classifications
+        self.classificationRules = classificationRules
+        self.advancedOptions = advancedOptions
+        self.parseConfig = parseConfig
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case baseProcessor
+        case baseVersion
+        case classifications
+        case classificationRules
+        case advancedOptions
+        case parseConfig
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.baseProcessor = try container.decodeIfPresent(String.self, forKey: .baseProcessor)
+        self.baseVersion = try container.decodeIfPresent(String.self, forKey: .baseVersion)
+        self.classifications = try container.decodeIfPresent([JSONValue].self, forKey: .classifications)
+        self.classificationRules = try container.decodeIfPresent(String.self, forKey: .classificationRules)
+        self.advancedOptions = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .advancedOptions)
+        self.parseConfig = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .parseConfig)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(baseProcessor, forKey: .baseProcessor)
+        try container.encodeIfPresent(baseVersion, forKey: .baseVersion)
+        try container.encodeIfPresent(classifications, forKey: .classifications)
+        try container.encodeIfPresent(classificationRules, forKey: .classificationRules)
+        try container.encodeIfPresent(advancedOptions, forKey: .advancedOptions)
+        try container.encodeIfPresent(parseConfig, forKey: .parseConfig)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// The classification a classify run chose (SDK-TS `ClassifyOutput.ts`).
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct ClassifyOutput: Codable, Hashable, Sendable {
+    /// The identifier of the chosen classification.
+    public var id: String
+    /// The type of the classification (`invoice`).
+    public var type: String
+    /// The model's confidence in the classification, 0 to 1.
+    public var confidence: Double
+    /// Reasoning notes about the decision. Item shape not in the reference; kept as free-form JSON.
+    public var insights: [JSONValue]
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        id: String,
+        type: String,
+        confidence: Double,
+        insights: [JSONValue],
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.id = id
+        self.type = type
+        self.confidence = confidence
+        self.insights = insights
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case type
+        case confidence
+        case insights
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.type = try container.decode(String.self, forKey: .type)
+        self.confidence = try container.decode(Double.self, forKey: .confidence)
+        self.insights = try container.decode([JSONValue].self, forKey: .insights)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(type, forKey: .type)
+        try container.encode(confidence, forKey: .confidence)
+        try container.encode(insights, forKey: .insights)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// Classify run object: the payload of `classify_run.processed` and `classify_run.failed`. Fields the SDK marks
+/// "present when …" are optional here (absent or null both accepted); fields typed `X | null` without such a condition
+/// are required and nullable.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct ClassifyRun: Codable, Hashable, Sendable {
+    /// Always `classify_run`.
+    public var object: String
+    /// The classify run's ID (`clr_Xj8mK2pL9nR4vT7qY5wZ`).
+    public var id: String
+    /// The classifier used for this run; null when the run used an inline `config`.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var classifier: ClassifierSummary?
+    /// The classifier version used for this run; null when the run used an inline `config`.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var classifierVersion: ClassifierVersionSummary?
+    public var status: ProcessorRunStatus
+    /// The final output, either reviewed or initial. Present when `status` is `PROCESSED`.
+    ///
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var output: Nullable<ClassifyOutput>?
+    /// The output before any review edits. Present when `reviewed` is true.
+    ///
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var initialOutput: Nullable<ClassifyOutput>?
+    /// The output after human review. Present when `reviewed` is true.
+    ///
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var reviewedOutput: Nullable<ClassifyOutput>?
+    /// Why the run failed. Present when `status` is `FAILED`. An open set of values.
+    ///
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var failureReason: Nullable<ProcessorRunFailureReason>?
+    /// A detailed message about the failure. Present when `status` is `FAILED`.
+    ///
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var failureMessage: Nullable<String>?
+    /// The metadata given when the run was created. Present when metadata was given.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var metadata: JSONValue?
+    /// Whether a human has reviewed the run.
+    public var reviewed: Bool
+    /// Whether the results were edited during review.
+    public var edited: Bool
+    /// The configuration used for this run.
+    public var config: ClassifyConfig
+    /// The file that was classified.
+    public var file: FileSummary
+    /// The ID of the parse run used for this run (`pr_…`), if one was created.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var parseRunId: String?
+    /// The URL of the run in the Extend dashboard.
+    public var dashboardUrl: String
+    /// Credits consumed. Present when `status` is `PROCESSED`; not returned for runs created before 2025-10-07 or for
+    /// customers on legacy billing.
+    ///
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var usage: Nullable<RunUsage>?
+    /// When the run was created (RFC 3339 in UTC).
+    public var createdAt: Date
+    /// When the run was last updated (RFC 3339 in UTC).
+    public var updatedAt: Date
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        classifier: ClassifierSummary? = nil,
+        classifierVersion: ClassifierVersionSummary? = nil,
+        status: ProcessorRunStatus,
+        output: Nullable<ClassifyOutput>? = nil,
+        initialOutput: Nullable<ClassifyOutput>? = nil,
+        reviewedOutput: Nullable<ClassifyOutput>? = nil,
+        failureReason: Nullable<ProcessorRunFailureReason>? = nil,
+        failureMessage: Nullable<String>? = nil,
+        metadata: JSONValue? = nil,
+        reviewed: Bool,
+        edited: Bool,
+        config: ClassifyConfig,
+        file: FileSummary,
+        parseRunId: String? = nil,
+        dashboardUrl: String,
+        usage: Nullable<RunUsage>? = nil,
+        createdAt: Date,
+        updatedAt: Date,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.classifier = classifier
+        self.classifierVersion = classifierVersion
+        self.status = status
+        self.output = output
+        self.initialOutput = initialOutput
+        self.reviewedOutput = reviewedOutput
+        self.failureReason = failureReason
+        self.failureMessage = failureMessage
+        self.metadata = metadata
+        self.reviewed = reviewed
+        self.edited = edited
+        self.config = config
+        self.file = file
+        self.parseRunId = parseRunId
+        self.dashboardUrl = dashboardUrl
+        self.usage = usage
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case classifier
+        case classifierVersion
+        case status
+        case output
+        case initialOutput
+        case reviewedOutput
+        case failureReason
+        case failureMessage
+        case metadata
+        case reviewed
+        case edited
+        case config
+        case file
+        case parseRunId
+        case dashboardUrl
+        case usage
+        case createdAt
+        case updatedAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.classifier = try container.decodeNullable(ClassifierSummary.self, forKey: .classifier)
+        self.classifierVersion = try container.decodeNullable(ClassifierVersionSummary.self, forKey: .classifierVersion)
+        self.status = try container.decode(ProcessorRunStatus.self, forKey: .status)
+        self.output = try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: .output)
+        self.initialOutput = try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: .initialOutput)
+        self.reviewedOutput = try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: .reviewedOutput)
+        self.failureReason = try container.decodeNullableIfPresent(ProcessorRunFailureReason.self, forKey: .failureReason)
+        self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: .failureMessage)
+        self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .metadata)
+        self.reviewed = try container.decode(Bool.self, forKey: .reviewed)
+        self.edited = try container.decode(Bool.self, forKey: .edited)
+        self.config = try container.decode(ClassifyConfig.self, forKey: .config)
+        self.file = try container.decode(FileSummary.self, forKey: .file)
+        self.parseRunId = try container.decodeNullable(String.self, forKey: .parseRunId)
+        self.dashboardUrl = try container.decode(String.self, forKey: .dashboardUrl)
+        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: .usage)
+        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encodeNullable(classifier, forKey: .classifier)
+        try container.encodeNullable(classifierVersion, forKey: .classifierVersion)
+        try container.encode(status, forKey: .status)
+        try container.encodeNullableIfPresent(output, forKey: .output)
+        try container.encodeNullableIfPresent(initialOutput, forKey: .initialOutput)
+        try container.encodeNullableIfPresent(reviewedOutput, forKey: .reviewedOutput)
+        try container.encodeNullableIfPresent(failureReason, forKey: .failureReason)
+        try container.encodeNullableIfPresent(failureMessage, forKey: .failureMessage)
+        try container.encodeIfPresent(metadata, forKey: .metadata)
+        try container.encode(reviewed, forKey: .reviewed)
+        try container.encode(edited, forKey: .edited)
+        try container.encode(config, forKey: .config)
+        try container.encode(file, forKey: .file)
+        try container.encodeNullable(parseRunId, forKey: .parseRunId)
+        try container.encode(dashboardUrl, forKey: .dashboardUrl)
+        try container.encodeNullableIfPresent(usage, forKey: .usage)
+        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// A classify run, or a signed URL to download it from when it is large.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum ClassifyRunPayload: Codable, Hashable, Sendable {
+    /// `object` is `classify_run`.
+    case classifyRun(ClassifyRun)
+    /// `object` is `signed_data_url`.
+    case signedDataUrl(SignedDataUrl)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        switch discriminator {
+        case "classify_run"?: self = .classifyRun(try ClassifyRun(from: decoder))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
+        default:
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
+                )
+            )
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .classifyRun(let value): try value.encode(to: encoder)
+        case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// A classify step run (`stepType` CLASSIFY).
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct ClassifyStepRun: Codable, Hashable, Sendable {
+    public var stepType: String
+    /// Always `workflow_step_run`.
+    public var object: String
+    /// The step run's ID (`workflow_step_run_xKm9pNv3qWsY_jL2tR5Dh`).
+    public var id: String
+    /// The ID of the parent workflow run.
+    public var workflowRunId: String
+    public var status: StepRunBaseStatus
+    /// The files of this step run.
+    public var files: [FileSummary]
+    public var step: WorkflowStep
+    /// The step's result: the classification. Always present today, nullable for future non-successful statuses. Its
+    /// shape (SDK `ClassifyResult`) is not in the reference; kept as free-form JSON.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var result: JSONValue?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        stepType: String,
+        object: String,
+        id: String,
+        workflowRunId: String,
+        status: StepRunBaseStatus,
+        files: [FileSummary],
+        step: WorkflowStep,
+        result: JSONValue? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.stepType = stepType
+        self.object = object
+        self.id = id
+        self.workflowRunId = workflowRunId
+        self.status = status
+        self.files = files
+        self.step = step
+        self.result = result
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case stepType
+        case object
+        case id
+        case workflowRunId
+        case status
+        case files
+        case step
+        case result
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.stepType = try container.decode(String.self, forKey: .stepType)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.workflowRunId = try container.decode(String.self, forKey: .workflowRunId)
+        self.status = try container.decode(StepRunBaseStatus.self, forKey: .status)
+        self.files = try container.decode([FileSummary].self, forKey: .files)
+        self.step = try container.decode(WorkflowStep.self, forKey: .step)
+        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(stepType, forKey: .stepType)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(workflowRunId, forKey: .workflowRunId)
+        try container.encode(status, forKey: .status)
+        try container.encode(files, forKey: .files)
+        try container.encode(step, forKey: .step)
+        try container.encodeIfPresent(result, forKey: .result)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// A conditional-extract step run (`stepType` CONDITIONAL_EXTRACT).
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct ConditionalExtractStepRun: Codable, Hashable, Sendable {
+    public var stepType: String
+    /// Always `workflow_step_run`.
+    public var object: String
+    /// The step run's ID (`workflow_step_run_xKm9pNv3qWsY_jL2tR5Dh`).
+    public var id: String
+    /// The ID of the parent workflow run.
+    public var workflowRunId: String
+    public var status: StepRunBaseStatus
+    /// The files of this step run.
+    public var files: [FileSummary]
+    public var step: WorkflowStep
+    /// The step's result: the extraction output of the branch taken. Always present today, nullable for future
+    /// non-successful statuses. Its shape (SDK `ConditionalExtractResult`) is not in the reference; kept as free-form
+    /// JSON.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var result: JSONValue?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        stepType: String,
+        object: String,
+        id: String,
+        workflowRunId: String,
+        status: StepRunBaseStatus,
+        files: [FileSummary],
+        step: WorkflowStep,
+        result: JSONValue? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.stepType = stepType
+        self.object = object
+        self.id = id
+        self.workflowRunId = workflowRunId
+        self.status = status
+        self.files = files
+        self.step = step
+        self.result = result
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case stepType
+        case object
+        case id
+        case workflowRunId
+        case status
+        case files
+        case step
+        case result
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.stepType = try container.decode(String.self, forKey: .stepType)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.workflowRunId = try container.decode(String.self, forKey: .workflowRunId)
+        self.status = try container.decode(StepRunBaseStatus.self, forKey: .status)
+        self.files = try container.decode([FileSummary].self, forKey: .files)
+        self.step = try container.decode(WorkflowStep.self, forKey: .step)
+        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(stepType, forKey: .stepType)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(workflowRunId, forKey: .workflowRunId)
+        try container.encode(status, forKey: .status)
+        try container.encode(files, forKey: .files)
+        try container.encode(step, forKey: .step)
+        try container.encodeIfPresent(result, forKey: .result)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// Edit run object (filling a PDF form): the payload of `edit_run.processed` and `edit_run.failed`. Fields the SDK
+/// marks "present when …" are optional here.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct EditRun: Codable, Hashable, Sendable {
+    /// Always `edit_run`.
+    public var object: String
+    /// The edit run's ID (`edr_xK9mLPqRtN3vS8wF5hB2cQ`).
+    public var id: String
+    /// The input file that was submitted for editing.
+    public var file: FileSummary
+    public var status: EditRunStatus
+    /// Why the run failed. Present when `status` is `FAILED`. An open set of values.
+    ///
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var failureReason: Nullable<EditRunFailureReason>?
+    /// A human-readable description of the failure. Present when `status` is `FAILED`.
+    ///
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var failureMessage: Nullable<String>?
+    /// The configuration used, with defaults applied (SDK `EditConfig`). Its shape is not in the reference; kept as
+    /// free-form JSON.
+    public var config: JSONValue
+    /// The output. Present when `status` is `PROCESSED`.
+    ///
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var output: Nullable<EditRunOutput>?
+    /// Metrics about the editing process. Present when `status` is `PROCESSED`. Shape not in the reference; kept as
+    /// free-form JSON.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var metrics: JSONValue?
+    /// Credits consumed. Present when `status` is `PROCESSED` for runs created after 2025-10-07 on current billing.
+    ///
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var usage: Nullable<RunUsage>?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        file: FileSummary,
+        status: EditRunStatus,
+        failureReason: Nullable<EditRunFailureReason>? = nil,
+        failureMessage: Nullable<String>? = nil,
+        config: JSONValue,
+        output: Nullable<EditRunOutput>? = nil,
+        metrics: JSONValue? = nil,
+        usage: Nullable<RunUsage>? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.file = file
+        self.status = status
+        self.failureReason = failureReason
+        self.failureMessage = failureMessage
+        self.config = config
+        self.output = output
+        self.metrics = metrics
+        self.usage = usage
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case file
+        case status
+        case failureReason
+        case failureMessage
+        case config
+        case output
+        case metrics
+        case usage
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.file = try container.decode(FileSummary.self, forKey: .file)
+        self.status = try container.decode(EditRunStatus.self, forKey: .status)
+        self.failureReason = try container.decodeNullableIfPresent(EditRunFailureReason.self, forKey: .failureReason)
+        self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: .failureMessage)
+        self.config = try container.decode(JSONValue.self, forKey: .config)
+        self.output = try container.decodeNullableIfPresent(EditRunOutput.self, forKey: .output)
+        self.metrics = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .metrics)
+        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: .usage)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(file, forKey: .file)
+        try container.encode(status, forKey: .status)
+        try container.encodeNullableIfPresent(failureReason, forKey: .failureReason)
+        try container.encodeNullableIfPresent(failureMessage, forKey: .failureMessage)
+        try container.encode(config, forKey: .config)
+        try container.encodeNullableIfPresent(output, forKey: .output)
+        try container.encodeIfPresent(metrics, forKey: .metrics)
+        try container.encodeNullableIfPresent(usage, forKey: .usage)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// Why an edit run failed (SDK-TS `EditRun.ts`). Open, typed as a plain string by the SDK.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum EditRunFailureReason: OpenEnum {
+    /// Failed to load the requested file.
+    case unableToDownloadFile
+    /// File type not supported; edit runs require a PDF.
+    case fileTypeNotSupported
+    /// The file exceeds the maximum allowed size.
+    case fileSizeTooLarge
+    /// The file appears to be corrupted.
+    case corruptFile
+    /// An error occurred during field detection.
+    case fieldDetectionError
+    /// The file is password protected.
+    case passwordProtectedFile
+    /// The file could not be converted to PDF.
+    case failedToConvertToPdf
+    /// An unexpected internal error occurred.
+    case internalError
+    /// The provided configuration options are invalid.
+    case invalidOptions
+    /// No schema was provided and no fields could be detected.
+    case emptySchema
+    /// Insufficient credits to process the file.
+    case outOfCredits
+    /// The generated output value failed validation against the edit schema.
+    case schemaValidationError
+    /// A value the schema does not list, kept as sent and written back unchanged.
+    case unknown(String)
+
+    public static let knownCases: [EditRunFailureReason] = [
+        .unableToDownloadFile,
+        .fileTypeNotSupported,
+        .fileSizeTooLarge,
+        .corruptFile,
+        .fieldDetectionError,
+        .passwordProtectedFile,
+        .failedToConvertToPdf,
+        .internalError,
+        .invalidOptions,
+        .emptySchema,
+        .outOfCredits,
+        .schemaValidationError,
+    ]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "UNABLE_TO_DOWNLOAD_FILE": self = .unableToDownloadFile
+        case "FILE_TYPE_NOT_SUPPORTED": self = .fileTypeNotSupported
+        case "FILE_SIZE_TOO_LARGE": self = .fileSizeTooLarge
+        case "CORRUPT_FILE": self = .corruptFile
+        case "FIELD_DETECTION_ERROR": self = .fieldDetectionError
+        case "PASSWORD_PROTECTED_FILE": self = .passwordProtectedFile
+        case "FAILED_TO_CONVERT_TO_PDF": self = .failedToConvertToPdf
+        case "INTERNAL_ERROR": self = .internalError
+        case "INVALID_OPTIONS": self = .invalidOptions
+        case "EMPTY_SCHEMA": self = .emptySchema
+        case "OUT_OF_CREDITS": self = .outOfCredits
+        case "SCHEMA_VALIDATION_ERROR": self = .schemaValidationError
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .unableToDownloadFile: return "UNABLE_TO_DOWNLOAD_FILE"
+        case .fileTypeNotSupported: return "FILE_TYPE_NOT_SUPPORTED"
+        case .fileSizeTooLarge: return "FILE_SIZE_TOO_LARGE"
+        case .corruptFile: return "CORRUPT_FILE"
+        case .fieldDetectionError: return "FIELD_DETECTION_ERROR"
+        case .passwordProtectedFile: return "PASSWORD_PROTECTED_FILE"
+        case .failedToConvertToPdf: return "FAILED_TO_CONVERT_TO_PDF"
+        case .internalError: return "INTERNAL_ERROR"
+        case .invalidOptions: return "INVALID_OPTIONS"
+        case .emptySchema: return "EMPTY_SCHEMA"
+        case .outOfCredits: return "OUT_OF_CREDITS"
+        case .schemaValidationError: return "SCHEMA_VALIDATION_ERROR"
+        case .unknown(let rawValue): return rawValue
+        }
+    }
+}
+
+/// The output of an edit run (SDK-TS `EditRunOutput.ts`).
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct EditRunOutput: Codable, Hashable, Sendable {
+    /// Information about the edited output file. Shape not in the reference; free-form JSON.
+    public var editedFile: JSONValue
+    /// The values filled into the document, keyed by schema property. Absent when none were filled.
+    public var filledValues: [String: JSONValue]?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        editedFile: JSONValue,
+        filledValues: [String: JSONValue]? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.editedFile = editedFile
+        self.filledValues = filledValues
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case editedFile
+        case filledValues
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.editedFile = try container.decode(JSONValue.self, forKey: .editedFile)
+        self.filledValues = try container.decodeIfPresent([String: JSONValue].self, forKey: .filledValues)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(editedFile, forKey: .editedFile)
+        try container.encodeIfPresent(filledValues, forKey: .filledValues)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// An edit run, or a signed URL to download it from when it is large.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum EditRunPayload: Codable, Hashable, Sendable {
+    /// `object` is `edit_run`.
+    case editRun(EditRun)
+    /// `object` is `signed_data_url`.
+    case signedDataUrl(SignedDataUrl)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        switch discriminator {
+        case "edit_run"?: self = .editRun(try EditRun(from: decoder))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
+        default:
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
+                )
+            )
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .editRun(let value): try value.encode(to: encoder)
+        case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// The status of an edit run. Open, like every Extend enum.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum EditRunStatus: OpenEnum {
+    /// The file is still being processed.
+    case processing
+    /// The file was edited.
+    case processed
+    /// Editing failed (see `failureReason`).
+    case failed
+    /// A value the schema does not list, kept as sent and written back unchanged.
+    case unknown(String)
+
+    public static let knownCases: [EditRunStatus] = [
+        .processing,
+        .processed,
+        .failed,
+    ]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "PROCESSING": self = .processing
+        case "PROCESSED": self = .processed
+        case "FAILED": self = .failed
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .processing: return "PROCESSING"
+        case .processed: return "PROCESSED"
+        case .failed: return "FAILED"
+        case .unknown(let rawValue): return rawValue
+        }
+    }
+}
+
+/// An external-data-validation step run (`stepType` EXTERNAL_DATA_VALIDATION).
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct ExternalDataValidationStepRun: Codable, Hashable, Sendable {
+    public var stepType: String
+    /// Always `workflow_step_run`.
+    public var object: String
+    /// The step run's ID (`workflow_step_run_xKm9pNv3qWsY_jL2tR5Dh`).
+    public var id: String
+    /// The ID of the parent workflow run.
+    public var workflowRunId: String
+    public var status: StepRunBaseStatus
+    /// The files of this step run.
+    public var files: [FileSummary]
+    public var step: WorkflowStep
+    /// The step's result: the external data and the checks made against it. Always present today, nullable for future
+    /// non-successful statuses. Its shape (SDK `ExternalDataValidationResult`) is not in the reference; kept as
+    /// free-form JSON.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var result: JSONValue?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        stepType: String,
+        object: String,
+        id: String,
+        workflowRunId: String,
+        status: StepRunBaseStatus,
+        files: [FileSummary],
+        step: WorkflowStep,
+        result: JSONValue? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.stepType = stepType
+        self.object = object
+        self.id = id
+        self.workflowRunId = workflowRunId
+        self.status = status
+        self.files = files
+        self.step = step
+        self.result = result
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case stepType
+        case object
+        case id
+        case workflowRunId
+        case status
+        case files
+        case step
+        case result
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.stepType = try container.decode(String.self, forKey: .stepType)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.workflowRunId = try container.decode(String.self, forKey: .workflowRunId)
+        self.status = try container.decode(StepRunBaseStatus.self, forKey: .status)
+        self.files = try container.decode([FileSummary].self, forKey: .files)
+        self.step = try container.decode(WorkflowStep.self, forKey: .step)
+        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(stepType, forKey: .stepType)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(workflowRunId, forKey: .workflowRunId)
+        try container.encode(status, forKey: .status)
+        try container.encode(files, forKey: .files)
+        try container.encode(step, forKey: .step)
+        try container.encodeIfPresent(result, forKey: .result)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
 /// An extraction configuration. Extend sends one of two shapes that no member tells apart: the JSON Schema config (all
 /// runs and extractors created with API version 2026-02-09) and the legacy fields-array config of earlier API versions.
 /// Tolerant choice: the JSON Schema shape with every member optional, so a legacy config is reported as drift (unknown
@@ -547,6 +1967,122 @@ public nonisolated struct ExtractRun: Codable, Hashable, Sendable {
     }
 }
 
+/// An extract run, or a signed URL to download it from when it is large.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum ExtractRunPayload: Codable, Hashable, Sendable {
+    /// `object` is `extract_run`.
+    case extractRun(ExtractRun)
+    /// `object` is `signed_data_url`.
+    case signedDataUrl(SignedDataUrl)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        switch discriminator {
+        case "extract_run"?: self = .extractRun(try ExtractRun(from: decoder))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
+        default:
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
+                )
+            )
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .extractRun(let value): try value.encode(to: encoder)
+        case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// An extract step run (`stepType` EXTRACT).
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct ExtractStepRun: Codable, Hashable, Sendable {
+    public var stepType: String
+    /// Always `workflow_step_run`.
+    public var object: String
+    /// The step run's ID (`workflow_step_run_xKm9pNv3qWsY_jL2tR5Dh`).
+    public var id: String
+    /// The ID of the parent workflow run.
+    public var workflowRunId: String
+    public var status: StepRunBaseStatus
+    /// The files of this step run.
+    public var files: [FileSummary]
+    public var step: WorkflowStep
+    /// The step's result: the extraction output. Always present today, nullable for future non-successful statuses. Its
+    /// shape (SDK `ExtractResult`) is not in the reference; kept as free-form JSON.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var result: JSONValue?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        stepType: String,
+        object: String,
+        id: String,
+        workflowRunId: String,
+        status: StepRunBaseStatus,
+        files: [FileSummary],
+        step: WorkflowStep,
+        result: JSONValue? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.stepType = stepType
+        self.object = object
+        self.id = id
+        self.workflowRunId = workflowRunId
+        self.status = status
+        self.files = files
+        self.step = step
+        self.result = result
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case stepType
+        case object
+        case id
+        case workflowRunId
+        case status
+        case files
+        case step
+        case result
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.stepType = try container.decode(String.self, forKey: .stepType)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.workflowRunId = try container.decode(String.self, forKey: .workflowRunId)
+        self.status = try container.decode(StepRunBaseStatus.self, forKey: .status)
+        self.files = try container.decode([FileSummary].self, forKey: .files)
+        self.step = try container.decode(WorkflowStep.self, forKey: .step)
+        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(stepType, forKey: .stepType)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(workflowRunId, forKey: .workflowRunId)
+        try container.encode(status, forKey: .status)
+        try container.encode(files, forKey: .files)
+        try container.encode(step, forKey: .step)
+        try container.encodeIfPresent(result, forKey: .result)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
 /// An extractor in full, the payload of the `extractor.*` lifecycle events.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
@@ -611,6 +2147,39 @@ public nonisolated struct Extractor: Codable, Hashable, Sendable {
         try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
         try container.encode(draftVersion, forKey: .draftVersion)
         try unknownFields.encode(to: encoder)
+    }
+}
+
+/// An extractor, or a signed URL to download it from when it is large.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum ExtractorPayload: Codable, Hashable, Sendable {
+    /// `object` is `extractor`.
+    case extractor(Extractor)
+    /// `object` is `signed_data_url`.
+    case signedDataUrl(SignedDataUrl)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        switch discriminator {
+        case "extractor"?: self = .extractor(try Extractor(from: decoder))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
+        default:
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
+                )
+            )
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .extractor(let value): try value.encode(to: encoder)
+        case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
     }
 }
 
@@ -749,6 +2318,39 @@ public nonisolated struct ExtractorVersion: Codable, Hashable, Sendable {
         try container.encode(extractorId, forKey: .extractorId)
         try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
         try unknownFields.encode(to: encoder)
+    }
+}
+
+/// An extractor version, or a signed URL to download it from when it is large.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum ExtractorVersionPayload: Codable, Hashable, Sendable {
+    /// `object` is `extractor_version`.
+    case extractorVersion(ExtractorVersion)
+    /// `object` is `signed_data_url`.
+    case signedDataUrl(SignedDataUrl)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        switch discriminator {
+        case "extractor_version"?: self = .extractorVersion(try ExtractorVersion(from: decoder))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
+        default:
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
+                )
+            )
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .extractorVersion(let value): try value.encode(to: encoder)
+        case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
     }
 }
 
@@ -1002,6 +2604,89 @@ public nonisolated enum FileType: OpenEnum {
     }
 }
 
+/// A merge-extract step run (`stepType` MERGE_EXTRACT).
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct MergeExtractStepRun: Codable, Hashable, Sendable {
+    public var stepType: String
+    /// Always `workflow_step_run`.
+    public var object: String
+    /// The step run's ID (`workflow_step_run_xKm9pNv3qWsY_jL2tR5Dh`).
+    public var id: String
+    /// The ID of the parent workflow run.
+    public var workflowRunId: String
+    public var status: StepRunBaseStatus
+    /// The files of this step run.
+    public var files: [FileSummary]
+    public var step: WorkflowStep
+    /// The step's result: the merged extraction output. Always present today, nullable for future non-successful
+    /// statuses. Its shape (SDK `MergeExtractResult`) is not in the reference; kept as free-form JSON.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var result: JSONValue?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        stepType: String,
+        object: String,
+        id: String,
+        workflowRunId: String,
+        status: StepRunBaseStatus,
+        files: [FileSummary],
+        step: WorkflowStep,
+        result: JSONValue? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.stepType = stepType
+        self.object = object
+        self.id = id
+        self.workflowRunId = workflowRunId
+        self.status = status
+        self.files = files
+        self.step = step
+        self.result = result
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case stepType
+        case object
+        case id
+        case workflowRunId
+        case status
+        case files
+        case step
+        case result
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.stepType = try container.decode(String.self, forKey: .stepType)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.workflowRunId = try container.decode(String.self, forKey: .workflowRunId)
+        self.status = try container.decode(StepRunBaseStatus.self, forKey: .status)
+        self.files = try container.decode([FileSummary].self, forKey: .files)
+        self.step = try container.decode(WorkflowStep.self, forKey: .step)
+        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(stepType, forKey: .stepType)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(workflowRunId, forKey: .workflowRunId)
+        try container.encode(status, forKey: .status)
+        try container.encode(files, forKey: .files)
+        try container.encode(step, forKey: .step)
+        try container.encodeIfPresent(result, forKey: .result)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
 /// The split a derived file came from.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
@@ -1064,6 +2749,380 @@ public nonisolated struct ParentSplit: Codable, Hashable, Sendable {
     }
 }
 
+/// Why a parse run failed (SDK-TS `ParseRun.ts`). Open, typed as a plain string by the SDK.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum ParseRunFailureReason: OpenEnum {
+    case unableToDownloadFile
+    case fileTypeNotSupported
+    case fileSizeTooLarge
+    case corruptFile
+    case ocrError
+    case passwordProtectedFile
+    case failedToConvertToPdf
+    case failedToConvertToJpeg
+    case failedToGenerateTargetFormat
+    case chunkingError
+    case internalError
+    case invalidConfigOptions
+    case outOfCredits
+    /// A value the schema does not list, kept as sent and written back unchanged.
+    case unknown(String)
+
+    public static let knownCases: [ParseRunFailureReason] = [
+        .unableToDownloadFile,
+        .fileTypeNotSupported,
+        .fileSizeTooLarge,
+        .corruptFile,
+        .ocrError,
+        .passwordProtectedFile,
+        .failedToConvertToPdf,
+        .failedToConvertToJpeg,
+        .failedToGenerateTargetFormat,
+        .chunkingError,
+        .internalError,
+        .invalidConfigOptions,
+        .outOfCredits,
+    ]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "UNABLE_TO_DOWNLOAD_FILE": self = .unableToDownloadFile
+        case "FILE_TYPE_NOT_SUPPORTED": self = .fileTypeNotSupported
+        case "FILE_SIZE_TOO_LARGE": self = .fileSizeTooLarge
+        case "CORRUPT_FILE": self = .corruptFile
+        case "OCR_ERROR": self = .ocrError
+        case "PASSWORD_PROTECTED_FILE": self = .passwordProtectedFile
+        case "FAILED_TO_CONVERT_TO_PDF": self = .failedToConvertToPdf
+        case "FAILED_TO_CONVERT_TO_JPEG": self = .failedToConvertToJpeg
+        case "FAILED_TO_GENERATE_TARGET_FORMAT": self = .failedToGenerateTargetFormat
+        case "CHUNKING_ERROR": self = .chunkingError
+        case "INTERNAL_ERROR": self = .internalError
+        case "INVALID_CONFIG_OPTIONS": self = .invalidConfigOptions
+        case "OUT_OF_CREDITS": self = .outOfCredits
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .unableToDownloadFile: return "UNABLE_TO_DOWNLOAD_FILE"
+        case .fileTypeNotSupported: return "FILE_TYPE_NOT_SUPPORTED"
+        case .fileSizeTooLarge: return "FILE_SIZE_TOO_LARGE"
+        case .corruptFile: return "CORRUPT_FILE"
+        case .ocrError: return "OCR_ERROR"
+        case .passwordProtectedFile: return "PASSWORD_PROTECTED_FILE"
+        case .failedToConvertToPdf: return "FAILED_TO_CONVERT_TO_PDF"
+        case .failedToConvertToJpeg: return "FAILED_TO_CONVERT_TO_JPEG"
+        case .failedToGenerateTargetFormat: return "FAILED_TO_GENERATE_TARGET_FORMAT"
+        case .chunkingError: return "CHUNKING_ERROR"
+        case .internalError: return "INTERNAL_ERROR"
+        case .invalidConfigOptions: return "INVALID_CONFIG_OPTIONS"
+        case .outOfCredits: return "OUT_OF_CREDITS"
+        case .unknown(let rawValue): return rawValue
+        }
+    }
+}
+
+/// The payload of `parse_run.processed` and `parse_run.failed`: a minimal parse run status with no output (fetch the
+/// parse run to get it).
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct ParseRunStatus: Codable, Hashable, Sendable {
+    /// Always `parse_run_status`.
+    public var object: String
+    /// The parse run's ID (`pr_xK9mLPqRtN3vS8wF5hB2cQ`).
+    public var id: String
+    public var status: ParseRunStatusStatus
+    /// Why the run failed. Present when `status` is `FAILED`; null otherwise. An open set of values.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var failureReason: ParseRunFailureReason?
+    /// A human-readable description of the failure. Present when `status` is `FAILED`.
+    ///
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var failureMessage: Nullable<String>?
+    /// The metadata given when the run was created, if any.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var metadata: JSONValue?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        status: ParseRunStatusStatus,
+        failureReason: ParseRunFailureReason? = nil,
+        failureMessage: Nullable<String>? = nil,
+        metadata: JSONValue? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.status = status
+        self.failureReason = failureReason
+        self.failureMessage = failureMessage
+        self.metadata = metadata
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case status
+        case failureReason
+        case failureMessage
+        case metadata
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.status = try container.decode(ParseRunStatusStatus.self, forKey: .status)
+        self.failureReason = try container.decodeNullable(ParseRunFailureReason.self, forKey: .failureReason)
+        self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: .failureMessage)
+        self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .metadata)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(status, forKey: .status)
+        try container.encodeNullable(failureReason, forKey: .failureReason)
+        try container.encodeNullableIfPresent(failureMessage, forKey: .failureMessage)
+        try container.encodeIfPresent(metadata, forKey: .metadata)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// A parse run's status, or a signed URL to download it from when it is large.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum ParseRunStatusPayload: Codable, Hashable, Sendable {
+    /// `object` is `parse_run_status`.
+    case parseRunStatus(ParseRunStatus)
+    /// `object` is `signed_data_url`.
+    case signedDataUrl(SignedDataUrl)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        switch discriminator {
+        case "parse_run_status"?: self = .parseRunStatus(try ParseRunStatus(from: decoder))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
+        default:
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
+                )
+            )
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .parseRunStatus(let value): try value.encode(to: encoder)
+        case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// The status of a parse run in a webhook (SDK-TS `ParseRunStatusStatus.ts`). The full ParseRun also has PENDING, for
+/// batch runs only. Open, like every Extend enum.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum ParseRunStatusStatus: OpenEnum {
+    /// The file is still being processed.
+    case processing
+    /// The file was processed.
+    case processed
+    /// Processing failed (see `failureReason`).
+    case failed
+    /// A value the schema does not list, kept as sent and written back unchanged.
+    case unknown(String)
+
+    public static let knownCases: [ParseRunStatusStatus] = [
+        .processing,
+        .processed,
+        .failed,
+    ]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "PROCESSING": self = .processing
+        case "PROCESSED": self = .processed
+        case "FAILED": self = .failed
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .processing: return "PROCESSING"
+        case .processed: return "PROCESSED"
+        case .failed: return "FAILED"
+        case .unknown(let rawValue): return rawValue
+        }
+    }
+}
+
+/// A parse step run (`stepType` PARSE).
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct ParseStepRun: Codable, Hashable, Sendable {
+    public var stepType: String
+    /// Always `workflow_step_run`.
+    public var object: String
+    /// The step run's ID (`workflow_step_run_xKm9pNv3qWsY_jL2tR5Dh`).
+    public var id: String
+    /// The ID of the parent workflow run.
+    public var workflowRunId: String
+    public var status: StepRunBaseStatus
+    /// The files of this step run.
+    public var files: [FileSummary]
+    public var step: WorkflowStep
+    /// The step's result: the parsed document (chunks, blocks). Always present today, nullable for future
+    /// non-successful statuses. Its shape (SDK `ParseResult`) is not in the reference; kept as free-form JSON.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var result: JSONValue?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        stepType: String,
+        object: String,
+        id: String,
+        workflowRunId: String,
+        status: StepRunBaseStatus,
+        files: [FileSummary],
+        step: WorkflowStep,
+        result: JSONValue? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.stepType = stepType
+        self.object = object
+        self.id = id
+        self.workflowRunId = workflowRunId
+        self.status = status
+        self.files = files
+        self.step = step
+        self.result = result
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case stepType
+        case object
+        case id
+        case workflowRunId
+        case status
+        case files
+        case step
+        case result
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.stepType = try container.decode(String.self, forKey: .stepType)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.workflowRunId = try container.decode(String.self, forKey: .workflowRunId)
+        self.status = try container.decode(StepRunBaseStatus.self, forKey: .status)
+        self.files = try container.decode([FileSummary].self, forKey: .files)
+        self.step = try container.decode(WorkflowStep.self, forKey: .step)
+        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(stepType, forKey: .stepType)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(workflowRunId, forKey: .workflowRunId)
+        try container.encode(status, forKey: .status)
+        try container.encode(files, forKey: .files)
+        try container.encode(step, forKey: .step)
+        try container.encodeIfPresent(result, forKey: .result)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// Why a classify or split run failed: the extract run's reasons without SCHEMA_GENERATION_FAILED (SDK-TS
+/// `ClassifyRun.ts`, `SplitRun.ts`). Open: typed as a plain string, more values may be added.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum ProcessorRunFailureReason: OpenEnum {
+    /// The run was aborted by the user.
+    case aborted
+    /// An unexpected internal error occurred.
+    case internalError
+    /// Failed to process the file (for example an OCR failure or a file access issue).
+    case failedToProcessFile
+    /// The processor configuration is invalid.
+    case invalidProcessor
+    /// The provided configuration is incompatible with the selected model.
+    case invalidConfiguration
+    /// Failed to parse the classification or splitting output.
+    case parsingError
+    /// An error occurred during preprocessing.
+    case preProcessingFailure
+    /// An error occurred during postprocessing.
+    case postProcessingFailure
+    /// Insufficient credits to run the classifier or splitter.
+    case outOfCredits
+    /// A value the schema does not list, kept as sent and written back unchanged.
+    case unknown(String)
+
+    public static let knownCases: [ProcessorRunFailureReason] = [
+        .aborted,
+        .internalError,
+        .failedToProcessFile,
+        .invalidProcessor,
+        .invalidConfiguration,
+        .parsingError,
+        .preProcessingFailure,
+        .postProcessingFailure,
+        .outOfCredits,
+    ]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "ABORTED": self = .aborted
+        case "INTERNAL_ERROR": self = .internalError
+        case "FAILED_TO_PROCESS_FILE": self = .failedToProcessFile
+        case "INVALID_PROCESSOR": self = .invalidProcessor
+        case "INVALID_CONFIGURATION": self = .invalidConfiguration
+        case "PARSING_ERROR": self = .parsingError
+        case "PRE_PROCESSING_FAILURE": self = .preProcessingFailure
+        case "POST_PROCESSING_FAILURE": self = .postProcessingFailure
+        case "OUT_OF_CREDITS": self = .outOfCredits
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .aborted: return "ABORTED"
+        case .internalError: return "INTERNAL_ERROR"
+        case .failedToProcessFile: return "FAILED_TO_PROCESS_FILE"
+        case .invalidProcessor: return "INVALID_PROCESSOR"
+        case .invalidConfiguration: return "INVALID_CONFIGURATION"
+        case .parsingError: return "PARSING_ERROR"
+        case .preProcessingFailure: return "PRE_PROCESSING_FAILURE"
+        case .postProcessingFailure: return "POST_PROCESSING_FAILURE"
+        case .outOfCredits: return "OUT_OF_CREDITS"
+        case .unknown(let rawValue): return rawValue
+        }
+    }
+}
+
 /// Status of an extract, classify or split run. Open, like every Extend enum.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
@@ -1104,6 +3163,89 @@ public nonisolated enum ProcessorRunStatus: OpenEnum {
         case .cancelled: return "CANCELLED"
         case .unknown(let rawValue): return rawValue
         }
+    }
+}
+
+/// A rule-validation step run (`stepType` RULE_VALIDATION).
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct RuleValidationStepRun: Codable, Hashable, Sendable {
+    public var stepType: String
+    /// Always `workflow_step_run`.
+    public var object: String
+    /// The step run's ID (`workflow_step_run_xKm9pNv3qWsY_jL2tR5Dh`).
+    public var id: String
+    /// The ID of the parent workflow run.
+    public var workflowRunId: String
+    public var status: StepRunBaseStatus
+    /// The files of this step run.
+    public var files: [FileSummary]
+    public var step: WorkflowStep
+    /// The step's result: the outcome of each rule. Always present today, nullable for future non-successful statuses.
+    /// Its shape (SDK `RuleValidationResult`) is not in the reference; kept as free-form JSON.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var result: JSONValue?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        stepType: String,
+        object: String,
+        id: String,
+        workflowRunId: String,
+        status: StepRunBaseStatus,
+        files: [FileSummary],
+        step: WorkflowStep,
+        result: JSONValue? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.stepType = stepType
+        self.object = object
+        self.id = id
+        self.workflowRunId = workflowRunId
+        self.status = status
+        self.files = files
+        self.step = step
+        self.result = result
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case stepType
+        case object
+        case id
+        case workflowRunId
+        case status
+        case files
+        case step
+        case result
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.stepType = try container.decode(String.self, forKey: .stepType)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.workflowRunId = try container.decode(String.self, forKey: .workflowRunId)
+        self.status = try container.decode(StepRunBaseStatus.self, forKey: .status)
+        self.files = try container.decode([FileSummary].self, forKey: .files)
+        self.step = try container.decode(WorkflowStep.self, forKey: .step)
+        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(stepType, forKey: .stepType)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(workflowRunId, forKey: .workflowRunId)
+        try container.encode(status, forKey: .status)
+        try container.encode(files, forKey: .files)
+        try container.encode(step, forKey: .step)
+        try container.encodeIfPresent(result, forKey: .result)
+        try unknownFields.encode(to: encoder)
     }
 }
 
@@ -1254,5 +3396,1594 @@ public nonisolated enum RunUsageBreakdownEntryObject: OpenEnum {
         case .formDetectionRun: return "form_detection_run"
         case .unknown(let rawValue): return rawValue
         }
+    }
+}
+
+/// A large payload sent as a link: endpoints configured with `advancedOptions.payload.format: url` receive payloads
+/// larger than `urlThresholdBytes` as this object instead of the run or resource (SDK-TS `WebhookPayloadFormat.ts`,
+/// `SignedDataUrlPayload` in `src/wrapper/webhooks/Webhooks.ts`). Download the URL to get the payload the event type
+/// names. A manual retry creates a new URL.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct SignedDataUrl: Codable, Hashable, Sendable {
+    /// Always `signed_data_url`.
+    public var object: String
+    /// The ID of the object the URL points to.
+    public var id: String
+    /// The signed download URL of the full payload. It expires after 1 hour.
+    public var data: String
+    /// Metadata of the object, when Extend includes it (shape not in the reference; free-form JSON).
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var metadata: JSONValue?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        data: String,
+        metadata: JSONValue? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.data = data
+        self.metadata = metadata
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case data
+        case metadata
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.data = try container.decode(String.self, forKey: .data)
+        self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .metadata)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(data, forKey: .data)
+        try container.encodeIfPresent(metadata, forKey: .metadata)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// A splitting configuration (SDK-TS `SplitConfig.ts`, an alias of `SplitConfigBase`, whose members the reference does
+/// not list). Tolerant: the members every processor config shares, all optional; others are reported as drift.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct SplitConfig: Codable, Hashable, Sendable {
+    /// The base processor.
+    public var baseProcessor: String?
+    /// The base processor's version; the latest stable when absent.
+    public var baseVersion: String?
+    /// Advanced configuration options.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var advancedOptions: JSONValue?
+    /// Configuration of the parsing step.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var parseConfig: JSONValue?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        baseProcessor: String? = nil,
+        baseVersion: String? = nil,
+        advancedOptions: JSONValue? = nil,
+        parseConfig: JSONValue? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.baseProcessor = baseProcessor
+        self.baseVersion = baseVersion
+        self.advancedOptions = advancedOptions
+        self.parseConfig = parseConfig
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case baseProcessor
+        case baseVersion
+        case advancedOptions
+        case parseConfig
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.baseProcessor = try container.decodeIfPresent(String.self, forKey: .baseProcessor)
+        self.baseVersion = try container.decodeIfPresent(String.self, forKey: .baseVersion)
+        self.advancedOptions = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .advancedOptions)
+        self.parseConfig = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .parseConfig)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(baseProcessor, forKey: .baseProcessor)
+        try container.encodeIfPresent(baseVersion, forKey: .baseVersion)
+        try container.encodeIfPresent(advancedOptions, forKey: .advancedOptions)
+        try container.encodeIfPresent(parseConfig, forKey: .parseConfig)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// The splits a split run found (SDK-TS `SplitOutput.ts`).
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct SplitOutput: Codable, Hashable, Sendable {
+    /// The sub-documents found, each with its classification and page range. Item shape not in the reference; kept as
+    /// free-form JSON.
+    public var splits: [JSONValue]
+    /// Whether the splits came from outside Extend.
+    public var isExternal: Bool?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        splits: [JSONValue],
+        isExternal: Bool? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.splits = splits
+        self.isExternal = isExternal
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case splits
+        case isExternal
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.splits = try container.decode([JSONValue].self, forKey: .splits)
+        self.isExternal = try container.decodeIfPresent(Bool.self, forKey: .isExternal)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(splits, forKey: .splits)
+        try container.encodeIfPresent(isExternal, forKey: .isExternal)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// Split run object: the payload of `split_run.processed` and `split_run.failed`. Same conventions as ClassifyRun.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct SplitRun: Codable, Hashable, Sendable {
+    /// Always `split_run`.
+    public var object: String
+    /// The split run's ID (`splr_Xj8mK2pL9nR4vT7qY5wZ`).
+    public var id: String
+    /// The splitter used for this run; null when the run used an inline `config`.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var splitter: SplitterSummary?
+    /// The splitter version used for this run; null when the run used an inline `config`.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var splitterVersion: SplitterVersionSummary?
+    public var status: ProcessorRunStatus
+    /// The final output, either reviewed or initial. Present when `status` is `PROCESSED`.
+    ///
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var output: Nullable<SplitOutput>?
+    /// The output before any review edits. Present when `reviewed` is true.
+    ///
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var initialOutput: Nullable<SplitOutput>?
+    /// The output after human review. Present when `reviewed` is true.
+    ///
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var reviewedOutput: Nullable<SplitOutput>?
+    /// Why the run failed. Present when `status` is `FAILED`. An open set of values.
+    ///
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var failureReason: Nullable<ProcessorRunFailureReason>?
+    /// A detailed message about the failure. Present when `status` is `FAILED`.
+    ///
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var failureMessage: Nullable<String>?
+    /// The metadata given when the run was created. Present when metadata was given.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var metadata: JSONValue?
+    /// Whether a human has reviewed the run.
+    public var reviewed: Bool
+    /// Whether the results were edited during review.
+    public var edited: Bool
+    /// The configuration used for this run.
+    public var config: SplitConfig
+    /// The file that was split.
+    public var file: FileSummary
+    /// The ID of the parse run used for this run (`pr_…`), if one was created.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var parseRunId: String?
+    /// The URL of the run in the Extend dashboard.
+    public var dashboardUrl: String
+    /// Credits consumed. Present when `status` is `PROCESSED`; not returned for runs created before 2025-10-07 or for
+    /// customers on legacy billing.
+    ///
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var usage: Nullable<RunUsage>?
+    /// When the run was created (RFC 3339 in UTC).
+    public var createdAt: Date
+    /// When the run was last updated (RFC 3339 in UTC).
+    public var updatedAt: Date
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        splitter: SplitterSummary? = nil,
+        splitterVersion: SplitterVersionSummary? = nil,
+        status: ProcessorRunStatus,
+        output: Nullable<SplitOutput>? = nil,
+        initialOutput: Nullable<SplitOutput>? = nil,
+        reviewedOutput: Nullable<SplitOutput>? = nil,
+        failureReason: Nullable<ProcessorRunFailureReason>? = nil,
+        failureMessage: Nullable<String>? = nil,
+        metadata: JSONValue? = nil,
+        reviewed: Bool,
+        edited: Bool,
+        config: SplitConfig,
+        file: FileSummary,
+        parseRunId: String? = nil,
+        dashboardUrl: String,
+        usage: Nullable<RunUsage>? = nil,
+        createdAt: Date,
+        updatedAt: Date,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.splitter = splitter
+        self.splitterVersion = splitterVersion
+        self.status = status
+        self.output = output
+        self.initialOutput = initialOutput
+        self.reviewedOutput = reviewedOutput
+        self.failureReason = failureReason
+        self.failureMessage = failureMessage
+        self.metadata = metadata
+        self.reviewed = reviewed
+        self.edited = edited
+        self.config = config
+        self.file = file
+        self.parseRunId = parseRunId
+        self.dashboardUrl = dashboardUrl
+        self.usage = usage
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case splitter
+        case splitterVersion
+        case status
+        case output
+        case initialOutput
+        case reviewedOutput
+        case failureReason
+        case failureMessage
+        case metadata
+        case reviewed
+        case edited
+        case config
+        case file
+        case parseRunId
+        case dashboardUrl
+        case usage
+        case createdAt
+        case updatedAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.splitter = try container.decodeNullable(SplitterSummary.self, forKey: .splitter)
+        self.splitterVersion = try container.decodeNullable(SplitterVersionSummary.self, forKey: .splitterVersion)
+        self.status = try container.decode(ProcessorRunStatus.self, forKey: .status)
+        self.output = try container.decodeNullableIfPresent(SplitOutput.self, forKey: .output)
+        self.initialOutput = try container.decodeNullableIfPresent(SplitOutput.self, forKey: .initialOutput)
+        self.reviewedOutput = try container.decodeNullableIfPresent(SplitOutput.self, forKey: .reviewedOutput)
+        self.failureReason = try container.decodeNullableIfPresent(ProcessorRunFailureReason.self, forKey: .failureReason)
+        self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: .failureMessage)
+        self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .metadata)
+        self.reviewed = try container.decode(Bool.self, forKey: .reviewed)
+        self.edited = try container.decode(Bool.self, forKey: .edited)
+        self.config = try container.decode(SplitConfig.self, forKey: .config)
+        self.file = try container.decode(FileSummary.self, forKey: .file)
+        self.parseRunId = try container.decodeNullable(String.self, forKey: .parseRunId)
+        self.dashboardUrl = try container.decode(String.self, forKey: .dashboardUrl)
+        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: .usage)
+        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encodeNullable(splitter, forKey: .splitter)
+        try container.encodeNullable(splitterVersion, forKey: .splitterVersion)
+        try container.encode(status, forKey: .status)
+        try container.encodeNullableIfPresent(output, forKey: .output)
+        try container.encodeNullableIfPresent(initialOutput, forKey: .initialOutput)
+        try container.encodeNullableIfPresent(reviewedOutput, forKey: .reviewedOutput)
+        try container.encodeNullableIfPresent(failureReason, forKey: .failureReason)
+        try container.encodeNullableIfPresent(failureMessage, forKey: .failureMessage)
+        try container.encodeIfPresent(metadata, forKey: .metadata)
+        try container.encode(reviewed, forKey: .reviewed)
+        try container.encode(edited, forKey: .edited)
+        try container.encode(config, forKey: .config)
+        try container.encode(file, forKey: .file)
+        try container.encodeNullable(parseRunId, forKey: .parseRunId)
+        try container.encode(dashboardUrl, forKey: .dashboardUrl)
+        try container.encodeNullableIfPresent(usage, forKey: .usage)
+        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// A split run, or a signed URL to download it from when it is large.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum SplitRunPayload: Codable, Hashable, Sendable {
+    /// `object` is `split_run`.
+    case splitRun(SplitRun)
+    /// `object` is `signed_data_url`.
+    case signedDataUrl(SignedDataUrl)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        switch discriminator {
+        case "split_run"?: self = .splitRun(try SplitRun(from: decoder))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
+        default:
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
+                )
+            )
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .splitRun(let value): try value.encode(to: encoder)
+        case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// A split step run (`stepType` SPLIT).
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct SplitStepRun: Codable, Hashable, Sendable {
+    public var stepType: String
+    /// Always `workflow_step_run`.
+    public var object: String
+    /// The step run's ID (`workflow_step_run_xKm9pNv3qWsY_jL2tR5Dh`).
+    public var id: String
+    /// The ID of the parent workflow run.
+    public var workflowRunId: String
+    public var status: StepRunBaseStatus
+    /// The files of this step run.
+    public var files: [FileSummary]
+    public var step: WorkflowStep
+    /// The step's result: the splits. Always present today, nullable for future non-successful statuses. Its shape (SDK
+    /// `SplitResult`) is not in the reference; kept as free-form JSON.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var result: JSONValue?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        stepType: String,
+        object: String,
+        id: String,
+        workflowRunId: String,
+        status: StepRunBaseStatus,
+        files: [FileSummary],
+        step: WorkflowStep,
+        result: JSONValue? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.stepType = stepType
+        self.object = object
+        self.id = id
+        self.workflowRunId = workflowRunId
+        self.status = status
+        self.files = files
+        self.step = step
+        self.result = result
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case stepType
+        case object
+        case id
+        case workflowRunId
+        case status
+        case files
+        case step
+        case result
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.stepType = try container.decode(String.self, forKey: .stepType)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.workflowRunId = try container.decode(String.self, forKey: .workflowRunId)
+        self.status = try container.decode(StepRunBaseStatus.self, forKey: .status)
+        self.files = try container.decode([FileSummary].self, forKey: .files)
+        self.step = try container.decode(WorkflowStep.self, forKey: .step)
+        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(stepType, forKey: .stepType)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(workflowRunId, forKey: .workflowRunId)
+        try container.encode(status, forKey: .status)
+        try container.encode(files, forKey: .files)
+        try container.encode(step, forKey: .step)
+        try container.encodeIfPresent(result, forKey: .result)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// A splitter in full, the payload of the `splitter.*` lifecycle events.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct Splitter: Codable, Hashable, Sendable {
+    /// Always `splitter`.
+    public var object: String
+    /// The splitter's ID (`spl_Xj8mK2pL9nR4vT7qY5wZ`).
+    public var id: String
+    /// The splitter's name (`Invoice Packet Splitter`).
+    public var name: String
+    public var createdAt: Date
+    public var updatedAt: Date
+    /// The draft version, the one that is edited in the Extend dashboard.
+    public var draftVersion: SplitterVersion
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        name: String,
+        createdAt: Date,
+        updatedAt: Date,
+        draftVersion: SplitterVersion,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.draftVersion = draftVersion
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case name
+        case createdAt
+        case updatedAt
+        case draftVersion
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
+        self.draftVersion = try container.decode(SplitterVersion.self, forKey: .draftVersion)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try container.encode(draftVersion, forKey: .draftVersion)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// A splitter, or a signed URL to download it from when it is large.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum SplitterPayload: Codable, Hashable, Sendable {
+    /// `object` is `splitter`.
+    case splitter(Splitter)
+    /// `object` is `signed_data_url`.
+    case signedDataUrl(SignedDataUrl)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        switch discriminator {
+        case "splitter"?: self = .splitter(try Splitter(from: decoder))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
+        default:
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
+                )
+            )
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .splitter(let value): try value.encode(to: encoder)
+        case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// The splitter a run used.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct SplitterSummary: Codable, Hashable, Sendable {
+    /// Always `splitter`.
+    public var object: String
+    /// The splitter's ID (`spl_Xj8mK2pL9nR4vT7qY5wZ`).
+    public var id: String
+    /// The splitter's name (`Invoice Packet Splitter`).
+    public var name: String
+    public var createdAt: Date
+    public var updatedAt: Date
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        name: String,
+        createdAt: Date,
+        updatedAt: Date,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case name
+        case createdAt
+        case updatedAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// A version of a splitter, with its configuration: the payload of `splitter.version.published`, and the `draftVersion`
+/// of a Splitter.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct SplitterVersion: Codable, Hashable, Sendable {
+    /// Always `splitter_version`.
+    public var object: String
+    /// The version's ID (`splv_xK9mLPqRtN3vS8wF5hB2cQ`).
+    public var id: String
+    /// A description of this version.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var description: String?
+    /// The version number (`1.0`, `2.1`), or `draft` for the draft version.
+    public var version: String
+    /// The configuration of this version.
+    public var config: SplitConfig
+    /// The ID of the splitter this version belongs to.
+    public var splitterId: String
+    public var createdAt: Date
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        description: String? = nil,
+        version: String,
+        config: SplitConfig,
+        splitterId: String,
+        createdAt: Date,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.description = description
+        self.version = version
+        self.config = config
+        self.splitterId = splitterId
+        self.createdAt = createdAt
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case description
+        case version
+        case config
+        case splitterId
+        case createdAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.description = try container.decodeNullable(String.self, forKey: .description)
+        self.version = try container.decode(String.self, forKey: .version)
+        self.config = try container.decode(SplitConfig.self, forKey: .config)
+        self.splitterId = try container.decode(String.self, forKey: .splitterId)
+        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encodeNullable(description, forKey: .description)
+        try container.encode(version, forKey: .version)
+        try container.encode(config, forKey: .config)
+        try container.encode(splitterId, forKey: .splitterId)
+        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// A splitter version, or a signed URL to download it from when it is large.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum SplitterVersionPayload: Codable, Hashable, Sendable {
+    /// `object` is `splitter_version`.
+    case splitterVersion(SplitterVersion)
+    /// `object` is `signed_data_url`.
+    case signedDataUrl(SignedDataUrl)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        switch discriminator {
+        case "splitter_version"?: self = .splitterVersion(try SplitterVersion(from: decoder))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
+        default:
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
+                )
+            )
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .splitterVersion(let value): try value.encode(to: encoder)
+        case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// The splitter version a run used.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct SplitterVersionSummary: Codable, Hashable, Sendable {
+    /// Always `splitter_version`.
+    public var object: String
+    /// The version's ID (`splv_xK9mLPqRtN3vS8wF5hB2cQ`).
+    public var id: String
+    /// A description of this version.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var description: String?
+    /// The version number (`1.0`, `2.1`), or `draft` for the draft version.
+    public var version: String
+    /// The ID of the splitter this version belongs to.
+    public var splitterId: String
+    public var createdAt: Date
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        description: String? = nil,
+        version: String,
+        splitterId: String,
+        createdAt: Date,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.description = description
+        self.version = version
+        self.splitterId = splitterId
+        self.createdAt = createdAt
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case description
+        case version
+        case splitterId
+        case createdAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.description = try container.decodeNullable(String.self, forKey: .description)
+        self.version = try container.decode(String.self, forKey: .version)
+        self.splitterId = try container.decode(String.self, forKey: .splitterId)
+        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encodeNullable(description, forKey: .description)
+        try container.encode(version, forKey: .version)
+        try container.encode(splitterId, forKey: .splitterId)
+        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// A workflow step run: the payload of `workflow_run.step_run.processed` ("a single stepRun object from the stepRuns
+/// array") and an item of `WorkflowRun.stepRuns`. The shape of `result` depends on `stepType`. Open: a new step type is
+/// drift.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum StepRun: Codable, Hashable, Sendable {
+    /// `stepType` is `PARSE`.
+    case parse(ParseStepRun)
+    /// `stepType` is `EXTRACT`.
+    case extract(ExtractStepRun)
+    /// `stepType` is `CLASSIFY`.
+    case classify(ClassifyStepRun)
+    /// `stepType` is `SPLIT`.
+    case split(SplitStepRun)
+    /// `stepType` is `MERGE_EXTRACT`.
+    case mergeExtract(MergeExtractStepRun)
+    /// `stepType` is `CONDITIONAL_EXTRACT`.
+    case conditionalExtract(ConditionalExtractStepRun)
+    /// `stepType` is `RULE_VALIDATION`.
+    case ruleValidation(RuleValidationStepRun)
+    /// `stepType` is `EXTERNAL_DATA_VALIDATION`.
+    case externalDataValidation(ExternalDataValidationStepRun)
+    /// A `stepType` the schema does not list, with the whole value as sent.
+    case unknown(JSONValue)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("stepType"))
+        switch discriminator {
+        case "PARSE"?: self = .parse(try ParseStepRun(from: decoder))
+        case "EXTRACT"?: self = .extract(try ExtractStepRun(from: decoder))
+        case "CLASSIFY"?: self = .classify(try ClassifyStepRun(from: decoder))
+        case "SPLIT"?: self = .split(try SplitStepRun(from: decoder))
+        case "MERGE_EXTRACT"?: self = .mergeExtract(try MergeExtractStepRun(from: decoder))
+        case "CONDITIONAL_EXTRACT"?: self = .conditionalExtract(try ConditionalExtractStepRun(from: decoder))
+        case "RULE_VALIDATION"?: self = .ruleValidation(try RuleValidationStepRun(from: decoder))
+        case "EXTERNAL_DATA_VALIDATION"?: self = .externalDataValidation(try ExternalDataValidationStepRun(from: decoder))
+        default: self = .unknown(try JSONValue(from: decoder))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .parse(let value): try value.encode(to: encoder)
+        case .extract(let value): try value.encode(to: encoder)
+        case .classify(let value): try value.encode(to: encoder)
+        case .split(let value): try value.encode(to: encoder)
+        case .mergeExtract(let value): try value.encode(to: encoder)
+        case .conditionalExtract(let value): try value.encode(to: encoder)
+        case .ruleValidation(let value): try value.encode(to: encoder)
+        case .externalDataValidation(let value): try value.encode(to: encoder)
+        case .unknown(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// The status of a workflow step run. Open, like every Extend enum.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum StepRunBaseStatus: OpenEnum {
+    /// Waiting to be executed.
+    case pending
+    /// Waiting for a dependency to complete.
+    case waiting
+    /// Executing.
+    case processing
+    /// Completed successfully.
+    case processed
+    /// Encountered an error.
+    case failed
+    /// Cancelled.
+    case cancelled
+    /// A value the schema does not list, kept as sent and written back unchanged.
+    case unknown(String)
+
+    public static let knownCases: [StepRunBaseStatus] = [
+        .pending,
+        .waiting,
+        .processing,
+        .processed,
+        .failed,
+        .cancelled,
+    ]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "PENDING": self = .pending
+        case "WAITING": self = .waiting
+        case "PROCESSING": self = .processing
+        case "PROCESSED": self = .processed
+        case "FAILED": self = .failed
+        case "CANCELLED": self = .cancelled
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .pending: return "PENDING"
+        case .waiting: return "WAITING"
+        case .processing: return "PROCESSING"
+        case .processed: return "PROCESSED"
+        case .failed: return "FAILED"
+        case .cancelled: return "CANCELLED"
+        case .unknown(let rawValue): return rawValue
+        }
+    }
+}
+
+/// A workflow step run (itself a union on `stepType`), or a signed URL to download it from when it is large.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum StepRunPayload: Codable, Hashable, Sendable {
+    /// `object` is `workflow_step_run`.
+    case workflowStepRun(StepRun)
+    /// `object` is `signed_data_url`.
+    case signedDataUrl(SignedDataUrl)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        switch discriminator {
+        case "workflow_step_run"?: self = .workflowStepRun(try StepRun(from: decoder))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
+        default:
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
+                )
+            )
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .workflowStepRun(let value): try value.encode(to: encoder)
+        case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// A workflow, the payload of the `workflow.*` lifecycle events. The reference says only that it follows the extractor
+/// pattern; the SDK declares `object`, `id` and `name`. Tolerant: the timestamps are optional, and other members
+/// (versions, steps) are reported as drift.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct Workflow: Codable, Hashable, Sendable {
+    /// Always `workflow`.
+    public var object: String
+    /// The workflow's ID (`workflow_BMlfq_yWM3sT-ZzvCnA3f`).
+    public var id: String
+    /// The workflow's name (`Invoice Processing`).
+    public var name: String
+    /// When the workflow was created. Not in every SDK version.
+    public var createdAt: Date?
+    /// When the workflow was last updated. Not in every SDK version.
+    public var updatedAt: Date?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        name: String,
+        createdAt: Date? = nil,
+        updatedAt: Date? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case name
+        case createdAt
+        case updatedAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.createdAt = try container.decodeIfPresent(RFC3339Date.self, forKey: .createdAt)?.date
+        self.updatedAt = try container.decodeIfPresent(RFC3339Date.self, forKey: .updatedAt)?.date
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(createdAt.map(RFC3339Date.init(_:)), forKey: .createdAt)
+        try container.encodeIfPresent(updatedAt.map(RFC3339Date.init(_:)), forKey: .updatedAt)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// A workflow, or a signed URL to download it from when it is large.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum WorkflowPayload: Codable, Hashable, Sendable {
+    /// `object` is `workflow`.
+    case workflow(Workflow)
+    /// `object` is `signed_data_url`.
+    case signedDataUrl(SignedDataUrl)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        switch discriminator {
+        case "workflow"?: self = .workflow(try Workflow(from: decoder))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
+        default:
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
+                )
+            )
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .workflow(let value): try value.encode(to: encoder)
+        case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// A workflow run: the payload of the five `workflow_run.*` status events.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct WorkflowRun: Codable, Hashable, Sendable {
+    /// Always `workflow_run`.
+    public var object: String
+    /// The run's ID (`workflow_run_xKm9pNv3qWsY_jL2tR5Dh`).
+    public var id: String
+    public var workflow: WorkflowSummary
+    public var workflowVersion: WorkflowVersionSummary
+    /// The URL of the run in the Extend dashboard.
+    public var dashboardUrl: String
+    public var status: WorkflowRunStatus
+    /// The metadata given when the workflow was run (may hold `extend:usage_tags`).
+    public var metadata: JSONValue
+    /// Shared by all runs created in one batch of files (`batch_7Ws31-F5`).
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var batchId: String?
+    /// The run's input files.
+    public var files: [FileSummary]
+    /// Why the run failed; only when `status` is `FAILED`. An open set of values.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var failureReason: WorkflowRunFailureReason?
+    /// A more detailed message about the failure; only when `status` is `FAILED`.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var failureMessage: String?
+    /// When the run was created; null if it has not started yet.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var initialRunAt: Date?
+    /// The email address of the reviewer; null when not reviewed.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var reviewedByUser: String?
+    /// Whether the run has been reviewed.
+    public var reviewed: Bool
+    /// The note added when the run was rejected (`Invalid invoice format`).
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var rejectionNote: String?
+    /// When the run was reviewed.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var reviewedAt: Date?
+    /// When the run started executing (after `initialRunAt`); null if it has not started.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var startTime: Date?
+    /// When the run finished executing; null if it has not finished.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var endTime: Date?
+    /// One entry per run of a workflow step, with the step's result.
+    public var stepRuns: [StepRun]
+    /// Credits consumed, with a breakdown of every contributing child run. Not returned for runs created before
+    /// 2025-10-07 or for customers on legacy billing.
+    ///
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var usage: Nullable<RunUsage>?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        workflow: WorkflowSummary,
+        workflowVersion: WorkflowVersionSummary,
+        dashboardUrl: String,
+        status: WorkflowRunStatus,
+        metadata: JSONValue,
+        batchId: String? = nil,
+        files: [FileSummary],
+        failureReason: WorkflowRunFailureReason? = nil,
+        failureMessage: String? = nil,
+        initialRunAt: Date? = nil,
+        reviewedByUser: String? = nil,
+        reviewed: Bool,
+        rejectionNote: String? = nil,
+        reviewedAt: Date? = nil,
+        startTime: Date? = nil,
+        endTime: Date? = nil,
+        stepRuns: [StepRun],
+        usage: Nullable<RunUsage>? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.workflow = workflow
+        self.workflowVersion = workflowVersion
+        self.dashboardUrl = dashboardUrl
+        self.status = status
+        self.metadata = metadata
+        self.batchId = batchId
+        self.files = files
+        self.failureReason = failureReason
+        self.failureMessage = failureMessage
+        self.initialRunAt = initialRunAt
+        self.reviewedByUser = reviewedByUser
+        self.reviewed = reviewed
+        self.rejectionNote = rejectionNote
+        self.reviewedAt = reviewedAt
+        self.startTime = startTime
+        self.endTime = endTime
+        self.stepRuns = stepRuns
+        self.usage = usage
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case workflow
+        case workflowVersion
+        case dashboardUrl
+        case status
+        case metadata
+        case batchId
+        case files
+        case failureReason
+        case failureMessage
+        case initialRunAt
+        case reviewedByUser
+        case reviewed
+        case rejectionNote
+        case reviewedAt
+        case startTime
+        case endTime
+        case stepRuns
+        case usage
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.workflow = try container.decode(WorkflowSummary.self, forKey: .workflow)
+        self.workflowVersion = try container.decode(WorkflowVersionSummary.self, forKey: .workflowVersion)
+        self.dashboardUrl = try container.decode(String.self, forKey: .dashboardUrl)
+        self.status = try container.decode(WorkflowRunStatus.self, forKey: .status)
+        self.metadata = try container.decode(JSONValue.self, forKey: .metadata)
+        self.batchId = try container.decodeNullable(String.self, forKey: .batchId)
+        self.files = try container.decode([FileSummary].self, forKey: .files)
+        self.failureReason = try container.decodeNullable(WorkflowRunFailureReason.self, forKey: .failureReason)
+        self.failureMessage = try container.decodeNullable(String.self, forKey: .failureMessage)
+        self.initialRunAt = try container.decodeNullable(RFC3339Date.self, forKey: .initialRunAt)?.date
+        self.reviewedByUser = try container.decodeNullable(String.self, forKey: .reviewedByUser)
+        self.reviewed = try container.decode(Bool.self, forKey: .reviewed)
+        self.rejectionNote = try container.decodeNullable(String.self, forKey: .rejectionNote)
+        self.reviewedAt = try container.decodeNullable(RFC3339Date.self, forKey: .reviewedAt)?.date
+        self.startTime = try container.decodeNullable(RFC3339Date.self, forKey: .startTime)?.date
+        self.endTime = try container.decodeNullable(RFC3339Date.self, forKey: .endTime)?.date
+        self.stepRuns = try container.decode([StepRun].self, forKey: .stepRuns)
+        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: .usage)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(workflow, forKey: .workflow)
+        try container.encode(workflowVersion, forKey: .workflowVersion)
+        try container.encode(dashboardUrl, forKey: .dashboardUrl)
+        try container.encode(status, forKey: .status)
+        try container.encode(metadata, forKey: .metadata)
+        try container.encodeNullable(batchId, forKey: .batchId)
+        try container.encode(files, forKey: .files)
+        try container.encodeNullable(failureReason, forKey: .failureReason)
+        try container.encodeNullable(failureMessage, forKey: .failureMessage)
+        try container.encodeNullable(initialRunAt.map(RFC3339Date.init(_:)), forKey: .initialRunAt)
+        try container.encodeNullable(reviewedByUser, forKey: .reviewedByUser)
+        try container.encode(reviewed, forKey: .reviewed)
+        try container.encodeNullable(rejectionNote, forKey: .rejectionNote)
+        try container.encodeNullable(reviewedAt.map(RFC3339Date.init(_:)), forKey: .reviewedAt)
+        try container.encodeNullable(startTime.map(RFC3339Date.init(_:)), forKey: .startTime)
+        try container.encodeNullable(endTime.map(RFC3339Date.init(_:)), forKey: .endTime)
+        try container.encode(stepRuns, forKey: .stepRuns)
+        try container.encodeNullableIfPresent(usage, forKey: .usage)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// Why a workflow run failed. The SDK types it as a plain string with no list; these values are from
+/// `extend-hq/extend-agent-plugin` `skills/extend-api/SKILL.md`. Open: expect others.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum WorkflowRunFailureReason: OpenEnum {
+    /// Retryable.
+    case internalError
+    /// Retryable.
+    case documentProcessorError
+    /// Not retryable.
+    case invalidWorkflow
+    /// Not retryable.
+    case failedToProcessFile
+    /// A value the schema does not list, kept as sent and written back unchanged.
+    case unknown(String)
+
+    public static let knownCases: [WorkflowRunFailureReason] = [
+        .internalError,
+        .documentProcessorError,
+        .invalidWorkflow,
+        .failedToProcessFile,
+    ]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "INTERNAL_ERROR": self = .internalError
+        case "DOCUMENT_PROCESSOR_ERROR": self = .documentProcessorError
+        case "INVALID_WORKFLOW": self = .invalidWorkflow
+        case "FAILED_TO_PROCESS_FILE": self = .failedToProcessFile
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .internalError: return "INTERNAL_ERROR"
+        case .documentProcessorError: return "DOCUMENT_PROCESSOR_ERROR"
+        case .invalidWorkflow: return "INVALID_WORKFLOW"
+        case .failedToProcessFile: return "FAILED_TO_PROCESS_FILE"
+        case .unknown(let rawValue): return rawValue
+        }
+    }
+}
+
+/// A workflow run, or a signed URL to download it from when it is large.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum WorkflowRunPayload: Codable, Hashable, Sendable {
+    /// `object` is `workflow_run`.
+    case workflowRun(WorkflowRun)
+    /// `object` is `signed_data_url`.
+    case signedDataUrl(SignedDataUrl)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        switch discriminator {
+        case "workflow_run"?: self = .workflowRun(try WorkflowRun(from: decoder))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
+        default:
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
+                )
+            )
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .workflowRun(let value): try value.encode(to: encoder)
+        case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// The status of a workflow run. Open, like every Extend enum.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum WorkflowRunStatus: OpenEnum {
+    case pending
+    case processing
+    case needsReview
+    case rejected
+    case processed
+    case failed
+    case cancelled
+    case cancelling
+    /// A value the schema does not list, kept as sent and written back unchanged.
+    case unknown(String)
+
+    public static let knownCases: [WorkflowRunStatus] = [
+        .pending,
+        .processing,
+        .needsReview,
+        .rejected,
+        .processed,
+        .failed,
+        .cancelled,
+        .cancelling,
+    ]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "PENDING": self = .pending
+        case "PROCESSING": self = .processing
+        case "NEEDS_REVIEW": self = .needsReview
+        case "REJECTED": self = .rejected
+        case "PROCESSED": self = .processed
+        case "FAILED": self = .failed
+        case "CANCELLED": self = .cancelled
+        case "CANCELLING": self = .cancelling
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .pending: return "PENDING"
+        case .processing: return "PROCESSING"
+        case .needsReview: return "NEEDS_REVIEW"
+        case .rejected: return "REJECTED"
+        case .processed: return "PROCESSED"
+        case .failed: return "FAILED"
+        case .cancelled: return "CANCELLED"
+        case .cancelling: return "CANCELLING"
+        case .unknown(let rawValue): return rawValue
+        }
+    }
+}
+
+/// The workflow step a step run ran (SDK-TS `WorkflowStepBase.ts` and `*StepRunStep.ts`).
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct WorkflowStep: Codable, Hashable, Sendable {
+    /// Always `workflow_step`.
+    public var object: String
+    /// The step's ID (`step_xKm9pNv3qWsY_jL2tR5Dh`).
+    public var id: String
+    /// The step's name (`Validate Invoice Total`).
+    public var name: String
+    /// The step's type; optional in the SDK.
+    public var type: WorkflowStepType?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        name: String,
+        type: WorkflowStepType? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.name = name
+        self.type = type
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case name
+        case type
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.type = try container.decodeIfPresent(WorkflowStepType.self, forKey: .type)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(type, forKey: .type)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// The type of a workflow step, the same values as a step run's `stepType`. Open.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated enum WorkflowStepType: OpenEnum {
+    case parse
+    case extract
+    case classify
+    case split
+    case mergeExtract
+    case conditionalExtract
+    case ruleValidation
+    case externalDataValidation
+    /// A value the schema does not list, kept as sent and written back unchanged.
+    case unknown(String)
+
+    public static let knownCases: [WorkflowStepType] = [
+        .parse,
+        .extract,
+        .classify,
+        .split,
+        .mergeExtract,
+        .conditionalExtract,
+        .ruleValidation,
+        .externalDataValidation,
+    ]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "PARSE": self = .parse
+        case "EXTRACT": self = .extract
+        case "CLASSIFY": self = .classify
+        case "SPLIT": self = .split
+        case "MERGE_EXTRACT": self = .mergeExtract
+        case "CONDITIONAL_EXTRACT": self = .conditionalExtract
+        case "RULE_VALIDATION": self = .ruleValidation
+        case "EXTERNAL_DATA_VALIDATION": self = .externalDataValidation
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .parse: return "PARSE"
+        case .extract: return "EXTRACT"
+        case .classify: return "CLASSIFY"
+        case .split: return "SPLIT"
+        case .mergeExtract: return "MERGE_EXTRACT"
+        case .conditionalExtract: return "CONDITIONAL_EXTRACT"
+        case .ruleValidation: return "RULE_VALIDATION"
+        case .externalDataValidation: return "EXTERNAL_DATA_VALIDATION"
+        case .unknown(let rawValue): return rawValue
+        }
+    }
+}
+
+/// The workflow a workflow run belongs to.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct WorkflowSummary: Codable, Hashable, Sendable {
+    /// Always `workflow`.
+    public var object: String
+    /// The workflow's ID.
+    public var id: String
+    /// The workflow's name.
+    public var name: String
+    public var createdAt: Date
+    public var updatedAt: Date
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        name: String,
+        createdAt: Date,
+        updatedAt: Date,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case name
+        case createdAt
+        case updatedAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try unknownFields.encode(to: encoder)
+    }
+}
+
+/// The workflow version a workflow run used.
+///
+/// - Note: Generated from `extend/provider.yaml`.
+public nonisolated struct WorkflowVersionSummary: Codable, Hashable, Sendable {
+    /// Always `workflow_version`.
+    public var object: String
+    /// The version's ID (`workflow_version_Zk9mNP12Qw4-yTv8BdR3H`).
+    public var id: String
+    /// The version (`3`).
+    public var version: String
+    /// The version's name.
+    ///
+    /// Always present; `nil` means the member was `null`.
+    public var name: String?
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        object: String,
+        id: String,
+        version: String,
+        name: String? = nil,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.object = object
+        self.id = id
+        self.version = version
+        self.name = name
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case object
+        case id
+        case version
+        case name
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(String.self, forKey: .object)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.version = try container.decode(String.self, forKey: .version)
+        self.name = try container.decodeNullable(String.self, forKey: .name)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(object, forKey: .object)
+        try container.encode(id, forKey: .id)
+        try container.encode(version, forKey: .version)
+        try container.encodeNullable(name, forKey: .name)
+        try unknownFields.encode(to: encoder)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ExtendWebhooks
 import HookSchemaRuntime
 
 /// The example deliveries in Examples/payloads, read from the repository.
@@ -56,5 +57,13 @@ extension JSONValue {
             members[first] = child
         }
         self = .object(members)
+    }
+}
+
+extension ExtractRunPayload {
+    /// The inline extract run, or nil for a signed-URL payload.
+    var run: ExtractRun? {
+        if case .extractRun(let run) = self { return run }
+        return nil
     }
 }

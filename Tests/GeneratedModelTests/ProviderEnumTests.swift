@@ -15,14 +15,14 @@ import Testing
     }
 
     @Test func keepsAnUnknownEventTypeWithItsBody() throws {
-        let body = #"{"eventId":"evt_1","eventType":"workflow.created","payload":{"object":"workflow","id":"wf_1"}}"#
+        let body = #"{"eventId":"evt_1","eventType":"workflow.archived","payload":{"object":"workflow","id":"wf_1"}}"#
         let event = try ExtendEvent(jsonData: Data(body.utf8))
         guard case .unknown(let eventType, let raw) = event else {
             Issue.record("expected .unknown, got \(event)")
             return
         }
-        #expect(eventType == "workflow.created")
-        #expect(event.eventType == "workflow.created")
+        #expect(eventType == "workflow.archived")
+        #expect(event.eventType == "workflow.archived")
         #expect(raw["payload"]?["id"] == "wf_1")
         #expect(try Payloads.json(try Payloads.encode(event)) == Payloads.json(Data(body.utf8)))
     }

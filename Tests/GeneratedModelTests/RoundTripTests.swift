@@ -49,11 +49,11 @@ import Testing
         }
         let event = try JSONDecoder().decode(ExtractRunFailedEvent.self, from: drifted)
         #expect(event.unknownFields["deliveryAttempt"] == 3)
-        #expect(event.payload.failureReason == .value(.unknown("QUANTUM_FLUX")))
-        #expect(event.payload.failureReason?.value?.isKnown == false)
-        #expect(event.payload.unknownFields["brandNewField"]?["big"] == .integer(2_432_232_314))
-        #expect(event.payload.file?.unknownFields["checksum"] == "sha256:abc")
-        #expect(event.payload.usage?.value?.credits == 9.75)
+        #expect(event.payload.run?.failureReason == .value(.unknown("QUANTUM_FLUX")))
+        #expect(event.payload.run?.failureReason?.value?.isKnown == false)
+        #expect(event.payload.run?.unknownFields["brandNewField"]?["big"] == .integer(2_432_232_314))
+        #expect(event.payload.run?.file?.unknownFields["checksum"] == "sha256:abc")
+        #expect(event.payload.run?.usage?.value?.credits == 9.75)
 
         let encoded = try Payloads.encode(event)
         #expect(try JSONDecoder().decode(ExtractRunFailedEvent.self, from: encoded) == event)
@@ -70,7 +70,8 @@ import Testing
                 body["payload"] = .object(payload)
             }
         }
-        let run = try JSONDecoder().decode(ExtractRunFailedEvent.self, from: edited).payload
+        let event = try JSONDecoder().decode(ExtractRunFailedEvent.self, from: edited)
+        let run = try #require(event.payload.run)
         #expect(run.failureReason == .null)
         #expect(run.file == nil)
         #expect(run.usage == nil)
@@ -85,7 +86,8 @@ import Testing
         let edited = try Payloads.edited(seed) { body in
             body["payload"]?.set(["createdAt"], to: "2024-03-21T18:45:00.250+02:00")
         }
-        let run = try JSONDecoder().decode(ExtractRunFailedEvent.self, from: edited).payload
+        let event = try JSONDecoder().decode(ExtractRunFailedEvent.self, from: edited)
+        let run = try #require(event.payload.run)
         #expect(run.createdAt == RFC3339.parseDateTime("2024-03-21T16:45:00.25Z")?.date)
         #expect(try Payloads.json(try Payloads.encode(run))["createdAt"] == "2024-03-21T16:45:00.25Z")
     }

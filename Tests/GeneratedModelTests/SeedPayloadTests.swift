@@ -10,7 +10,10 @@ import Testing
         let event = try JSONDecoder().decode(ExtractRunFailedEvent.self, from: data)
         #expect(ExtractRunFailedEvent.eventType == "extract_run.failed")
         #expect(event.eventType == "extract_run.failed")
-        let run = event.payload
+        guard case .extractRun(let run) = event.payload else {
+            Issue.record("expected an inline extract run, got \(event.payload)")
+            return
+        }
         #expect(run.id == "exr_Xj8mK2pL9nR4vT7qY5wZ")
         #expect(run.status == .processing)
         #expect(run.failureReason == .value(.parsingError))
@@ -41,7 +44,7 @@ import Testing
             Issue.record("expected .extractRunFailed, got \(extend)")
             return
         }
-        #expect(failed.payload.id == "exr_Xj8mK2pL9nR4vT7qY5wZ")
+        #expect(failed.payload.run?.id == "exr_Xj8mK2pL9nR4vT7qY5wZ")
         let plextera = try PlexteraEvent(
             jsonData: try Payloads.data("plextera/document-insights.extraction.failed.seed.json")
         )

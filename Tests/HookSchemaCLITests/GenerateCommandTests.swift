@@ -149,7 +149,8 @@ import Testing
         #expect(
             files == [
                 "Plextera+DocumentInsightsExtractionCompleted.swift", "Plextera+DocumentInsightsExtractionFailed.swift",
-                "Plextera+DocumentInsightsExtractionRejected.swift", "PlexteraEvent.swift", "PlexteraTypes.swift",
+                "Plextera+DocumentInsightsExtractionRejected.swift", "Plextera+WorkflowRunCompleted.swift",
+                "Plextera+WorkflowRunFailed.swift", "PlexteraEvent.swift", "PlexteraTypes.swift",
             ])
         let out = folder.appendingPathComponent("Out/PlexteraWebhooks")
         let failed = try read(out.appendingPathComponent("Plextera+DocumentInsightsExtractionFailed.swift"))
