@@ -88,7 +88,9 @@ let package = Package(
 
         .executableTarget(
             name: "hookschema-bench",
-            dependencies: ["HookSchemaValidation", "HookSchemaLoader", "HookSchemaModel"]
+            dependencies: [
+                "HookSchemaValidation", "HookSchemaLoader", "HookSchemaModel", "ExtendWebhooks", "PlexteraWebhooks",
+            ]
         ),
 
         // MARK: Tests
@@ -110,7 +112,10 @@ let package = Package(
         .testTarget(name: "HookSchemaSignaturesTests", dependencies: ["HookSchemaSignatures", "HookSchemaLoader"]),
         .testTarget(
             name: "HookSchemaValidationTests",
-            dependencies: ["HookSchemaValidation", "HookSchemaModel", "HookSchemaRuntime", "HookSchemaLoader"],
+            dependencies: [
+                "HookSchemaValidation", "HookSchemaModel", "HookSchemaRuntime", "HookSchemaLoader", "ExtendWebhooks",
+                "PlexteraWebhooks",
+            ],
             exclude: ["Golden"]
         ),
     ]

@@ -47,22 +47,34 @@ public struct SchemaValidator: Sendable {
         return Array(body).withUnsafeBufferPointer { validate($0, headers: headers) }
     }
 
-    /// Validates the body and decodes it as a generated event union. The value is nil when the body does not
-    /// decode (a failing report says why). The decode uses the types' `Codable` conformance.
+    /// Validates the body and decodes it as a generated event union, in one pass over the bytes: the body is
+    /// scanned once, the tape is checked against the schema, and the value is built from the same tape by the
+    /// types' `Codable` initialisers (no `JSONDecoder`, no intermediate dictionary). The value is nil when the body
+    /// does not decode as `Event` (a failing report says why); it equals what `JSONDecoder` gives for the body.
     public func decode<Event: WebhookEventUnion>(
         _ type: Event.Type,
         body: some Collection<UInt8>,
         headers: [(name: String, value: String)]? = nil
     ) -> (value: Event?, report: DriftReport) {
-        let data = Data(body)
-        let report = validate(body: data, headers: headers)
-        if report.findings.contains(where: { $0.kind == .malformedJSON }) {
-            return (nil, report)
+        let decode = { (bytes: UnsafeBufferPointer<UInt8>) in
+            var value: Event?
+            let report = self.validate(bytes, headers: headers) { reader in
+                value = try? TapeDecoder.decode(Event.self, reader: reader, index: 0, path: nil)
+            }
+            return (value, report)
         }
-        return (try? JSONDecoder().decode(Event.self, from: data), report)
+        if let result = body.withContiguousStorageIfAvailable(decode) {
+            return result
+        }
+        return Array(body).withUnsafeBufferPointer(decode)
     }
 
-    func validate(_ bytes: UnsafeBufferPointer<UInt8>, headers: [(name: String, value: String)]?) -> DriftReport {
+    /// Scans and checks one body; `andThen` reads the same tape afterwards (when the body is JSON).
+    func validate(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        headers: [(name: String, value: String)]?,
+        andThen: (TapeReader) -> Void = { _ in }
+    ) -> DriftReport {
         let maxBody = limits.effectiveMaxBodyBytes
         guard bytes.count <= maxBody else {
             return DriftReport(findings: [
@@ -84,6 +96,7 @@ public struct SchemaValidator: Sendable {
             if let headers, let provider = plan.providers.first(where: { $0.name == report.provider }) {
                 report.findings += HeaderChecks(provider: provider, reader: reader).run(headers)
             }
+            andThen(reader)
             return report
         }
     }

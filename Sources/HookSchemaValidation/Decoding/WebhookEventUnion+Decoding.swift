@@ -1,0 +1,37 @@
+import Foundation
+import HookSchemaRuntime
+
+extension WebhookEventUnion {
+    /// Decodes a delivery's raw body and reports its drift from the schema embedded in this type, in one pass
+    /// over the bytes (see `SchemaValidator.decode(_:body:headers:)`):
+    ///
+    /// ```swift
+    /// let (event, report) = ExtendEvent.decode(validating: requestBody)
+    /// ```
+    ///
+    /// The validator for the type is compiled on first use and kept.
+    public static func decode(
+        validating body: some Collection<UInt8>,
+        headers: [(name: String, value: String)]? = nil
+    ) -> (value: Self?, report: DriftReport) {
+        EmbeddedValidators.shared.validator(for: Self.self).decode(Self.self, body: body, headers: headers)
+    }
+}
+
+/// One compiled validator per generated event union, shared between threads.
+final class EmbeddedValidators: @unchecked Sendable {
+    static let shared = EmbeddedValidators()
+    private let lock = NSLock()
+    private var validators: [ObjectIdentifier: SchemaValidator] = [:]
+
+    func validator(for type: any WebhookEventUnion.Type) -> SchemaValidator {
+        lock.lock()
+        defer { lock.unlock() }
+        if let validator = validators[ObjectIdentifier(type)] {
+            return validator
+        }
+        let validator = SchemaValidator(for: [type])
+        validators[ObjectIdentifier(type)] = validator
+        return validator
+    }
+}
