@@ -85,11 +85,7 @@ struct SigningOptions: ParsableArguments {
 
     private func loadProviders() throws -> [Provider] {
         guard let schemas else {
-            do {
-                return try BundledSchemas.schemaSet.providers
-            } catch {
-                throw CLIFailure.usage("the bundled schemas: \(error)")
-            }
+            return BundledSchemas.schemaSet.providers
         }
         let result: LoadResult
         do {
