@@ -7,7 +7,8 @@
 # (CLI peak RSS on the corpus vs on the corpus repeated REPEAT times).
 #
 # Usage: Benchmarks/compare.sh            (from anywhere in a clone; needs swift, python3 with venv, network for PyPI)
-# Environment: COUNT (deliveries, default 20000), ROUNDS (default 3), REPEAT (default 8), CPU (default 0).
+# Environment: COUNT (deliveries, default 20000), ROUNDS (default 3), REPEAT (default 8), CPU (default 0),
+#   SCRATCH (the build folder, default .build-bench), BIN (a folder of already built release binaries: no build).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -15,19 +16,23 @@ COUNT=${COUNT:-20000}
 ROUNDS=${ROUNDS:-3}
 REPEAT=${REPEAT:-8}
 CPU=${CPU:-0}
-SCRATCH=.build-bench
+SCRATCH=${SCRATCH:-.build-bench}
 VENV=.venv-bench
 OUT=Benchmarks/.out
 mkdir -p "$OUT"
 PIN=(taskset -c "$CPU")
 command -v taskset >/dev/null || PIN=()
 
-echo "== building (release, $SCRATCH)"
-swift build -c release --scratch-path "$SCRATCH" --product hookschema >"$OUT/build.log" 2>&1 \
-    || { tail -40 "$OUT/build.log"; exit 2; }
-swift build -c release --scratch-path "$SCRATCH" --product hookschema-bench >>"$OUT/build.log" 2>&1 \
-    || { tail -40 "$OUT/build.log"; exit 2; }
-BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
+if [ -n "${BIN:-}" ]; then
+    echo "== using the release binaries in $BIN"
+else
+    echo "== building (release, $SCRATCH)"
+    swift build -c release --scratch-path "$SCRATCH" --product hookschema >"$OUT/build.log" 2>&1 \
+        || { tail -40 "$OUT/build.log"; exit 2; }
+    swift build -c release --scratch-path "$SCRATCH" --product hookschema-bench >>"$OUT/build.log" 2>&1 \
+        || { tail -40 "$OUT/build.log"; exit 2; }
+    BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
+fi
 
 echo "== corpus ($COUNT deliveries) and exported schemas"
 CORPUS="$OUT/corpus.ndjson"
@@ -39,7 +44,7 @@ echo "== jsonschema-rs and orjson ($VENV)"
 if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV"
 fi
-"$VENV/bin/pip" install --quiet --disable-pip-version-check jsonschema-rs==0.60.3 orjson
+"$VENV/bin/pip" install --quiet --disable-pip-version-check jsonschema-rs==0.60.3 orjson==3.13.0
 "$VENV/bin/python" -c 'import jsonschema_rs, orjson; print("jsonschema-rs", jsonschema_rs.__version__ if hasattr(jsonschema_rs, "__version__") else "?", "orjson", orjson.__version__)'
 
 RESULTS="$OUT/results.txt"

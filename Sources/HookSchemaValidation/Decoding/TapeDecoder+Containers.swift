@@ -197,13 +197,10 @@ extension Optional {
 }
 
 extension TapeDecoder {
-    /// Decodes any `Decodable` at `index`; `JSONValue` and `String` are read directly.
+    /// Decodes any `Decodable` at `index`; a `JSONValue` is read directly.
     static func decode<T: Decodable>(_ type: T.Type, reader: TapeReader, index: Int, path: CodingPathLink?) throws
         -> T
     {
-        if T.self == String.self, let value = try reader.decodeString(index, path: path) as? T {
-            return value
-        }
         if T.self == JSONValue.self, let value = reader.jsonValue(index) as? T {
             return value
         }

@@ -37,8 +37,8 @@ struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
         return element
     }
 
-    private func link() -> CodingPathLink {
-        CodingPathLink(parent: path, key: IndexCodingKey(currentIndex))
+    private func link(_ index: Int? = nil) -> CodingPathLink {
+        CodingPathLink(parent: path, key: IndexCodingKey(index ?? currentIndex))
     }
 
     mutating func decodeNil() throws -> Bool {
@@ -51,73 +51,73 @@ struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
     }
 
     mutating func decode(_ type: Bool.Type) throws -> Bool {
-        let link = link()
-        return try reader.decodeBool(try advance(type), path: link)
+        let element = try advance(type)
+        return try reader.decodeBool(element, path: link(currentIndex - 1))
     }
 
     mutating func decode(_ type: String.Type) throws -> String {
-        let link = link()
-        return try reader.decodeString(try advance(type), path: link)
+        let element = try advance(type)
+        return try reader.decodeString(element, path: link(currentIndex - 1))
     }
 
     mutating func decode(_ type: Double.Type) throws -> Double {
-        let link = link()
-        return try reader.decodeDouble(try advance(type), path: link)
+        let element = try advance(type)
+        return try reader.decodeDouble(element, path: link(currentIndex - 1))
     }
 
     mutating func decode(_ type: Float.Type) throws -> Float {
-        let link = link()
-        return try reader.decodeFloat(try advance(type), path: link)
+        let element = try advance(type)
+        return try reader.decodeFloat(element, path: link(currentIndex - 1))
     }
 
     mutating func decode(_ type: Int.Type) throws -> Int {
-        let link = link()
-        return try reader.decodeInteger(Int.self, try advance(type), path: link)
+        let element = try advance(type)
+        return try reader.decodeInteger(Int.self, element, path: link(currentIndex - 1))
     }
 
     mutating func decode(_ type: Int8.Type) throws -> Int8 {
-        let link = link()
-        return try reader.decodeInteger(Int8.self, try advance(type), path: link)
+        let element = try advance(type)
+        return try reader.decodeInteger(Int8.self, element, path: link(currentIndex - 1))
     }
 
     mutating func decode(_ type: Int16.Type) throws -> Int16 {
-        let link = link()
-        return try reader.decodeInteger(Int16.self, try advance(type), path: link)
+        let element = try advance(type)
+        return try reader.decodeInteger(Int16.self, element, path: link(currentIndex - 1))
     }
 
     mutating func decode(_ type: Int32.Type) throws -> Int32 {
-        let link = link()
-        return try reader.decodeInteger(Int32.self, try advance(type), path: link)
+        let element = try advance(type)
+        return try reader.decodeInteger(Int32.self, element, path: link(currentIndex - 1))
     }
 
     mutating func decode(_ type: Int64.Type) throws -> Int64 {
-        let link = link()
-        return try reader.decodeInteger(Int64.self, try advance(type), path: link)
+        let element = try advance(type)
+        return try reader.decodeInteger(Int64.self, element, path: link(currentIndex - 1))
     }
 
     mutating func decode(_ type: UInt.Type) throws -> UInt {
-        let link = link()
-        return try reader.decodeInteger(UInt.self, try advance(type), path: link)
+        let element = try advance(type)
+        return try reader.decodeInteger(UInt.self, element, path: link(currentIndex - 1))
     }
 
     mutating func decode(_ type: UInt8.Type) throws -> UInt8 {
-        let link = link()
-        return try reader.decodeInteger(UInt8.self, try advance(type), path: link)
+        let element = try advance(type)
+        return try reader.decodeInteger(UInt8.self, element, path: link(currentIndex - 1))
     }
 
     mutating func decode(_ type: UInt16.Type) throws -> UInt16 {
-        let link = link()
-        return try reader.decodeInteger(UInt16.self, try advance(type), path: link)
+        let element = try advance(type)
+        return try reader.decodeInteger(UInt16.self, element, path: link(currentIndex - 1))
     }
 
     mutating func decode(_ type: UInt32.Type) throws -> UInt32 {
-        let link = link()
-        return try reader.decodeInteger(UInt32.self, try advance(type), path: link)
+        let element = try advance(type)
+        return try reader.decodeInteger(UInt32.self, element, path: link(currentIndex - 1))
     }
 
     mutating func decode(_ type: UInt64.Type) throws -> UInt64 {
-        let link = link()
-        return try reader.decodeInteger(UInt64.self, try advance(type), path: link)
+        let element = try advance(type)
+        return try reader.decodeInteger(UInt64.self, element, path: link(currentIndex - 1))
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
