@@ -9,13 +9,15 @@ import PackageDescription
 //
 // Runtime side (what an app links; no Yams, no generator, no CLI): HookSchemaModel, HookSchemaRuntime,
 // HookSchemaValidation, HookSchemaSignatures (swift-crypto), and the generated ExtendWebhooks / PlexteraWebhooks.
-// Build side: HookSchemaLoader (Yams), HookSchemaGenerator, the `hookschema` executable (argument parser).
+// Build side: HookSchemaLoader (Yams), HookSchemaGenerator, the `hookschema` executable (argument parser), and
+// `hookschema-generate` (the generate command alone), which the plugins run.
 
 let package = Package(
     name: "hookschema",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "hookschema", targets: ["hookschema"]),
+        .executable(name: "hookschema-generate", targets: ["hookschema-generate"]),
         .library(name: "HookSchemaRuntime", targets: ["HookSchemaRuntime"]),
         .library(name: "HookSchemaValidation", targets: ["HookSchemaValidation"]),
         .library(name: "HookSchemaSignatures", targets: ["HookSchemaSignatures"]),
@@ -54,9 +56,22 @@ let package = Package(
         ),
         .target(name: "HookSchemaGenerator", dependencies: ["HookSchemaModel"]),
         .target(name: "HookSchemaExport", dependencies: ["HookSchemaModel"]),
+        // What both executables share: the generate command, the generated-file writer, streams and exit codes.
+        .target(
+            name: "HookSchemaCommands",
+            dependencies: [
+                "HookSchemaModel",
+                "HookSchemaLoader",
+                "HookSchemaGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The generator alone, for the plugins: builds for the host without swift-crypto or the bundled models.
+        .executableTarget(name: "hookschema-generate", dependencies: ["HookSchemaCommands"]),
         .executableTarget(
             name: "hookschema",
             dependencies: [
+                "HookSchemaCommands",
                 "HookSchemaModel",
                 "HookSchemaLoader",
                 "HookSchemaGenerator",
@@ -71,7 +86,7 @@ let package = Package(
 
         // MARK: Plugins (Plugins/PluginsShared is linked into both; see Plugins/PluginsShared/SchemaInputs.swift)
 
-        .plugin(name: "HookSchemaPlugin", capability: .buildTool(), dependencies: ["hookschema"]),
+        .plugin(name: "HookSchemaPlugin", capability: .buildTool(), dependencies: ["hookschema-generate"]),
         .plugin(
             name: "GenerateWebhookCode",
             capability: .command(
@@ -83,7 +98,7 @@ let package = Package(
                     .writeToPackageDirectory(reason: "To write the generated Swift files into the package.")
                 ]
             ),
-            dependencies: ["hookschema"]
+            dependencies: ["hookschema-generate"]
         ),
 
         .executableTarget(
@@ -96,7 +111,7 @@ let package = Package(
         // MARK: Tests
 
         .testTarget(name: "HookSchemaModelTests", dependencies: ["HookSchemaModel"]),
-        .testTarget(name: "HookSchemaCLITests", dependencies: ["hookschema"]),
+        .testTarget(name: "HookSchemaCLITests", dependencies: ["hookschema", "hookschema-generate"]),
         .testTarget(name: "HookSchemaLoaderTests", dependencies: ["HookSchemaLoader", "HookSchemaModel"]),
         .testTarget(name: "HookSchemaRuntimeTests", dependencies: ["HookSchemaRuntime"]),
         .testTarget(

@@ -27,15 +27,14 @@ struct GenerateWebhookCode: CommandPlugin {
                     + "or --schemas <dir> --output <dir> [--config <file>]"
             )
         }
-        let tool = try context.tool(named: "hookschema").url
+        let tool = try context.tool(named: "hookschema-generate").url
         let package = context.package.directoryURL
 
         if !schemas.isEmpty || !outputs.isEmpty || !configs.isEmpty {
             guard targetNames.isEmpty, schemas.count == 1, outputs.count == 1, configs.count <= 1 else {
                 throw PluginFailure("use --schemas <dir> --output <dir> [--config <file>] once each, without --target")
             }
-            var generate = ["generate", "--schemas", resolve(schemas[0], in: package), "--output",
-                            resolve(outputs[0], in: package)]
+            var generate = ["--schemas", resolve(schemas[0], in: package), "--output", resolve(outputs[0], in: package)]
             if let config = configs.first {
                 generate += ["--config", resolve(config, in: package)]
             }
@@ -65,7 +64,7 @@ struct GenerateWebhookCode: CommandPlugin {
         }
     }
 
-    /// Runs `hookschema` with its output passed through; throws when it fails.
+    /// Runs `hookschema-generate` with its output passed through; throws when it fails.
     private func run(_ tool: URL, _ arguments: [String], what: String) throws {
         let process = Process()
         process.executableURL = tool
@@ -73,7 +72,7 @@ struct GenerateWebhookCode: CommandPlugin {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw PluginFailure("hookschema generate failed for \(what) (exit status \(process.terminationStatus))")
+            throw PluginFailure("hookschema-generate failed for \(what) (exit status \(process.terminationStatus))")
         }
     }
 

@@ -5,10 +5,10 @@ import PackagePlugin
 /// that needs it.
 ///
 /// Every output is declared up front from the schema files' names (`GeneratedLayout`), so adding, editing or
-/// deleting a YAML file takes effect on the next build; the `hookschema` executable is an input too, so a new
-/// generator regenerates. `hookschema generate` rewrites a file only when its bytes change, so a build after an
-/// edit recompiles only what changed. Schema errors fail the build as `file:line:column: error:` lines naming the
-/// YAML file.
+/// deleting a YAML file takes effect on the next build; the `hookschema-generate` executable (the `hookschema
+/// generate` command alone, which builds without swift-crypto) is an input too, so a new generator regenerates. It
+/// rewrites a file only when its bytes change, so a build after an edit recompiles only what changed. Schema errors
+/// fail the build as `file:line:column: error:` lines naming the YAML file.
 @main
 struct HookSchemaPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
@@ -27,7 +27,7 @@ struct HookSchemaPlugin: BuildToolPlugin {
             )
             return []
         }
-        let tool = try context.tool(named: "hookschema")
+        let tool = try context.tool(named: "hookschema-generate")
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("GeneratedSources", isDirectory: true)
         return [
             .buildCommand(

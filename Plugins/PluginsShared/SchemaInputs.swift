@@ -1,8 +1,8 @@
 import Foundation
 import PackagePlugin
 
-/// The schema files and the optional `hookschema-config.yaml` in a target's folder, and the `hookschema generate`
-/// invocation both plugins run for them. Shared (by symbolic link) by the build plugin and the command plugin, so
+/// The schema files and the optional `hookschema-config.yaml` in a target's folder, and the `hookschema-generate`
+/// (`hookschema generate`) invocation both plugins run for them. Shared (by symbolic link) by the build plugin and the command plugin, so
 /// the two run the generator identically and write byte-identical files.
 ///
 /// Layout of a target (see `GeneratedLayout`): `<target>/hookschema-config.yaml` (optional) and
@@ -62,10 +62,10 @@ struct SchemaInputs {
         schemaFiles + (config.map { [$0] } ?? []) + [tool]
     }
 
-    /// `generate --schemas <dir> --output <dir> [--config <file>]`, with absolute paths so that diagnostics name
+    /// `hookschema-generate`'s `--schemas <dir> --output <dir> [--config <file>]`, with absolute paths so that diagnostics name
     /// the YAML files absolutely and editors can place them.
     func generateArguments(output: URL) -> [String] {
-        var arguments = ["generate", "--schemas", directory.path, "--output", output.standardizedFileURL.path]
+        var arguments = ["--schemas", directory.path, "--output", output.standardizedFileURL.path]
         if let config {
             arguments += ["--config", config.path]
         }

@@ -1,4 +1,5 @@
 import Foundation
+import HookSchemaCommands
 
 /// Buffered standard output: `check` prints one line per finding, and a write per line would dominate the run.
 struct BufferedOutput {

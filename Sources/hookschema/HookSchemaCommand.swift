@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import HookSchemaCommands
 
 /// The `hookschema` command line.
 ///
@@ -21,39 +21,6 @@ struct HookSchemaCommand: AsyncParsableCommand {
 
     /// Parses and runs a subcommand, mapping argument-parser's usage errors (its exit code 64) to 2.
     static func main() async {
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                let message = fullMessage(for: error)
-                StandardStream.error.write(message.hasSuffix("\n") ? message : message + "\n")
-                self.exit(withError: ExitCode.usageError)
-            }
-            self.exit(withError: error)
-        }
-    }
-}
-
-extension ExitCode {
-    /// A payload failed, a schema has errors, a file is out of date, a signature did not verify.
-    static let findings = ExitCode(1)
-    /// Usage, I/O or schema-loading errors.
-    static let usageError = ExitCode(2)
-}
-
-/// Writes to standard output and standard error.
-enum StandardStream {
-    case output
-    case error
-
-    func write(_ text: String) {
-        let handle = self == .output ? FileHandle.standardOutput : FileHandle.standardError
-        handle.write(Data(text.utf8))
+        await runMappingExitCodes()
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HookSchemaCommands
 import HookSchemaLoader
 import HookSchemaModel
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HookSchemaCommands
 import HookSchemaSignatures
 
 /// `hookschema sign`: signs a body as the provider would and prints the headers a sender adds.

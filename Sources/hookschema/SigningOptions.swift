@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HookSchemaCommands
 import HookSchemaLoader
 import HookSchemaModel
 import HookSchemaSignatures

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HookSchemaCommands
 import HookSchemaModel
 import HookSchemaSignatures
 

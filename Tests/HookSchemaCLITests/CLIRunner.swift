@@ -21,21 +21,27 @@ struct CLIRunner {
     }()
 
     /// The `hookschema` executable SwiftPM built beside this test bundle.
-    static let executable: URL = {
+    static let executable = builtExecutable(named: "hookschema")
+    /// `hookschema-generate`, the generator alone, which the plugins run.
+    static let generateExecutable = builtExecutable(named: "hookschema-generate")
+
+    private static func builtExecutable(named name: String) -> URL {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("hookschema")
+            let candidate = directory.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) {
                 return candidate
             }
             directory.deleteLastPathComponent()
         }
-        fatalError("the hookschema executable was not found near \(CommandLine.arguments[0]); run `swift build` first")
-    }()
+        fatalError("the \(name) executable was not found near \(CommandLine.arguments[0]); run `swift build` first")
+    }
 
-    /// Runs `hookschema ARGUMENTS…` in `directory` (default: the package root), feeding `stdin` if given.
+    /// Runs `hookschema ARGUMENTS…` (or another of the package's executables) in `directory` (default: the package
+    /// root), feeding `stdin` if given.
     static func run(
         _ arguments: [String],
+        executable: URL = executable,
         in directory: URL = packageRoot,
         stdin: Data? = nil,
         environment: [String: String] = [:]

@@ -172,4 +172,36 @@ import Testing
         #expect(result.stdout.contains("--check"))
         #expect(result.stdout.contains("--schemas"))
     }
+
+    /// The plugins run `hookschema-generate`: the same options, output and exit codes as `hookschema generate`.
+    @Test func theGeneratorAloneWritesWhatGenerateWrites() throws {
+        let folder = try workspace()
+        defer { try? fileManager.removeItem(at: folder) }
+        let arguments = ["--schemas", "Schemas", "--type-prefix", "Hooks", "--access-level", "internal"]
+        let full = try CLIRunner.run(["generate"] + arguments + ["--output", "ViaHookschema"], in: folder)
+        #expect(full.status == 0, "\(full.stderr)")
+        let alone = try CLIRunner.run(
+            arguments + ["--output", "ViaGenerator"], executable: CLIRunner.generateExecutable, in: folder)
+        #expect(alone.status == 0, "\(alone.stderr)")
+        let files = try fileManager.subpathsOfDirectory(atPath: folder.appendingPathComponent("ViaHookschema").path)
+            .filter { $0.hasSuffix(".swift") }.sorted()
+        #expect(files.count > 40)
+        #expect(
+            try fileManager.subpathsOfDirectory(atPath: folder.appendingPathComponent("ViaGenerator").path)
+                .filter { $0.hasSuffix(".swift") }.sorted() == files)
+        for file in files {
+            let viaHookschema = try read(folder.appendingPathComponent("ViaHookschema/\(file)"))
+            #expect(try read(folder.appendingPathComponent("ViaGenerator/\(file)")) == viaHookschema, "\(file)")
+        }
+
+        let upToDate = try CLIRunner.run(
+            arguments + ["--output", "ViaHookschema", "--check"], executable: CLIRunner.generateExecutable, in: folder)
+        #expect(upToDate.status == 0, "\(upToDate.stderr)")
+        let usage = try CLIRunner.run(["--access-level", "open"], executable: CLIRunner.generateExecutable, in: folder)
+        #expect(usage.status == 2)
+        #expect(usage.stderr.contains("--access-level must be public, package or internal, not `open`"))
+        let missing = try CLIRunner.run(
+            ["--schemas", "NoSuchFolder"], executable: CLIRunner.generateExecutable, in: folder)
+        #expect(missing.status == 2, "\(missing.stderr)")
+    }
 }

@@ -4,8 +4,8 @@ import HookSchemaLoader
 import HookSchemaModel
 
 /// `hookschema generate`: renders Swift models for the schemas into an output folder.
-struct GenerateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct GenerateCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Generate Swift models for the schemas.",
         discussion: """
@@ -57,7 +57,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .customLong("event"), help: ArgumentHelp("Only this event type (repeatable).", valueName: "type"))
     var events: [String] = []
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         if let accessLevel, GeneratorOptions.AccessLevel(rawValue: accessLevel) == nil {
             throw ValidationError("--access-level must be public, package or internal, not `\(accessLevel)`")
         }
@@ -69,7 +71,7 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    public func run() throws {
         let generatorConfig = try loadConfig()
         let options = options(with: generatorConfig)
         let result: LoadResult

@@ -4,31 +4,31 @@ import HookSchemaGenerator
 /// Brings an output folder in line with a set of generated files: writes a file only when its bytes change, and
 /// removes files hookschema wrote earlier (recognised by their first line) that are no longer generated. Files
 /// hookschema did not write are never overwritten or removed.
-struct GeneratedFileWriter {
+public struct GeneratedFileWriter {
     /// What bringing the folder up to date takes.
-    struct Plan: Equatable {
+    public struct Plan: Equatable, Sendable {
         /// Relative paths of files to create or rewrite.
-        var writes: [String] = []
+        public var writes: [String] = []
         /// Relative paths of earlier generated files to remove.
-        var removals: [String] = []
+        public var removals: [String] = []
         /// Relative paths already up to date.
-        var unchanged: [String] = []
+        public var unchanged: [String] = []
 
-        var isUpToDate: Bool { writes.isEmpty && removals.isEmpty }
+        public var isUpToDate: Bool { writes.isEmpty && removals.isEmpty }
     }
 
-    struct WriteError: Error, CustomStringConvertible {
-        var description: String
+    public struct WriteError: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    let outputDirectory: URL
+    public let outputDirectory: URL
     /// The extension of the files this writer manages (`swift`; `json` for `export jsonschema`).
-    let fileExtension: String
+    public let fileExtension: String
     /// Whether a file's first 400 characters show hookschema wrote it.
-    let isGenerated: @Sendable (String) -> Bool
+    public let isGenerated: @Sendable (String) -> Bool
     private let fileManager = FileManager.default
 
-    init(
+    public init(
         outputDirectory: String,
         fileExtension: String = "swift",
         isGenerated: @escaping @Sendable (String) -> Bool = { GeneratedFile.isGenerated($0) }
@@ -40,7 +40,7 @@ struct GeneratedFileWriter {
 
     /// Compares `files` with the folder. Throws when a file cannot be read, or when a generated file would
     /// replace one hookschema did not write.
-    func plan(_ files: [GeneratedFile]) throws -> Plan {
+    public func plan(_ files: [GeneratedFile]) throws -> Plan {
         var plan = Plan()
         let expected = Set(files.map(\.relativePath))
         for file in files {
@@ -68,7 +68,7 @@ struct GeneratedFileWriter {
 
     /// Carries out `plan` for `files`: writes changed files atomically, removes stale ones and the folders they
     /// leave empty.
-    func apply(_ plan: Plan, files: [GeneratedFile]) throws {
+    public func apply(_ plan: Plan, files: [GeneratedFile]) throws {
         let contents = Dictionary(files.map { ($0.relativePath, $0.contents) }, uniquingKeysWith: { first, _ in first })
         for relativePath in plan.writes {
             let url = outputDirectory.appendingPathComponent(relativePath)
