@@ -105,22 +105,30 @@ extension GenerateCommand {
             throw ExitCode.usageError
         }
         guard let generatorConfig, let config else { return }
-        var problems: [String] = []
+        var problems: [Diagnostic] = []
+        func problem(_ message: String, listing name: String, under key: String) {
+            let location = generatorConfig.location(ofListed: name, under: key)
+            problems.append(.error(message, at: location))
+        }
         if providers.isEmpty {
             for name in generatorConfig.providers ?? [] where !providerNames.contains(name) {
-                problems.append("`providers` lists `\(name)`, which is not a provider in \(schemas)"
-                    + didYouMean(name, providerNames))
+                problem(
+                    "`providers` lists `\(name)`, which is not a provider in \(schemas)"
+                        + didYouMean(name, providerNames),
+                    listing: name, under: "providers")
             }
         }
         if events.isEmpty {
             for type in generatorConfig.events ?? [] where !eventTypes.contains(type) {
-                problems.append("`events` lists `\(type)`, which is not an event type in \(schemas)"
-                    + didYouMean(type, eventTypes))
+                problem(
+                    "`events` lists `\(type)`, which is not an event type in \(schemas)" + didYouMean(type, eventTypes),
+                    listing: type, under: "events")
             }
         }
         guard !problems.isEmpty else { return }
         for problem in problems {
-            StandardStream.error.write("\(config): error: \(problem)\n")
+            // `file:line:column: error: …` at the listed name; without a location, the config file's name.
+            StandardStream.error.write(problem.location == nil ? "\(config): \(problem)\n" : "\(problem)\n")
         }
         throw ExitCode.findings
     }

@@ -20,6 +20,9 @@ public struct GeneratorConfig: Hashable, Sendable {
     public var typePrefix: String
     public var imports: [String]
     public var embedSchema: Bool
+    /// Where the config file lists each name of `providers` and `events` (`"providers"` → name → location), for
+    /// messages about names the schemas do not have. Not part of the config's value: equality ignores it.
+    public var listedNameLocations: [String: [String: SourceLocation]] = [:]
 
     public init(
         accessLevel: String = "internal",
@@ -35,6 +38,25 @@ public struct GeneratorConfig: Hashable, Sendable {
         self.typePrefix = typePrefix
         self.imports = imports
         self.embedSchema = embedSchema
+    }
+
+    /// Where the config file lists `name` under `key` (`providers` or `events`), when it was read from a file.
+    public func location(ofListed name: String, under key: String) -> SourceLocation? {
+        listedNameLocations[key]?[name]
+    }
+
+    public static func == (lhs: GeneratorConfig, rhs: GeneratorConfig) -> Bool {
+        lhs.accessLevel == rhs.accessLevel && lhs.providers == rhs.providers && lhs.events == rhs.events
+            && lhs.typePrefix == rhs.typePrefix && lhs.imports == rhs.imports && lhs.embedSchema == rhs.embedSchema
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(accessLevel)
+        hasher.combine(providers)
+        hasher.combine(events)
+        hasher.combine(typePrefix)
+        hasher.combine(imports)
+        hasher.combine(embedSchema)
     }
 
     /// The file names the plugins look for in a target's folder.
@@ -92,8 +114,11 @@ extension GeneratorConfig {
                 )
             }
         }
-        config.providers = names("providers", in: reader, log: log)
-        config.events = names("events", in: reader, log: log)
+        var locations: [String: [String: SourceLocation]] = [:]
+        config.providers = names(
+            "providers", in: reader, log: log, found: { locations["providers", default: [:]][$0] = $1 })
+        config.events = names("events", in: reader, log: log, found: { locations["events", default: [:]][$0] = $1 })
+        config.listedNameLocations = locations
         if let entry = reader["typePrefix"], let prefix = reader.string("typePrefix") {
             if prefix.isEmpty || isSwiftIdentifier(prefix) {
                 config.typePrefix = prefix
@@ -101,9 +126,11 @@ extension GeneratorConfig {
                 log.error("`typePrefix` must be a Swift identifier, not `\(prefix)`", at: entry.value.location)
             }
         }
-        let modules = names("imports", in: reader, log: log) { module in
-            isSwiftIdentifier(module) ? nil : "`imports` lists `\(module)`, which is not a module name"
-        }
+        let modules = names(
+            "imports", in: reader, log: log,
+            problem: { module in
+                isSwiftIdentifier(module) ? nil : "`imports` lists `\(module)`, which is not a module name"
+            })
         config.imports = modules ?? []
         if let embed = reader.bool("embedSchema") {
             config.embedSchema = embed
@@ -112,12 +139,13 @@ extension GeneratorConfig {
     }
 
     /// A list of strings (a single string counts as a list of one), with repetitions reported. `problem` returns
-    /// the message for a name that is not acceptable, or nil.
+    /// the message for a name that is not acceptable, or nil; `found` is told where each accepted name is.
     private static func names(
         _ key: String,
         in reader: MappingReader,
         log: DiagnosticLog,
-        problem: (String) -> String? = { _ in nil }
+        problem: (String) -> String? = { _ in nil },
+        found: (String, SourceLocation?) -> Void = { _, _ in }
     ) -> [String]? {
         guard let entry = reader[key] else { return nil }
         let items: [YAMLNode]
@@ -141,6 +169,7 @@ extension GeneratorConfig {
                 continue
             }
             names.append(name)
+            found(name, item.location)
         }
         return names
     }

@@ -94,8 +94,23 @@ import Testing
         defer { try? fileManager.removeItem(at: root) }
         let result = try generate(target)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("error: `events` lists `order.shiped`, which is not an event type in "))
+        let config = target.appendingPathComponent("hookschema-config.yaml").path
+        #expect(
+            result.stderr.contains(
+                "\(config):1:10: error: `events` lists `order.shiped`, which is not an event type in "))
         #expect(result.stderr.contains("did you mean `order.shipped`?"))
+    }
+
+    @Test func aConfigNamingAnUnknownProviderPointsAtTheListedName() throws {
+        let (root, target) = try target(config: "accessLevel: public\nproviders:\n  - acme\n  - acmee\n")
+        defer { try? fileManager.removeItem(at: root) }
+        let result = try generate(target)
+        #expect(result.status == 1)
+        let config = target.appendingPathComponent("hookschema-config.yaml").path
+        #expect(
+            result.stderr.contains(
+                "\(config):4:5: error: `providers` lists `acmee`, which is not a provider in "), "\(result.stderr)")
+        #expect(result.stderr.contains("did you mean `acme`?"))
     }
 
     @Test func schemaErrorsNameTheYAMLFileByItsAbsolutePath() throws {
