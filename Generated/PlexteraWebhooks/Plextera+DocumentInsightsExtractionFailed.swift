@@ -20,9 +20,7 @@ public nonisolated struct ExtractionFailedEvent: WebhookEvent {
     public var occurredAt: Date
     /// The API version used to format this payload, for example `v1`.
     public var apiVersion: String
-    /// The extraction. `error` is required (it is present when status is FAILED or REJECTED); `output` is not declared,
-    /// since output is available only for COMPLETED extractions.
-    public var data: DataObject
+    public var data: UnsuccessfulExtraction
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -31,7 +29,7 @@ public nonisolated struct ExtractionFailedEvent: WebhookEvent {
         eventType: String,
         occurredAt: Date,
         apiVersion: String,
-        data: DataObject,
+        data: UnsuccessfulExtraction,
         unknownFields: UnknownFields = UnknownFields()
     ) {
         self.eventId = eventId
@@ -40,93 +38,6 @@ public nonisolated struct ExtractionFailedEvent: WebhookEvent {
         self.apiVersion = apiVersion
         self.data = data
         self.unknownFields = unknownFields
-    }
-
-    public nonisolated struct DataObject: Codable, Hashable, Sendable {
-        /// The extraction's ID, 24 hexadecimal characters (`69654f0bc073ef404baec649`); called `id` in API responses.
-        public var extractionId: String
-        /// The extraction's status; FAILED for this event.
-        public var status: ExtractionStatus
-        /// Whether output is available; false in the documented example.
-        public var outputAvailable: Bool
-        /// When the extraction was created.
-        public var createdAt: Date
-        /// When the extraction was last updated.
-        public var updatedAt: Date
-        /// When the extraction reached its terminal state. Plextera omits it only while an extraction is queued or
-        /// processing, so it is required in this terminal-state event.
-        public var completedAt: Date
-        public var document: Document
-        /// Tags attached to the extraction.
-        public var tags: Tags?
-        /// Why the extraction failed.
-        public var error: RunError
-        /// Members the schema does not declare, kept so that encoding writes them back.
-        public var unknownFields: UnknownFields
-
-        public init(
-            extractionId: String,
-            status: ExtractionStatus,
-            outputAvailable: Bool,
-            createdAt: Date,
-            updatedAt: Date,
-            completedAt: Date,
-            document: Document,
-            tags: Tags? = nil,
-            error: RunError,
-            unknownFields: UnknownFields = UnknownFields()
-        ) {
-            self.extractionId = extractionId
-            self.status = status
-            self.outputAvailable = outputAvailable
-            self.createdAt = createdAt
-            self.updatedAt = updatedAt
-            self.completedAt = completedAt
-            self.document = document
-            self.tags = tags
-            self.error = error
-            self.unknownFields = unknownFields
-        }
-
-        private enum CodingKeys: String, CodingKey {
-            case extractionId
-            case status
-            case outputAvailable
-            case createdAt
-            case updatedAt
-            case completedAt
-            case document
-            case tags
-            case error
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.extractionId = try container.decode(String.self, forKey: .extractionId)
-            self.status = try container.decode(ExtractionStatus.self, forKey: .status)
-            self.outputAvailable = try container.decode(Bool.self, forKey: .outputAvailable)
-            self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
-            self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
-            self.completedAt = try container.decode(RFC3339Date.self, forKey: .completedAt).date
-            self.document = try container.decode(Document.self, forKey: .document)
-            self.tags = try container.decodeIfPresent(Tags.self, forKey: .tags)
-            self.error = try container.decode(RunError.self, forKey: .error)
-            self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(extractionId, forKey: .extractionId)
-            try container.encode(status, forKey: .status)
-            try container.encode(outputAvailable, forKey: .outputAvailable)
-            try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
-            try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
-            try container.encode(RFC3339Date(completedAt), forKey: .completedAt)
-            try container.encode(document, forKey: .document)
-            try container.encodeIfPresent(tags, forKey: .tags)
-            try container.encode(error, forKey: .error)
-            try unknownFields.encode(to: encoder)
-        }
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -143,7 +54,7 @@ public nonisolated struct ExtractionFailedEvent: WebhookEvent {
         self.eventType = try container.decode(String.self, forKey: .eventType)
         self.occurredAt = try container.decode(RFC3339Date.self, forKey: .occurredAt).date
         self.apiVersion = try container.decode(String.self, forKey: .apiVersion)
-        self.data = try container.decode(DataObject.self, forKey: .data)
+        self.data = try container.decode(UnsuccessfulExtraction.self, forKey: .data)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 

@@ -291,3 +291,95 @@ public nonisolated struct RunError: Codable, Hashable, Sendable {
 ///
 /// - Note: Generated from `plextera/provider.yaml`.
 public typealias Tags = [String: String]
+
+/// The extraction carried by the failed and rejected events (one shape, declared once). `error` is required (it is
+/// present when status is FAILED or REJECTED); `output` is not declared, since output is available only for COMPLETED
+/// extractions.
+///
+/// - Note: Generated from `plextera/provider.yaml`.
+public nonisolated struct UnsuccessfulExtraction: Codable, Hashable, Sendable {
+    /// The extraction's ID, 24 hexadecimal characters (`69654f0bc073ef404baec649`); called `id` in API responses.
+    public var extractionId: String
+    /// The extraction's status; FAILED or REJECTED, as the event type says.
+    public var status: ExtractionStatus
+    /// Whether output is available; false in the documented failed example.
+    public var outputAvailable: Bool
+    /// When the extraction was created.
+    public var createdAt: Date
+    /// When the extraction was last updated.
+    public var updatedAt: Date
+    /// When the extraction reached its terminal state. Plextera omits it only while an extraction is queued or
+    /// processing, so it is required in these terminal-state events.
+    public var completedAt: Date
+    public var document: Document
+    /// Tags attached to the extraction.
+    public var tags: Tags?
+    /// Why the extraction failed or was rejected.
+    public var error: RunError
+    /// Members the schema does not declare, kept so that encoding writes them back.
+    public var unknownFields: UnknownFields
+
+    public init(
+        extractionId: String,
+        status: ExtractionStatus,
+        outputAvailable: Bool,
+        createdAt: Date,
+        updatedAt: Date,
+        completedAt: Date,
+        document: Document,
+        tags: Tags? = nil,
+        error: RunError,
+        unknownFields: UnknownFields = UnknownFields()
+    ) {
+        self.extractionId = extractionId
+        self.status = status
+        self.outputAvailable = outputAvailable
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.completedAt = completedAt
+        self.document = document
+        self.tags = tags
+        self.error = error
+        self.unknownFields = unknownFields
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case extractionId
+        case status
+        case outputAvailable
+        case createdAt
+        case updatedAt
+        case completedAt
+        case document
+        case tags
+        case error
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.extractionId = try container.decode(String.self, forKey: .extractionId)
+        self.status = try container.decode(ExtractionStatus.self, forKey: .status)
+        self.outputAvailable = try container.decode(Bool.self, forKey: .outputAvailable)
+        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
+        self.completedAt = try container.decode(RFC3339Date.self, forKey: .completedAt).date
+        self.document = try container.decode(Document.self, forKey: .document)
+        self.tags = try container.decodeIfPresent(Tags.self, forKey: .tags)
+        self.error = try container.decode(RunError.self, forKey: .error)
+        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(extractionId, forKey: .extractionId)
+        try container.encode(status, forKey: .status)
+        try container.encode(outputAvailable, forKey: .outputAvailable)
+        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try container.encode(RFC3339Date(completedAt), forKey: .completedAt)
+        try container.encode(document, forKey: .document)
+        try container.encodeIfPresent(tags, forKey: .tags)
+        try container.encode(error, forKey: .error)
+        try unknownFields.encode(to: encoder)
+    }
+}
