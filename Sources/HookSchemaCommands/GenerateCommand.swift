@@ -74,64 +74,16 @@ public struct GenerateCommand: ParsableCommand {
     public func run() throws {
         let generatorConfig = try loadConfig()
         let options = options(with: generatorConfig)
-        let result: LoadResult
-        do {
-            result = try SchemaLoader.load(directory: schemas, excluding: configFilesInSchemas())
-        } catch {
-            StandardStream.error.write("error: \(error)\n")
-            throw ExitCode.usageError
-        }
-        for diagnostic in result.diagnostics {
-            StandardStream.error.write(diagnostic.description + "\n")
-        }
+        let result = try SchemaLoader.loadPrintingDiagnostics(
+            directory: schemas, excluding: configFilesInSchemas())
         guard let schemaSet = result.schemaSet else {
             throw ExitCode.findings
         }
         try checkLayout(schemaSet)
         try checkFilters(schemaSet, options: options, config: generatorConfig)
         let files = SwiftGenerator.generate(schemaSet, options: options)
-        let writer = GeneratedFileWriter(outputDirectory: output)
-        do {
-            let plan = try writer.plan(files)
-            if check {
-                try report(plan)
-            } else {
-                try writer.apply(plan, files: files)
-                for path in plan.writes {
-                    StandardStream.output.write("wrote \(display(path))\n")
-                }
-                for path in plan.removals {
-                    StandardStream.output.write("removed \(display(path))\n")
-                }
-                StandardStream.output.write(
-                    "\(files.count) files in \(output): \(plan.writes.count) written, \(plan.removals.count) removed, "
-                        + "\(plan.unchanged.count) unchanged\n"
-                )
-            }
-        } catch let error as GeneratedFileWriter.WriteError {
-            StandardStream.error.write("error: \(error.description)\n")
-            throw ExitCode.usageError
-        }
-    }
-
-    /// `--check`: lists what is out of date on stderr and exits 1, or says all is well.
-    private func report(_ plan: GeneratedFileWriter.Plan) throws {
-        guard !plan.isUpToDate else {
-            StandardStream.output.write("\(output) is up to date (\(plan.unchanged.count) files)\n")
-            return
-        }
-        for path in plan.writes {
-            StandardStream.error.write("out of date: \(display(path))\n")
-        }
-        for path in plan.removals {
-            StandardStream.error.write("stale: \(display(path))\n")
-        }
-        StandardStream.error.write("\(output) is out of date; run `swift run hookschema generate`\n")
-        throw ExitCode.findings
-    }
-
-    private func display(_ relativePath: String) -> String {
-        output.hasSuffix("/") ? output + relativePath : output + "/" + relativePath
+        try GeneratedFileWriter(outputDirectory: output).update(
+            files, check: check, display: output, fixCommand: "swift run hookschema generate")
     }
 }
 

@@ -32,16 +32,7 @@ struct EventsCommand: ParsableCommand {
     private var outputPath: String { output ?? (schemas.hasSuffix("/") ? schemas : schemas + "/") + "EVENTS.md" }
 
     func run() throws {
-        let result: LoadResult
-        do {
-            result = try SchemaLoader.load(directory: schemas)
-        } catch {
-            StandardStream.error.write("error: \(error)\n")
-            throw ExitCode.usageError
-        }
-        for diagnostic in result.diagnostics {
-            StandardStream.error.write(diagnostic.description + "\n")
-        }
+        let result = try SchemaLoader.loadPrintingDiagnostics(directory: schemas)
         guard let schemaSet = result.schemaSet else {
             throw ExitCode.findings
         }

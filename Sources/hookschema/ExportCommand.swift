@@ -56,16 +56,7 @@ struct ExportJSONSchemaCommand: ParsableCommand {
     private var outputDirectory: String { output ?? "JSONSchema/\(selectedMode.rawValue)" }
 
     func run() throws {
-        let result: LoadResult
-        do {
-            result = try SchemaLoader.load(directory: schemas)
-        } catch {
-            StandardStream.error.write("error: \(error)\n")
-            throw ExitCode.usageError
-        }
-        for diagnostic in result.diagnostics {
-            StandardStream.error.write(diagnostic.description + "\n")
-        }
+        let result = try SchemaLoader.loadPrintingDiagnostics(directory: schemas)
         guard let schemaSet = result.schemaSet else {
             throw ExitCode.findings
         }
@@ -74,42 +65,7 @@ struct ExportJSONSchemaCommand: ParsableCommand {
         }
         let writer = GeneratedFileWriter(
             outputDirectory: outputDirectory, fileExtension: "json", isGenerated: { ExportedFile.isGenerated($0) })
-        do {
-            let plan = try writer.plan(files)
-            if check {
-                try report(plan)
-            } else {
-                try writer.apply(plan, files: files)
-                for path in plan.writes {
-                    StandardStream.output.write("wrote \(display(path))\n")
-                }
-                for path in plan.removals {
-                    StandardStream.output.write("removed \(display(path))\n")
-                }
-                StandardStream.output.write(
-                    "\(files.count) files in \(outputDirectory): \(plan.writes.count) written, "
-                        + "\(plan.removals.count) removed, \(plan.unchanged.count) unchanged\n")
-            }
-        } catch let error as GeneratedFileWriter.WriteError {
-            StandardStream.error.write("error: \(error.description)\n")
-            throw ExitCode.usageError
-        }
-    }
-
-    /// `--check`: lists what is out of date on stderr, with the command that fixes it, and exits 1.
-    private func report(_ plan: GeneratedFileWriter.Plan) throws {
-        guard !plan.isUpToDate else {
-            StandardStream.output.write("\(outputDirectory) is up to date (\(plan.unchanged.count) files)\n")
-            return
-        }
-        for path in plan.writes {
-            StandardStream.error.write("out of date: \(display(path))\n")
-        }
-        for path in plan.removals {
-            StandardStream.error.write("stale: \(display(path))\n")
-        }
-        StandardStream.error.write("\(outputDirectory) is out of date; run `\(fixCommand)`\n")
-        throw ExitCode.findings
+        try writer.update(files, check: check, display: outputDirectory, fixCommand: fixCommand)
     }
 
     /// The command that brings the output folder up to date: this one, without `--check`.
@@ -122,9 +78,5 @@ struct ExportJSONSchemaCommand: ParsableCommand {
             command += " --output \(output)"
         }
         return command
-    }
-
-    private func display(_ relativePath: String) -> String {
-        outputDirectory.hasSuffix("/") ? outputDirectory + relativePath : outputDirectory + "/" + relativePath
     }
 }

@@ -19,16 +19,7 @@ struct LintCommand: ParsableCommand {
     var schemas = "Schemas"
 
     func run() throws {
-        let result: LoadResult
-        do {
-            result = try SchemaLoader.load(directory: schemas)
-        } catch {
-            StandardStream.error.write("error: \(error)\n")
-            throw ExitCode.usageError
-        }
-        for diagnostic in result.diagnostics {
-            StandardStream.error.write(diagnostic.description + "\n")
-        }
+        let result = try SchemaLoader.loadPrintingDiagnostics(directory: schemas)
         guard let schemaSet = result.schemaSet else {
             let errors = result.diagnostics.filter { $0.severity == .error }.count
             StandardStream.error.write("\(Self.counted(errors, "error")) in \(schemas)\n")
