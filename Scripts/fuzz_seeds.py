@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the seed corpora of the fuzz targets (Scripts/fuzz.sh) into DIR/<target>/, from Examples/payloads and
-Schemas. Usage: fuzz_seeds.py DIR"""
+"""Writes the seed corpora of the fuzz targets (Scripts/fuzz.sh) into DIR/<target>/, from Examples/payloads,
+Examples/failing and Schemas. Usage: fuzz_seeds.py DIR"""
 
 import glob
 import json
@@ -17,7 +17,10 @@ def write(directory, name, data):
 
 
 def main(out):
-    payloads = sorted(glob.glob(os.path.join(ROOT, "Examples", "payloads", "**", "*.json"), recursive=True))
+    payloads = sorted(
+        glob.glob(os.path.join(ROOT, "Examples", "payloads", "**", "*.json"), recursive=True)
+        + glob.glob(os.path.join(ROOT, "Examples", "failing", "**", "*.json"), recursive=True)
+    )
     deliveries = [path for path in payloads if path.endswith(".delivery.json")]
 
     # FuzzValidator: every example body, as is (drifted, failing and malformed ones included).

@@ -16,7 +16,7 @@ struct CorpusGenerator {
         var paths: [String] = []
         while let relative = enumerator.nextObject() as? String {
             guard relative.hasSuffix(".json") else { continue }
-            // Only the passing examples (top-level provider folders), not the drift/ and fail/ fixtures.
+            // Only the passing examples (top-level provider folders), not the drift/ fixtures.
             if relative.split(separator: "/").count == 2 { paths.append(relative) }
         }
         for relative in paths.sorted() {

@@ -8,7 +8,7 @@ import Testing
 @Suite struct CheckCommandTests {
     let seed = "Examples/payloads/extend/extract_run.failed.seed.json"
     let drifted = "Examples/payloads/extend/drift/extract_run.failed.unknown-reason.json"
-    let failing = "Examples/payloads/extend/fail/extract_run.failed.missing-status.json"
+    let failing = "Examples/failing/extend/extract_run.failed.missing-status.json"
 
     @Test func passingPayloadExitsZero() throws {
         let result = try CLIRunner.run(["check", "--schemas", "Schemas", seed])
@@ -31,10 +31,15 @@ import Testing
         #expect(result.stdout.hasSuffix("2 payloads: 1 pass, 0 drift, 1 fail\n"))
     }
 
-    @Test func defaultRunChecksTheExamples() throws {
+    @Test func defaultRunChecksTheExamplesAndPasses() throws {
         let result = try CLIRunner.run(["check", "--schemas", "Schemas"])
-        #expect(result.status == 1, "the examples include failing fixtures")
-        #expect(result.stdout.contains("Examples/payloads/plextera/fail/"))
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("Examples/payloads/extend/drift/"))
+        #expect(result.stdout.range(of: #"\d+ payloads: \d+ pass, 3 drift, 0 fail\n$"#, options: .regularExpression) != nil)
+        let failing = try CLIRunner.run(["check", "--schemas", "Schemas", "Examples/failing"])
+        #expect(failing.status == 1)
+        #expect(failing.stdout.contains("Examples/failing/plextera/"))
+        #expect(failing.stdout.range(of: #"\d+ payloads: 0 pass, 0 drift, \d+ fail\n$"#, options: .regularExpression) != nil)
     }
 
     @Test func usageAndInputErrorsExitTwo() throws {

@@ -4,8 +4,9 @@ import HookSchemaModel
 import HookSchemaValidation
 import Testing
 
-/// The drifted and failing example deliveries (`Examples/payloads/<provider>/drift|fail/`), each compared with its
-/// expected report in `Golden/<provider>/<drift|fail>/<name>.report.json`. To re-record after an intended change,
+/// The drifted and failing example deliveries (`Examples/payloads/<provider>/drift/` and
+/// `Examples/failing/<provider>/`, named `<provider>/drift|fail/<name>` here), each compared with its expected report
+/// in `Golden/<provider>/<drift|fail>/<name>.report.json`. To re-record after an intended change,
 /// run with `HOOKSCHEMA_RECORD=1`: the baselines are rewritten and the test fails, so CI never passes by recording.
 @Suite struct GoldenReportTests {
     static let packageRoot: URL = {
@@ -20,6 +21,8 @@ import Testing
     }()
 
     static let examples = packageRoot.appendingPathComponent("Examples/payloads")
+    /// The deliveries that fail on purpose, kept apart so that `hookschema check` on `Examples/payloads` passes.
+    static let failing = packageRoot.appendingPathComponent("Examples/failing")
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     static let validator: SchemaValidator? = {
@@ -27,23 +30,39 @@ import Testing
         return result?.schemaSet.map { SchemaValidator(schemas: $0) }
     }()
 
-    /// Payload files below `Examples/payloads`, relative, sorted; `fixtures` selects the drift/ and fail/ ones.
+    /// Payload files, sorted: the passing ones below `Examples/payloads` (`<provider>/<name>.json`), or with
+    /// `fixtures` the drifted ones (`<provider>/drift/<name>.json`) and the failing ones of `Examples/failing`
+    /// (`<provider>/fail/<name>.json`).
     static func payloads(fixtures: Bool) -> [String] {
-        let enumerator = FileManager.default.enumerator(atPath: examples.path)
         var paths: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: examples.path)
         while let path = enumerator?.nextObject() as? String {
             guard path.hasSuffix(".json") else { continue }
             let parts = path.split(separator: "/")
-            let isFixture = parts.count == 3 && (parts[1] == "drift" || parts[1] == "fail")
-            if isFixture == fixtures, fixtures || parts.count == 2 { paths.append(path) }
+            if fixtures ? parts.count == 3 && parts[1] == "drift" : parts.count == 2 { paths.append(path) }
+        }
+        if fixtures {
+            let failingFiles = FileManager.default.enumerator(atPath: failing.path)
+            while let path = failingFiles?.nextObject() as? String {
+                let parts = path.split(separator: "/")
+                guard path.hasSuffix(".json"), parts.count == 2 else { continue }
+                paths.append("\(parts[0])/fail/\(parts[1])")
+            }
         }
         return paths.sorted()
+    }
+
+    /// The file a name of `payloads(fixtures:)` stands for.
+    static func fileURL(_ relative: String) -> URL {
+        let parts = relative.split(separator: "/")
+        guard parts.count == 3, parts[1] == "fail" else { return examples.appendingPathComponent(relative) }
+        return failing.appendingPathComponent("\(parts[0])/\(parts[2])")
     }
 
     /// The report for one example file; a `.delivery.json` is validated with its headers.
     static func report(_ relative: String) throws -> DriftReport {
         let validator = try #require(validator, "the schemas in Schemas/ do not load")
-        let data = try Data(contentsOf: examples.appendingPathComponent(relative))
+        let data = try Data(contentsOf: fileURL(relative))
         guard relative.hasSuffix(".delivery.json") else {
             return validator.validate(body: data)
         }
@@ -115,7 +134,7 @@ import Testing
         while let path = enumerator?.nextObject() as? String {
             guard path.hasSuffix(".report.json") else { continue }
             let full = Self.golden.appendingPathComponent(path).standardizedFileURL.path
-            #expect(expected.contains(full), "\(path) has no fixture in Examples/payloads")
+            #expect(expected.contains(full), "\(path) has no fixture in Examples/payloads or Examples/failing")
         }
     }
 }
