@@ -14,7 +14,8 @@ struct CheckDelivery: Decodable {
     var headers: [String: String]
     var body: String
 
-    static func payload(from bytes: [UInt8], path: String) throws -> PayloadSource.Payload {
+    /// The body's bytes and the headers (sorted by name) of the captured delivery in `bytes`.
+    static func read(from bytes: [UInt8], path: String) throws -> (body: [UInt8], headers: [(name: String, value: String)]) {
         let delivery: CheckDelivery
         do {
             delivery = try JSONDecoder().decode(CheckDelivery.self, from: Data(bytes))
@@ -23,6 +24,6 @@ struct CheckDelivery: Decodable {
                 description: "\(path) is not a captured delivery ({\"headers\": {…}, \"body\": \"…\"}): \(error)")
         }
         let headers = delivery.headers.keys.sorted().map { (name: $0, value: delivery.headers[$0] ?? "") }
-        return PayloadSource.Payload(body: Array(delivery.body.utf8), line: nil, headers: headers)
+        return (Array(delivery.body.utf8), headers)
     }
 }

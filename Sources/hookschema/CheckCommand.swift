@@ -60,10 +60,11 @@ struct CheckCommand: ParsableCommand {
         }
         let reporter = CheckReporter.make(format, strict: strict)
         var summary = CheckSummary()
+        var buffers = ValidationBuffers()
         do {
             for source in sources {
                 try source.forEachPayload(limits: validator.limits) { payload in
-                    var report = payload.validate(with: validator)
+                    var report = payload.validate(with: validator, reusing: &buffers)
                     signatures.check(payload, report: &report)
                     let result = CheckResult(source: source.displayPath, line: payload.line, report: report)
                     summary.add(report.verdict)
@@ -80,12 +81,13 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    /// `--schemas DIR` through the loader, else the schemas bundled with the generated models.
+    /// `--schemas DIR` through the loader (and its cache, `SchemaCache`), else the schemas bundled with the
+    /// generated models.
     private func loadSchemas() throws -> SchemaSet {
         guard let schemas else { return BundledSchemas.schemaSet }
         let result: LoadResult
         do {
-            result = try SchemaLoader.load(directory: schemas)
+            result = try SchemaCache.load(directory: schemas)
         } catch {
             StandardStream.error.write("error: \(error)\n")
             throw ExitCode.usageError

@@ -1,32 +1,46 @@
 import Foundation
-import HookSchemaCommands
 
 /// Buffered standard output: `check` prints one line per finding, and a write per line would dominate the run.
+/// Holds UTF-8 bytes, so formatters can append without making `String`s.
 struct BufferedOutput {
-    private var pending = ""
+    private var pending: [UInt8] = []
 
     mutating func write(_ text: String) {
-        pending += text
-        if pending.utf8.count >= 1 << 16 { flush() }
+        pending.append(contentsOf: text.utf8)
+        flushIfFull()
+    }
+
+    mutating func write(_ bytes: [UInt8]) {
+        pending.append(contentsOf: bytes)
+        flushIfFull()
+    }
+
+    private mutating func flushIfFull() {
+        if pending.count >= 1 << 16 { flush() }
     }
 
     mutating func flush() {
         guard !pending.isEmpty else { return }
-        StandardStream.output.write(pending)
-        pending = ""
+        FileHandle.standardOutput.write(Data(pending))
+        pending.removeAll(keepingCapacity: true)
     }
 }
 
 /// Text that must be printed after a header known only at the end (a summary first, then the results): kept in
 /// memory up to 4 MiB, then spilled to a temporary file, so memory stays flat however many payloads are checked.
 struct Spool {
-    private var pending = ""
+    private var pending: [UInt8] = []
     private var file: FileHandle?
     private var fileURL: URL?
 
     mutating func write(_ text: String) throws {
-        pending += text
-        if pending.utf8.count >= 4 << 20 { try spill() }
+        pending.append(contentsOf: text.utf8)
+        if pending.count >= 4 << 20 { try spill() }
+    }
+
+    mutating func write(_ bytes: [UInt8]) throws {
+        pending.append(contentsOf: bytes)
+        if pending.count >= 4 << 20 { try spill() }
     }
 
     private mutating func spill() throws {
@@ -41,8 +55,8 @@ struct Spool {
             file = handle
             fileURL = url
         }
-        try file?.write(contentsOf: Data(pending.utf8))
-        pending = ""
+        try file?.write(contentsOf: Data(pending))
+        pending.removeAll(keepingCapacity: true)
     }
 
     /// Prints everything written, in order, to `output`, and removes the temporary file.
@@ -59,6 +73,6 @@ struct Spool {
             self.fileURL = nil
         }
         output.write(pending)
-        pending = ""
+        pending = []
     }
 }

@@ -38,28 +38,53 @@ final class TextCheckFormatter: CheckFormatter {
 }
 
 /// One JSON document: `{"summary": {…}, "results": [{"source", "line", "provider", "event", "verdict",
-/// "findings"}, …]}`, a result per line.
+/// "findings"}, …]}`, a result per line. Written as UTF-8 bytes; the `"source": …` part is encoded once per source.
 final class JSONCheckFormatter: CheckFormatter {
     private var output = BufferedOutput()
     private var spool = Spool()
     private var count = 0
+    /// One result's text, reused.
+    private var text: [UInt8] = []
+    /// The last source and its encoded `{"source": "…", "line": ` prefix.
+    private var source: (name: String, prefix: [UInt8])?
 
     func add(_ result: CheckResult) throws {
-        var text = count == 0 ? "\n    {\"source\": " : ",\n    {\"source\": "
-        JSONText.writeString(result.source, into: &text)
-        text += ", \"line\": " + (result.line.map(String.init) ?? "null")
-        text += ", \"provider\": "
-        text += result.report.provider.map(JSONText.quoted) ?? "null"
-        text += ", \"event\": "
-        text += result.report.event.map(JSONText.quoted) ?? "null"
-        text += ", \"verdict\": \"\(result.report.verdict.rawValue)\", \"findings\": ["
+        text.removeAll(keepingCapacity: true)
+        text.append(contentsOf: (count == 0 ? "\n    " : ",\n    ").utf8)
+        if source?.name != result.source {
+            var prefix = Array("{\"source\": ".utf8)
+            JSONText.writeString(result.source, into: &prefix)
+            prefix.append(contentsOf: ", \"line\": ".utf8)
+            source = (result.source, prefix)
+        }
+        text.append(contentsOf: source?.prefix ?? [])
+        if let line = result.line {
+            JSONText.writeInteger(Int64(line), into: &text)
+        } else {
+            text.append(contentsOf: "null".utf8)
+        }
+        text.append(contentsOf: ", \"provider\": ".utf8)
+        writeOptional(result.report.provider)
+        text.append(contentsOf: ", \"event\": ".utf8)
+        writeOptional(result.report.event)
+        text.append(contentsOf: ", \"verdict\": \"".utf8)
+        text.append(contentsOf: result.report.verdict.rawValue.utf8)
+        text.append(contentsOf: "\", \"findings\": [".utf8)
         for (position, finding) in result.report.findings.enumerated() {
-            text += position == 0 ? "\n      " : ",\n      "
+            text.append(contentsOf: (position == 0 ? "\n      " : ",\n      ").utf8)
             finding.writeJSON(into: &text)
         }
-        text += result.report.findings.isEmpty ? "]}" : "\n    ]}"
+        text.append(contentsOf: (result.report.findings.isEmpty ? "]}" : "\n    ]}").utf8)
         count += 1
         try spool.write(text)
+    }
+
+    private func writeOptional(_ string: String?) {
+        if let string {
+            JSONText.writeString(string, into: &text)
+        } else {
+            text.append(contentsOf: "null".utf8)
+        }
     }
 
     func finish(_ summary: CheckSummary) throws {

@@ -18,19 +18,20 @@ struct PayloadSource {
 
     var displayPath: String { path }
 
-    /// One body to validate, with where it came from.
+    /// One body to validate, with where it came from. `body` is valid only during the `forEachPayload` call that
+    /// hands the payload out (NDJSON lines are validated in place in the read buffer).
     struct Payload {
-        var body: [UInt8]
+        var body: UnsafeBufferPointer<UInt8>
         var line: Int?
         var headers: [(name: String, value: String)]?
         /// A finding that replaces validation (the body could not be read within the limits).
         var unreadable: Finding?
 
-        func validate(with validator: SchemaValidator) -> DriftReport {
+        func validate(with validator: SchemaValidator, reusing buffers: inout ValidationBuffers) -> DriftReport {
             if let unreadable {
                 return DriftReport(findings: [unreadable])
             }
-            return validator.validate(body: body, headers: headers)
+            return validator.validate(body: body, headers: headers, reusing: &buffers)
         }
     }
 
@@ -99,13 +100,16 @@ struct PayloadSource {
             }
             defer { if path != "-" { try? handle.close() } }
             var reader = LineReader(handle: handle, maxLineBytes: limits.maxBodyBytes)
-            while let line = try reader.next() {
-                try body(line)
-            }
+            try reader.forEachLine(body)
         case .body:
-            try body(Payload(body: try readWhole(limits: limits), line: nil))
+            try readWhole(limits: limits).withUnsafeBufferPointer { bytes in
+                try body(Payload(body: bytes, line: nil))
+            }
         case .delivery:
-            try body(try CheckDelivery.payload(from: try readWhole(limits: limits), path: path))
+            let delivery = try CheckDelivery.read(from: try readWhole(limits: limits), path: path)
+            try delivery.body.withUnsafeBufferPointer { bytes in
+                try body(Payload(body: bytes, line: nil, headers: delivery.headers))
+            }
         }
     }
 

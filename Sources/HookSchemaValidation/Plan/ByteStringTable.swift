@@ -1,29 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A read-only hash table from byte strings (member names, enum values, event types) to small integers, looked up
 /// straight from the body's bytes without making a `String`.
+///
+/// Keys can be grouped: one table holds, say, the member names of every object in a plan, each object's names in
+/// their own group (`lookup(_:in:)`), so a lookup reads no per-object structure.
 struct ByteStringTable: Sendable {
+    private struct Entry {
+        var offset: Int32
+        var length: Int32
+        var group: Int32
+        var value: Int32
+    }
+
     private let storage: [UInt8]
-    private let entries: [(offset: Int, length: Int, value: Int)]
+    private let entries: [Entry]
     private let slots: [Int32]
     private let mask: Int
 
-    /// `keys[i]` maps to `values[i]`; a repeated key keeps its first value.
+    /// `keys[i]` maps to `values[i]` (all in group 0); a repeated key keeps its first value.
     init(_ keys: [String], values: [Int]) {
+        self.init(zip(keys, values).map { (group: 0, key: $0, value: $1) })
+    }
+
+    init(_ keys: [String]) {
+        self.init(keys, values: Array(keys.indices))
+    }
+
+    /// Each key maps to its value within its group; a key repeated in a group keeps its first value.
+    init(_ keys: [(group: Int, key: String, value: Int)]) {
         var storage: [UInt8] = []
-        var entries: [(offset: Int, length: Int, value: Int)] = []
+        var entries: [Entry] = []
         var capacity = 4
         while capacity < keys.count * 2 { capacity <<= 1 }
         var slots = [Int32](repeating: -1, count: capacity)
         let mask = capacity - 1
-        for (key, value) in zip(keys, values) {
+        for (group, key, value) in keys {
             let bytes = Array(key.utf8)
             let found = bytes.withUnsafeBufferPointer { buffer in
-                Self.find(buffer, storage: storage, entries: entries, slots: slots, mask: mask)
+                Self.find(buffer, group: group, storage: storage, entries: entries, slots: slots, mask: mask)
             }
             guard found == nil else { continue }
-            var slot = bytes.withUnsafeBufferPointer { Self.hash($0) } & mask
+            var slot = bytes.withUnsafeBufferPointer { Self.hash($0, group: group) } & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(entries.count)
-            entries.append((storage.count, bytes.count, value))
+            entries.append(
+                Entry(
+                    offset: Int32(storage.count), length: Int32(bytes.count), group: Int32(group),
+                    value: Int32(value)))
             storage.append(contentsOf: bytes)
         }
         self.storage = storage
@@ -32,45 +62,48 @@ struct ByteStringTable: Sendable {
         self.mask = mask
     }
 
-    init(_ keys: [String]) {
-        self.init(keys, values: Array(keys.indices))
-    }
-
-    /// The value for `key`, nil when absent.
+    /// The value for `key` (in group 0), nil when absent.
     @inline(__always)
     func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-        Self.find(key, storage: storage, entries: entries, slots: slots, mask: mask)
+        Self.find(key, group: 0, storage: storage, entries: entries, slots: slots, mask: mask)
+    }
+
+    /// The value for `key` in `group`, nil when absent.
+    @inline(__always)
+    func lookup(_ key: UnsafeBufferPointer<UInt8>, in group: Int) -> Int? {
+        Self.find(key, group: group, storage: storage, entries: entries, slots: slots, mask: mask)
     }
 
     private static func find(
         _ key: UnsafeBufferPointer<UInt8>,
+        group: Int,
         storage: [UInt8],
-        entries: [(offset: Int, length: Int, value: Int)],
+        entries: [Entry],
         slots: [Int32],
         mask: Int
     ) -> Int? {
-        var slot = hash(key) & mask
+        var slot = hash(key, group: group) & mask
         while true {
             let entryIndex = Int(slots[slot])
             if entryIndex < 0 { return nil }
             let entry = entries[entryIndex]
-            if entry.length == key.count {
+            if Int(entry.length) == key.count, Int(entry.group) == group {
                 let equal = storage.withUnsafeBufferPointer { stored in
                     guard let keyBase = key.baseAddress else { return entry.length == 0 }
                     guard let storedBase = stored.baseAddress else { return false }
-                    return memcmp(storedBase + entry.offset, keyBase, entry.length) == 0
+                    return memcmp(storedBase + Int(entry.offset), keyBase, key.count) == 0
                 }
-                if equal { return entry.value }
+                if equal { return Int(entry.value) }
             }
             slot = (slot + 1) & mask
         }
     }
 
-    /// Length and a few bytes, mixed: cheap, and distinct enough for the short names schemas use.
+    /// Length, group and a few bytes, mixed: cheap, and distinct enough for the short names schemas use.
     @inline(__always)
-    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>, group: Int) -> Int {
         let count = key.count
-        var value = UInt64(count)
+        var value = UInt64(count) &+ UInt64(truncatingIfNeeded: group) &* 0x9E37_79B9_7F4A_7C15
         if count > 0 {
             value = value &* 31 &+ UInt64(key[0])
             value = value &* 31 &+ UInt64(key[count - 1])
@@ -81,11 +114,3 @@ struct ByteStringTable: Sendable {
         return Int(truncatingIfNeeded: value ^ (value >> 32))
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -18,40 +18,46 @@ struct PlanNode: Sendable {
         case ref
     }
 
+    // Small (80 bytes, every field a trivial value): the walker copies a node per value it checks, so reading one
+    // costs no reference counting and no call to memcpy. Rarely used rules live in side tables of the plan.
     var kind: Kind
     var nullable: Bool
-    /// The type's name in messages and `expected`: `string`, `datetime`, `integer`, `object`, … (a
-    /// `StaticString`, like every field here a trivial value, so reading a node costs no reference counting).
+    var format: StringFormat?
+    /// The type's name in messages and `expected`: `string`, `datetime`, `integer`, `object`, …
     var typeName: StaticString
     /// Index into `ValidationPlan.constants`, or -1.
     var constant: Int = -1
-    var format: StringFormat?
     /// Index into `ValidationPlan.patterns`, or -1.
     var pattern: Int = -1
     /// Strings: length in characters; arrays: item count. -1 when not set.
     var minLength: Int = -1
     var maxLength: Int = -1
-    var numberRules: NumberRules?
+    /// Index into `ValidationPlan.numberRules` (minimum, maximum, exclusive bounds), or -1.
+    var numberRules: Int = -1
     /// Object → `objects`, enumeration → `enums`, union → `unions`, map → `maps`; array → item node; ref → target.
     var child: Int = -1
 }
 
-/// An object's members, with a lookup from member name to field.
+/// An object's members: `count` fields from `ValidationPlan.fields[first]` on. Member names are looked up in
+/// `ValidationPlan.memberTable`, in the object's group (its index in `ValidationPlan.objects`).
 struct ObjectPlan: Sendable {
-    struct Field: Sendable {
-        var name: String
-        var nameBytes: [UInt8]
-        var node: Int
-        var required: Bool
-    }
-
-    var fields: [Field]
-    var table: ByteStringTable
+    var first: Int
+    var count: Int
     var requiredCount: Int
 }
 
+/// One member of an object. Trivial (no references), so the walker reads it without reference counting.
+struct FieldPlan: Sendable {
+    var node: Int
+    var required: Bool
+    /// The name's bytes: `ValidationPlan.fieldNameBytes[nameStart..<nameStart + nameLength]`.
+    var nameStart: Int
+    var nameLength: Int
+}
+
+/// An enum's values (looked up in `ValidationPlan.enumTable`, in the enum's group).
 struct EnumPlan: Sendable {
-    var table: ByteStringTable
+    var names: [String]
     var closed: Bool
     /// The allowed values, for `expected`.
     var values: JSONValue

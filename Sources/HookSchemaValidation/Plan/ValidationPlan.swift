@@ -6,12 +6,26 @@ import HookSchemaRuntime
 final class ValidationPlan: Sendable {
     let nodes: [PlanNode]
     let objects: [ObjectPlan]
+    /// Every object's fields, each object's contiguous.
+    let fields: [FieldPlan]
+    /// `fields[i]`'s name, for messages; its bytes are in `fieldNameBytes`.
+    let fieldNames: [String]
+    let fieldNameBytes: [UInt8]
+    /// Member name → index in its object's fields, grouped by object index.
+    let memberTable: ByteStringTable
     let enums: [EnumPlan]
+    /// Enum value → its index, grouped by enum index (in `enums`).
+    let enumTable: ByteStringTable
     let unions: [UnionPlan]
     let maps: [MapPlan]
     let patterns: [Pattern]
     /// The `const` values of nodes.
     let constants: [Literal]
+    /// The string `const`s, each in the group of its index in `constants`: a string equals node `n`'s constant
+    /// when `stringConstants.lookup(string, in: n.constant)` finds it.
+    let stringConstants: ByteStringTable
+    /// The numeric bounds of nodes.
+    let numberRules: [NumberRules]
     let providers: [ProviderPlan]
     /// Distinct discriminator member names, each with the providers that use it.
     let discriminators: [(name: String, bytes: [UInt8], providers: [Int])]
@@ -24,11 +38,29 @@ final class ValidationPlan: Sendable {
         }
         nodes = compiler.nodes
         objects = compiler.objects
+        fields = compiler.fields
+        fieldNames = compiler.fieldNames
+        fieldNameBytes = compiler.fieldNameBytes
+        memberTable = ByteStringTable(
+            compiler.objects.indices.flatMap { object in
+                let plan = compiler.objects[object]
+                return (0..<plan.count).map { (group: object, key: compiler.fieldNames[plan.first + $0], value: $0) }
+            })
         enums = compiler.enums
+        enumTable = ByteStringTable(
+            compiler.enums.enumerated().flatMap { index, enumeration in
+                enumeration.names.enumerated().map { (group: index, key: $1, value: $0) }
+            })
         unions = compiler.unions
         maps = compiler.maps
         patterns = compiler.patterns
         constants = compiler.constants
+        stringConstants = ByteStringTable(
+            compiler.constants.enumerated().compactMap { index, constant in
+                guard case .string(let value) = constant else { return nil }
+                return (group: index, key: value, value: 0)
+            })
+        numberRules = compiler.numberRules
         self.providers = providers
         var discriminators: [(name: String, bytes: [UInt8], providers: [Int])] = []
         for (index, provider) in providers.enumerated() {
@@ -39,6 +71,12 @@ final class ValidationPlan: Sendable {
             }
         }
         self.discriminators = discriminators
+    }
+
+    /// A node's numeric bounds, if it has any.
+    @inline(__always)
+    func numberRules(of node: PlanNode) -> NumberRules? {
+        node.numberRules >= 0 ? numberRules[node.numberRules] : nil
     }
 
     /// A node's `const`, if it has one.
@@ -52,11 +90,15 @@ final class ValidationPlan: Sendable {
 private struct PlanCompiler {
     var nodes: [PlanNode] = []
     var objects: [ObjectPlan] = []
+    var fields: [FieldPlan] = []
+    var fieldNames: [String] = []
+    var fieldNameBytes: [UInt8] = []
     var enums: [EnumPlan] = []
     var unions: [UnionPlan] = []
     var maps: [MapPlan] = []
     var patterns: [Pattern] = []
     var constants: [Literal] = []
+    var numberRules: [NumberRules] = []
     private var patternIndex: [String: Int] = [:]
     /// The current provider's named types → node index.
     private var namedTypes: [String: Int] = [:]
@@ -129,11 +171,11 @@ private struct PlanCompiler {
         case .integer(let rules):
             node.kind = .integer
             node.typeName = "integer"
-            node.numberRules = rules
+            node.numberRules = addNumberRules(rules)
         case .number(let rules):
             node.kind = .number
             node.typeName = "number"
-            node.numberRules = rules
+            node.numberRules = addNumberRules(rules)
         case .boolean:
             node.kind = .boolean
             node.typeName = "boolean"
@@ -142,23 +184,26 @@ private struct PlanCompiler {
             node.typeName = "string"
             node.child = enums.count
             let values = rules.values.map(\.value)
-            enums.append(
-                EnumPlan(
-                    table: ByteStringTable(values), closed: rules.closed, values: .array(values.map { .string($0) })))
+            enums.append(EnumPlan(names: values, closed: rules.closed, values: .array(values.map { .string($0) })))
         case .object(let rules):
             node.kind = .object
             node.typeName = "object"
-            let fields = rules.fields.map { field in
-                ObjectPlan.Field(
-                    name: field.name, nameBytes: Array(field.name.utf8), node: add(field.schema),
-                    required: field.required)
-            }
+            // The members' types first (nested objects add their own fields), then this object's fields together.
+            let nodes = rules.fields.map { add($0.schema) }
             node.child = objects.count
             objects.append(
                 ObjectPlan(
-                    fields: fields,
-                    table: ByteStringTable(fields.map(\.name)),
-                    requiredCount: fields.filter(\.required).count))
+                    first: fields.count, count: rules.fields.count,
+                    requiredCount: rules.fields.filter(\.required).count))
+            for (field, fieldNode) in zip(rules.fields, nodes) {
+                let name = Array(field.name.utf8)
+                fields.append(
+                    FieldPlan(
+                        node: fieldNode, required: field.required, nameStart: fieldNameBytes.count,
+                        nameLength: name.count))
+                fieldNames.append(field.name)
+                fieldNameBytes.append(contentsOf: name)
+            }
         case .array(let rules):
             node.kind = .array
             node.typeName = "array"
@@ -208,6 +253,13 @@ private struct PlanCompiler {
         case .email: return "email"
         case .uuid: return "uuid"
         }
+    }
+
+    /// The index of `rules` in `numberRules`; -1 when there are none.
+    private mutating func addNumberRules(_ rules: NumberRules?) -> Int {
+        guard let rules else { return -1 }
+        numberRules.append(rules)
+        return numberRules.count - 1
     }
 
     private mutating func pattern(_ source: String) -> Int {

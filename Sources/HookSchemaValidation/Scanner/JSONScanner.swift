@@ -30,10 +30,19 @@ struct JSONScanner {
     /// Open containers, innermost last: the container's tape index, and (objects) the last key's tape index.
     private(set) var openContainers: [(container: Int, lastKey: Int)] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    /// A scanner that writes into `buffers`' memory; `returnBuffers(to:)` hands it back for the next body.
+    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, reusing buffers: inout ValidationBuffers) {
         self.bytes = bytes
         self.maxDepth = maxDepth
-        self.tape = JSONTape(capacity: bytes.count / 12 + 16)
+        self.tape = JSONTape(reusing: &buffers.tokens, capacity: bytes.count / 12 + 16)
+        swap(&openContainers, &buffers.containers)
+        openContainers.removeAll(keepingCapacity: true)
+    }
+
+    /// Gives the tape's and the stack's memory back to `buffers` (the tape is empty afterwards).
+    mutating func returnBuffers(to buffers: inout ValidationBuffers) {
+        swap(&tape.tokens, &buffers.tokens)
+        swap(&openContainers, &buffers.containers)
     }
 
     /// Scans the whole body. Throws the first problem found.

@@ -45,6 +45,14 @@ struct JSONTape {
         tokens.reserveCapacity(capacity)
     }
 
+    /// An empty tape that takes over `storage`'s memory (give it back with `swap` when done).
+    init(reusing storage: inout [Token], capacity: Int) {
+        tokens = []
+        swap(&tokens, &storage)
+        tokens.removeAll(keepingCapacity: true)
+        tokens.reserveCapacity(capacity)
+    }
+
     /// The tape index just past the value at `index` (its whole subtree, for a container).
     @inline(__always)
     func next(after index: Int) -> Int {

@@ -6,7 +6,8 @@ struct Dispatcher {
     let plan: ValidationPlan
     let reader: TapeReader
 
-    func run() -> DriftReport {
+    /// `path` is memory for the walker's path (reused between bodies).
+    func run(path: inout [Walker.PathStep]) -> DriftReport {
         guard reader.tokens[0].kind == .object else {
             let found = reader.typeName(0)
             return DriftReport(findings: [
@@ -16,20 +17,25 @@ struct Dispatcher {
                     expected: .string("object"), actual: .string(found))
             ])
         }
-        // Each distinct discriminator member name, with its value in this body (if any).
-        var seenValues: [(group: Int, value: Int)] = []
-        for (group, discriminator) in plan.discriminators.enumerated() {
-            guard let value = reader.member(discriminator.bytes, of: 0) else { continue }
-            seenValues.append((group, value))
-            guard reader.tokens[value].kind == .string else { continue }
+        for discriminator in plan.discriminators {
+            guard let value = reader.member(discriminator.bytes, of: 0), reader.tokens[value].kind == .string
+            else { continue }
             for providerIndex in discriminator.providers {
                 let provider = plan.providers[providerIndex]
                 if let event = reader.withString(value, provider.eventTable.lookup) {
-                    var walker = Walker(plan: plan, reader: reader)
+                    var walker = Walker(plan: plan, reader: reader, path: &path)
                     walker.check(provider.events[event].node, 0)
+                    walker.returnPath(to: &path)
                     return DriftReport(
                         provider: provider.name, event: provider.events[event].type, findings: walker.findings)
                 }
+            }
+        }
+        // Each distinct discriminator member name, with its value in this body (if any).
+        var seenValues: [(group: Int, value: Int)] = []
+        for (group, discriminator) in plan.discriminators.enumerated() {
+            if let value = reader.member(discriminator.bytes, of: 0) {
+                seenValues.append((group, value))
             }
         }
         return unmatched(seenValues)

@@ -36,15 +36,28 @@ public struct SchemaValidator: Sendable {
     /// Validates one delivery body (raw bytes as received). With `headers`, also checks the provider's required
     /// headers and the headers that mirror body members.
     public func validate(body: UnsafeRawBufferPointer, headers: [(name: String, value: String)]? = nil) -> DriftReport {
-        validate(body.bindMemory(to: UInt8.self), headers: headers)
+        var buffers = ValidationBuffers()
+        return validate(body.bindMemory(to: UInt8.self), headers: headers, buffers: &buffers)
+    }
+
+    /// Validates one delivery body, reusing `buffers` (the scanner's tape and stacks, the walker's path) instead of
+    /// allocating them: for a caller that checks a stream of bodies on one thread, such as `hookschema check`.
+    /// The report is the same as `validate(body:headers:)`'s.
+    public func validate(
+        body: UnsafeBufferPointer<UInt8>,
+        headers: [(name: String, value: String)]? = nil,
+        reusing buffers: inout ValidationBuffers
+    ) -> DriftReport {
+        validate(body, headers: headers, buffers: &buffers)
     }
 
     /// Validates one delivery body: `[UInt8]`, `Data`, `String.UTF8View`, an `ArraySlice`, …
     public func validate(body: some Collection<UInt8>, headers: [(name: String, value: String)]? = nil) -> DriftReport {
-        if let report = body.withContiguousStorageIfAvailable({ validate($0, headers: headers) }) {
+        var buffers = ValidationBuffers()
+        if let report = body.withContiguousStorageIfAvailable({ validate($0, headers: headers, buffers: &buffers) }) {
             return report
         }
-        return Array(body).withUnsafeBufferPointer { validate($0, headers: headers) }
+        return Array(body).withUnsafeBufferPointer { validate($0, headers: headers, buffers: &buffers) }
     }
 
     /// Validates the body and decodes it as a generated event union, in one pass over the bytes: the body is
@@ -58,7 +71,8 @@ public struct SchemaValidator: Sendable {
     ) -> (value: Event?, report: DriftReport) {
         let decode = { (bytes: UnsafeBufferPointer<UInt8>) in
             var value: Event?
-            let report = self.validate(bytes, headers: headers) { reader in
+            var buffers = ValidationBuffers()
+            let report = self.validate(bytes, headers: headers, buffers: &buffers) { reader in
                 value = try? TapeDecoder.decode(Event.self, reader: reader, index: 0, path: nil)
             }
             return (value, report)
@@ -73,6 +87,7 @@ public struct SchemaValidator: Sendable {
     func validate(
         _ bytes: UnsafeBufferPointer<UInt8>,
         headers: [(name: String, value: String)]?,
+        buffers: inout ValidationBuffers,
         andThen: (TapeReader) -> Void = { _ in }
     ) -> DriftReport {
         let maxBody = limits.effectiveMaxBodyBytes
@@ -84,7 +99,11 @@ public struct SchemaValidator: Sendable {
                     expected: .integer(Int64(maxBody)), actual: .integer(Int64(bytes.count)))
             ])
         }
-        var scanner = JSONScanner(bytes: bytes, maxDepth: limits.effectiveMaxDepth)
+        var scanner = JSONScanner(bytes: bytes, maxDepth: limits.effectiveMaxDepth, reusing: &buffers)
+        defer {
+            scanner.returnBuffers(to: &buffers)
+            buffers.trim()
+        }
         do {
             try scanner.scan()
         } catch {
@@ -92,12 +111,30 @@ public struct SchemaValidator: Sendable {
         }
         return scanner.tape.tokens.withUnsafeBufferPointer { tokens in
             let reader = TapeReader(bytes: bytes, tokens: tokens)
-            var report = Dispatcher(plan: plan, reader: reader).run()
+            var report = Dispatcher(plan: plan, reader: reader).run(path: &buffers.path)
             if let headers, let provider = plan.providers.first(where: { $0.name == report.provider }) {
                 report.findings += HeaderChecks(provider: provider, reader: reader).run(headers)
             }
             andThen(reader)
             return report
         }
+    }
+}
+
+/// Memory that `SchemaValidator.validate(body:headers:reusing:)` reuses from one body to the next: the scanner's
+/// tape and container stack, and the walker's path. One per thread; start with `ValidationBuffers()`.
+public struct ValidationBuffers {
+    var tokens: [JSONTape.Token] = []
+    var containers: [(container: Int, lastKey: Int)] = []
+    var path: [Walker.PathStep] = []
+
+    public init() {}
+
+    /// Drops a tape grown by one exceptionally large body (more than 64K tokens, about 1 MiB), so a stream's
+    /// memory stays flat.
+    mutating func trim() {
+        if tokens.capacity > 1 << 16 { tokens = [] }
+        if containers.capacity > 1 << 10 { containers = [] }
+        if path.capacity > 1 << 10 { path = [] }
     }
 }

@@ -3,14 +3,8 @@ import HookSchemaRuntime
 
 extension Walker {
     mutating func checkString(_ node: PlanNode, _ index: Int) {
-        if let constant = plan.constant(node) {
-            let equal: Bool
-            if case .string(let expected) = constant {
-                equal = reader.withString(index) { $0.elementsEqual(expected.utf8) }
-            } else {
-                equal = false
-            }
-            if !equal { constMismatch(constant, index) }
+        if node.constant >= 0 {
+            if !equalsStringConstant(node, index) { constMismatch(plan.constants[node.constant], index) }
             return
         }
         if let format = node.format {
@@ -47,14 +41,19 @@ extension Walker {
         }
     }
 
+    /// Whether the string at `index` is node's constant (false when the constant is not a string).
+    private func equalsStringConstant(_ node: PlanNode, _ index: Int) -> Bool {
+        reader.withString(index) { plan.stringConstants.lookup($0, in: node.constant) != nil }
+    }
+
     mutating func checkEnum(_ node: PlanNode, _ index: Int) {
-        let enumeration = plan.enums[node.child]
-        if reader.withString(index, enumeration.table.lookup) != nil {
-            if let constant = plan.constant(node), !reader.withString(index, { $0.elementsEqual(constant.stringBytes) }) {
-                constMismatch(constant, index)
+        if reader.withString(index, { plan.enumTable.lookup($0, in: node.child) }) != nil {
+            if node.constant >= 0, !equalsStringConstant(node, index) {
+                constMismatch(plan.constants[node.constant], index)
             }
             return
         }
+        let enumeration = plan.enums[node.child]
         report(
             .unknownEnumValue,
             "\(reader.preview(index)) is not one of the \(enumeration.closed ? "allowed" : "known") values",
@@ -84,12 +83,12 @@ extension Walker {
                 constMismatch(constant, index)
                 return
             }
-            guard node.numberRules != nil else { return }
+            guard node.numberRules >= 0 else { return }
             value = Double(integer)
         } else {
             // Only a number with an exponent or of more than 300 digits can overflow a double; others are parsed
             // only when a rule needs the value.
-            let needsValue = node.numberRules != nil || node.constant >= 0
+            let needsValue = node.numberRules >= 0 || node.constant >= 0
                 || token.flags & JSONTape.Token.hasExponent != 0 || token.end - token.start > 300
             guard needsValue else { return }
             value = reader.double(index)
@@ -112,7 +111,7 @@ extension Walker {
                 }
             }
         }
-        if let rules = node.numberRules {
+        if let rules = plan.numberRules(of: node) {
             checkRange(rules, value, index)
         }
     }
@@ -139,12 +138,5 @@ extension Walker {
                 .constraintViolation, "\(shown) is not less than the exclusive maximum \(JSONText.format(maximum))",
                 expected: .number(maximum), actual: reader.scalarValue(index))
         }
-    }
-}
-
-extension Literal {
-    var stringBytes: [UInt8] {
-        if case .string(let value) = self { return Array(value.utf8) }
-        return []
     }
 }

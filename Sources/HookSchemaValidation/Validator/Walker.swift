@@ -21,10 +21,17 @@ struct Walker {
         case index(Int)
     }
 
-    init(plan: ValidationPlan, reader: TapeReader) {
+    /// A walker whose path uses `storage`'s memory; `returnPath(to:)` gives it back.
+    init(plan: ValidationPlan, reader: TapeReader, path storage: inout [PathStep]) {
         self.plan = plan
         self.reader = reader
+        swap(&path, &storage)
+        path.removeAll(keepingCapacity: true)
         path.reserveCapacity(32)
+    }
+
+    mutating func returnPath(to storage: inout [PathStep]) {
+        swap(&path, &storage)
     }
 
     // MARK: Pointers and findings
@@ -96,7 +103,7 @@ struct Walker {
             }
         case .object:
             guard token.kind == .object else { return mismatch(node, index) }
-            checkObject(plan.objects[node.child], index)
+            checkObject(node.child, index)
         case .array:
             guard token.kind == .array else { return mismatch(node, index) }
             checkArray(node, index)
@@ -126,20 +133,22 @@ struct Walker {
 
     // MARK: Containers
 
-    private mutating func checkObject(_ object: ObjectPlan, _ index: Int) {
-        let fieldCount = object.fields.count
+    private mutating func checkObject(_ objectIndex: Int, _ index: Int) {
+        let object = plan.objects[objectIndex]
+        let fieldCount = object.count
         var seenSmall: UInt64 = 0
         var seenLarge = fieldCount > 64 ? [Bool](repeating: false, count: fieldCount) : []
         let end = Int(reader.tokens[index].end)
         var key = index + 1
+        // Bodies usually list members in the schema's order: try the field after the last one first.
         var predicted = 0
         while key < end {
             let value = key + 1
             let fieldIndex: Int? = reader.withString(key) { name in
-                if predicted < fieldCount, Self.equal(object.fields[predicted].nameBytes, name) {
+                if predicted < fieldCount, fieldName(object.first + predicted, equals: name) {
                     return predicted
                 }
-                return object.table.lookup(name)
+                return plan.memberTable.lookup(name, in: objectIndex)
             }
             if let fieldIndex {
                 predicted = fieldIndex + 1
@@ -148,7 +157,7 @@ struct Walker {
                 if seen {
                     report(.constraintViolation, "the member appears more than once")
                 }
-                check(object.fields[fieldIndex].node, value)
+                check(plan.fields[object.first + fieldIndex].node, value)
                 path.removeLast()
                 if fieldCount > 64 {
                     seenLarge[fieldIndex] = true
@@ -163,14 +172,27 @@ struct Walker {
             key = reader.next(after: value)
         }
         guard object.requiredCount > 0 else { return }
-        for (fieldIndex, field) in object.fields.enumerated() where field.required {
+        for fieldIndex in 0..<fieldCount where plan.fields[object.first + fieldIndex].required {
             let seen = fieldCount > 64 ? seenLarge[fieldIndex] : seenSmall & (1 << UInt64(fieldIndex)) != 0
             if !seen {
+                let field = plan.fields[object.first + fieldIndex]
+                let name = plan.fieldNames[object.first + fieldIndex]
                 let type = "\(plan.nodes[field.node].typeName)"
                 report(
-                    .missingRequired, "the required member \(JSONText.quoted(field.name)) is missing",
-                    member: field.name, expected: type.isEmpty ? nil : .string(type))
+                    .missingRequired, "the required member \(JSONText.quoted(name)) is missing",
+                    member: name, expected: type.isEmpty ? nil : .string(type))
             }
+        }
+    }
+
+    /// Whether field `field` (an index into `plan.fields`) is named `name`.
+    @inline(__always)
+    private func fieldName(_ field: Int, equals name: UnsafeBufferPointer<UInt8>) -> Bool {
+        let field = plan.fields[field]
+        guard field.nameLength == name.count else { return false }
+        return plan.fieldNameBytes.withUnsafeBufferPointer { stored in
+            guard let storedBase = stored.baseAddress, let nameBase = name.baseAddress else { return true }
+            return memcmp(storedBase + field.nameStart, nameBase, name.count) == 0
         }
     }
 
@@ -278,16 +300,6 @@ struct Walker {
                 + "\(JSONText.quoted(union.discriminator))",
             severity: severity, expected: union.values, actual: .string(reader.string(value)))
         path.removeLast()
-    }
-
-    /// Byte equality of a stored name and a slice of the body.
-    @inline(__always)
-    static func equal(_ stored: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        stored.count == bytes.count
-            && stored.withUnsafeBufferPointer { buffer in
-                guard let left = buffer.baseAddress, let right = bytes.baseAddress else { return true }
-                return memcmp(left, right, bytes.count) == 0
-            }
     }
 
     func article(_ staticName: StaticString) -> String {
