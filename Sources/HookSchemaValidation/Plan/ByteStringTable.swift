@@ -91,12 +91,23 @@ struct ByteStringTable: Sendable {
                 let equal = storage.withUnsafeBufferPointer { stored in
                     guard let keyBase = key.baseAddress else { return entry.length == 0 }
                     guard let storedBase = stored.baseAddress else { return false }
-                    return memcmp(storedBase + Int(entry.offset), keyBase, key.count) == 0
+                    return Self.equal(storedBase + Int(entry.offset), keyBase, key.count)
                 }
                 if equal { return Int(entry.value) }
             }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// Byte equality of two runs of `count` bytes: a plain loop for the short names schemas use (no call), `memcmp`
+    /// for longer ones.
+    @inline(__always)
+    static func equal(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        guard count <= 16 else { return memcmp(left, right, count) == 0 }
+        for index in 0..<count where left[index] != right[index] {
+            return false
+        }
+        return true
     }
 
     /// Length, group and a few bytes, mixed: cheap, and distinct enough for the short names schemas use.

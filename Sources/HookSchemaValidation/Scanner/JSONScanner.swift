@@ -26,23 +26,25 @@ struct JSONScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     private let maxDepth: Int
     var position = 0
-    var tape: JSONTape
-    /// Open containers, innermost last: the container's tape index, and (objects) the last key's tape index.
-    private(set) var openContainers: [(container: Int, lastKey: Int)] = []
+    let tape: JSONTape
+    /// Open containers, innermost last.
+    let openContainers: TrivialBuffer<OpenContainer>
 
-    /// A scanner that writes into `buffers`' memory; `returnBuffers(to:)` hands it back for the next body.
-    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, reusing buffers: inout ValidationBuffers) {
-        self.bytes = bytes
-        self.maxDepth = maxDepth
-        self.tape = JSONTape(reusing: &buffers.tokens, capacity: bytes.count / 12 + 16)
-        swap(&openContainers, &buffers.containers)
-        openContainers.removeAll(keepingCapacity: true)
+    struct OpenContainer {
+        /// The container's tape index.
+        var container: Int
+        /// Objects: the tape index of the last key (-1 before the first).
+        var lastKey: Int
     }
 
-    /// Gives the tape's and the stack's memory back to `buffers` (the tape is empty afterwards).
-    mutating func returnBuffers(to buffers: inout ValidationBuffers) {
-        swap(&tape.tokens, &buffers.tokens)
-        swap(&openContainers, &buffers.containers)
+    /// A scanner that writes into `buffers`' memory (emptied first): the tape and the container stack.
+    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, reusing buffers: ValidationBuffers) {
+        self.bytes = bytes
+        self.maxDepth = maxDepth
+        buffers.tokens.removeAll(reservingCapacity: bytes.count / 12 + 16)
+        buffers.containers.removeAll()
+        self.tape = JSONTape(tokens: buffers.tokens)
+        self.openContainers = buffers.containers
     }
 
     /// Scans the whole body. Throws the first problem found.
@@ -162,7 +164,7 @@ struct JSONScanner {
         if openContainers.count >= maxDepth {
             throw failure(.depthLimit, "objects and arrays nested deeper than the limit of \(maxDepth) levels")
         }
-        openContainers.append((tape.tokens.count, -1))
+        openContainers.append(OpenContainer(container: tape.tokens.count, lastKey: -1))
         tape.tokens.append(.init(kind: kind, flags: 0, start: UInt32(position), end: 0, count: 0))
         position += 1
     }

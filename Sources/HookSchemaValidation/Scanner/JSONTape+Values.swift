@@ -97,9 +97,14 @@ struct TapeReader {
         return value
     }
 
-    /// A number token's value as a double (infinite when out of range).
+    /// A number token's value as a double (infinite when out of range). An integer of up to 15 digits converts
+    /// exactly from `Int64`, without parsing text.
     func double(_ index: Int) -> Double {
-        Double(String(decoding: raw(index), as: UTF8.self)) ?? .nan
+        let token = tokens[index]
+        if token.end - token.start <= 16, let integer = int64(index) {
+            return Double(integer)
+        }
+        return Double(String(decoding: raw(index), as: UTF8.self)) ?? .nan
     }
 
     /// A scalar token as a `JSONValue` (containers as their type name), for a finding's `actual`.

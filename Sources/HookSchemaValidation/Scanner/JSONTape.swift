@@ -38,20 +38,8 @@ struct JSONTape {
         var count: UInt32
     }
 
-    var tokens: [Token]
-
-    init(capacity: Int) {
-        tokens = []
-        tokens.reserveCapacity(capacity)
-    }
-
-    /// An empty tape that takes over `storage`'s memory (give it back with `swap` when done).
-    init(reusing storage: inout [Token], capacity: Int) {
-        tokens = []
-        swap(&tokens, &storage)
-        tokens.removeAll(keepingCapacity: true)
-        tokens.reserveCapacity(capacity)
-    }
+    /// The tokens, in document order (memory reused from body to body; see `ValidationBuffers`).
+    let tokens: TrivialBuffer<Token>
 
     /// The tape index just past the value at `index` (its whole subtree, for a container).
     @inline(__always)

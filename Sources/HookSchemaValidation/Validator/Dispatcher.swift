@@ -7,7 +7,7 @@ struct Dispatcher {
     let reader: TapeReader
 
     /// `path` is memory for the walker's path (reused between bodies).
-    func run(path: inout [Walker.PathStep]) -> DriftReport {
+    func run(path: TrivialBuffer<Walker.PathStep>) -> DriftReport {
         guard reader.tokens[0].kind == .object else {
             let found = reader.typeName(0)
             return DriftReport(findings: [
@@ -23,9 +23,8 @@ struct Dispatcher {
             for providerIndex in discriminator.providers {
                 let provider = plan.providers[providerIndex]
                 if let event = reader.withString(value, provider.eventTable.lookup) {
-                    var walker = Walker(plan: plan, reader: reader, path: &path)
+                    var walker = Walker(plan: plan, reader: reader, path: path)
                     walker.check(provider.events[event].node, 0)
-                    walker.returnPath(to: &path)
                     return DriftReport(
                         provider: provider.name, event: provider.events[event].type, findings: walker.findings)
                 }

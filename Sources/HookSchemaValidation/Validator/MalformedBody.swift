@@ -29,11 +29,11 @@ enum MalformedBody {
     /// The pointer of the innermost value being read when the scanner stopped: each open object's last member
     /// name, each open array's current index.
     private static func pointer(_ scanner: JSONScanner) -> String {
-        let tokens = scanner.tape.tokens
-        return tokens.withUnsafeBufferPointer { buffer in
+        let buffer = scanner.tape.tokens.elements
+        do {
             let reader = TapeReader(bytes: scanner.bytes, tokens: buffer)
             var text = ""
-            for open in scanner.openContainers {
+            for open in scanner.openContainers.elements {
                 let container = buffer[open.container]
                 if container.kind == .object {
                     guard open.lastKey >= 0, open.lastKey < buffer.count, buffer[open.lastKey].kind == .string

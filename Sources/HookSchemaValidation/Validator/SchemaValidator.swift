@@ -99,19 +99,16 @@ public struct SchemaValidator: Sendable {
                     expected: .integer(Int64(maxBody)), actual: .integer(Int64(bytes.count)))
             ])
         }
-        var scanner = JSONScanner(bytes: bytes, maxDepth: limits.effectiveMaxDepth, reusing: &buffers)
-        defer {
-            scanner.returnBuffers(to: &buffers)
-            buffers.trim()
-        }
+        var scanner = JSONScanner(bytes: bytes, maxDepth: limits.effectiveMaxDepth, reusing: buffers)
+        defer { buffers.trim() }
         do {
             try scanner.scan()
         } catch {
             return MalformedBody.report(error, scanner: scanner)
         }
-        return scanner.tape.tokens.withUnsafeBufferPointer { tokens in
-            let reader = TapeReader(bytes: bytes, tokens: tokens)
-            var report = Dispatcher(plan: plan, reader: reader).run(path: &buffers.path)
+        do {
+            let reader = TapeReader(bytes: bytes, tokens: scanner.tape.tokens.elements)
+            var report = Dispatcher(plan: plan, reader: reader).run(path: buffers.path)
             if let headers, let provider = plan.providers.first(where: { $0.name == report.provider }) {
                 report.findings += HeaderChecks(provider: provider, reader: reader).run(headers)
             }
@@ -124,17 +121,17 @@ public struct SchemaValidator: Sendable {
 /// Memory that `SchemaValidator.validate(body:headers:reusing:)` reuses from one body to the next: the scanner's
 /// tape and container stack, and the walker's path. One per thread; start with `ValidationBuffers()`.
 public struct ValidationBuffers {
-    var tokens: [JSONTape.Token] = []
-    var containers: [(container: Int, lastKey: Int)] = []
-    var path: [Walker.PathStep] = []
+    let tokens = TrivialBuffer<JSONTape.Token>(capacity: 1 << 10)
+    let containers = TrivialBuffer<JSONScanner.OpenContainer>(capacity: 32)
+    let path = TrivialBuffer<Walker.PathStep>(capacity: 32)
 
     public init() {}
 
-    /// Drops a tape grown by one exceptionally large body (more than 64K tokens, about 1 MiB), so a stream's
-    /// memory stays flat.
+    /// Gives back a tape grown by one exceptionally large body (more than 64K tokens, about 1 MiB), so a
+    /// stream's memory stays flat.
     mutating func trim() {
-        if tokens.capacity > 1 << 16 { tokens = [] }
-        if containers.capacity > 1 << 10 { containers = [] }
-        if path.capacity > 1 << 10 { path = [] }
+        if tokens.capacity > 1 << 16 { tokens.shrink(to: 1 << 10) }
+        if containers.capacity > 1 << 10 { containers.shrink(to: 32) }
+        if path.capacity > 1 << 10 { path.shrink(to: 32) }
     }
 }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import HookSchemaModel
 import HookSchemaRuntime
 
@@ -13,7 +8,7 @@ struct Walker {
     let reader: TapeReader
     var findings: [Finding] = []
     /// The pointer to the value being checked, as steps, rendered only when a finding needs it.
-    private var path: [PathStep] = []
+    private let path: TrivialBuffer<PathStep>
 
     enum PathStep {
         /// An object member: the tape index of its key.
@@ -21,17 +16,12 @@ struct Walker {
         case index(Int)
     }
 
-    /// A walker whose path uses `storage`'s memory; `returnPath(to:)` gives it back.
-    init(plan: ValidationPlan, reader: TapeReader, path storage: inout [PathStep]) {
+    /// A walker whose path uses `path`'s memory (emptied first).
+    init(plan: ValidationPlan, reader: TapeReader, path: TrivialBuffer<PathStep>) {
         self.plan = plan
         self.reader = reader
-        swap(&path, &storage)
-        path.removeAll(keepingCapacity: true)
-        path.reserveCapacity(32)
-    }
-
-    mutating func returnPath(to storage: inout [PathStep]) {
-        swap(&path, &storage)
+        self.path = path
+        path.removeAll()
     }
 
     // MARK: Pointers and findings
@@ -39,7 +29,7 @@ struct Walker {
     /// The JSON pointer of the current value, with `extra` (a member name) appended.
     func pointer(appending extra: String? = nil) -> String {
         var text = ""
-        for step in path {
+        for step in path.elements {
             switch step {
             case .key(let index): text = JSONPointer.appending(reader.string(index), to: text)
             case .index(let index): text += "/\(index)"
@@ -192,7 +182,7 @@ struct Walker {
         guard field.nameLength == name.count else { return false }
         return plan.fieldNameBytes.withUnsafeBufferPointer { stored in
             guard let storedBase = stored.baseAddress, let nameBase = name.baseAddress else { return true }
-            return memcmp(storedBase + field.nameStart, nameBase, name.count) == 0
+            return ByteStringTable.equal(storedBase + field.nameStart, nameBase, name.count)
         }
     }
 
