@@ -35,6 +35,8 @@ struct JSONScanner {
         var container: Int
         /// Objects: the tape index of the last key (-1 before the first).
         var lastKey: Int
+        /// An object (else an array), kept here so the loop need not read the container's token.
+        var isObject: Bool
     }
 
     /// A scanner that writes into `buffers`' memory (emptied first): the tape and the container stack.
@@ -63,7 +65,7 @@ struct JSONScanner {
             // After a value: close containers or move to the next member/element.
             skipWhitespace()
             guard let top = openContainers.last else { break }
-            let isObject = tape.tokens[top.container].kind == .object
+            let isObject = top.isObject
             guard position < bytes.count else {
                 throw failure(.syntax, "unexpected end of input: expected ',' or \(isObject ? "'}'" : "']'")")
             }
@@ -164,7 +166,7 @@ struct JSONScanner {
         if openContainers.count >= maxDepth {
             throw failure(.depthLimit, "objects and arrays nested deeper than the limit of \(maxDepth) levels")
         }
-        openContainers.append(OpenContainer(container: tape.tokens.count, lastKey: -1))
+        openContainers.append(OpenContainer(container: tape.tokens.count, lastKey: -1, isObject: kind == .object))
         tape.tokens.append(.init(kind: kind, flags: 0, start: UInt32(position), end: 0, count: 0))
         position += 1
     }
