@@ -39,17 +39,17 @@ public nonisolated struct ExtractRunFailedEvent: WebhookEvent {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eventId = try container.decode(String.self, forKey: .eventId)
-        self.eventType = try container.decode(String.self, forKey: .eventType)
-        self.payload = try container.decode(ExtractRunPayload.self, forKey: .payload)
+        self.eventId = try container.decodeMember(String.self, forKey: .eventId)
+        self.eventType = try container.decodeMember(String.self, forKey: .eventType)
+        self.payload = try container.decodeMember(ExtractRunPayload.self, forKey: .payload)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(eventId, forKey: .eventId)
-        try container.encode(eventType, forKey: .eventType)
-        try container.encode(payload, forKey: .payload)
+        try container.encodeMember(eventId, forKey: .eventId)
+        try container.encodeMember(eventType, forKey: .eventType)
+        try container.encodeMember(payload, forKey: .payload)
         try unknownFields.encode(to: encoder)
     }
 }

@@ -73,29 +73,29 @@ public nonisolated struct BatchRun: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.status = try container.decode(BatchRunStatus.self, forKey: .status)
-        self.runCount = try container.decodeIfPresent(Int.self, forKey: .runCount)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.status = try container.decodeMember(BatchRunStatus.self, forKey: .status)
+        self.runCount = try container.decodeMemberIfPresent(Int.self, forKey: .runCount)
         self.entity = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .entity)
         self.entityVersion = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .entityVersion)
         self.metrics = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .metrics)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decodeIfPresent(RFC3339Date.self, forKey: .updatedAt)?.date
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: .updatedAt)?.date
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(status, forKey: .status)
-        try container.encodeIfPresent(runCount, forKey: .runCount)
-        try container.encodeIfPresent(entity, forKey: .entity)
-        try container.encodeIfPresent(entityVersion, forKey: .entityVersion)
-        try container.encodeIfPresent(metrics, forKey: .metrics)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encodeIfPresent(updatedAt.map(RFC3339Date.init(_:)), forKey: .updatedAt)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(status, forKey: .status)
+        try container.encodeMemberIfPresent(runCount, forKey: .runCount)
+        try container.encodeMemberIfPresent(entity, forKey: .entity)
+        try container.encodeMemberIfPresent(entityVersion, forKey: .entityVersion)
+        try container.encodeMemberIfPresent(metrics, forKey: .metrics)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMemberIfPresent(updatedAt.map(RFC3339Date.init(_:)), forKey: .updatedAt)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -222,23 +222,23 @@ public nonisolated struct Classifier: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
-        self.draftVersion = try container.decode(ClassifierVersion.self, forKey: .draftVersion)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.name = try container.decodeMember(String.self, forKey: .name)
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
+        self.draftVersion = try container.decodeMember(ClassifierVersion.self, forKey: .draftVersion)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
-        try container.encode(draftVersion, forKey: .draftVersion)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(name, forKey: .name)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try container.encodeMember(draftVersion, forKey: .draftVersion)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -317,21 +317,21 @@ public nonisolated struct ClassifierSummary: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.name = try container.decodeMember(String.self, forKey: .name)
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(name, forKey: .name)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -391,25 +391,25 @@ public nonisolated struct ClassifierVersion: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
         self.description = try container.decodeNullable(String.self, forKey: .description)
-        self.version = try container.decode(String.self, forKey: .version)
-        self.config = try container.decode(ClassifyConfig.self, forKey: .config)
-        self.classifierId = try container.decode(String.self, forKey: .classifierId)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.version = try container.decodeMember(String.self, forKey: .version)
+        self.config = try container.decodeMember(ClassifyConfig.self, forKey: .config)
+        self.classifierId = try container.decodeMember(String.self, forKey: .classifierId)
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
         try container.encodeNullable(description, forKey: .description)
-        try container.encode(version, forKey: .version)
-        try container.encode(config, forKey: .config)
-        try container.encode(classifierId, forKey: .classifierId)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMember(version, forKey: .version)
+        try container.encodeMember(config, forKey: .config)
+        try container.encodeMember(classifierId, forKey: .classifierId)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -496,23 +496,23 @@ public nonisolated struct ClassifierVersionSummary: Codable, Hashable, Sendable 
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
         self.description = try container.decodeNullable(String.self, forKey: .description)
-        self.version = try container.decode(String.self, forKey: .version)
-        self.classifierId = try container.decode(String.self, forKey: .classifierId)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.version = try container.decodeMember(String.self, forKey: .version)
+        self.classifierId = try container.decodeMember(String.self, forKey: .classifierId)
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
         try container.encodeNullable(description, forKey: .description)
-        try container.encode(version, forKey: .version)
-        try container.encode(classifierId, forKey: .classifierId)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMember(version, forKey: .version)
+        try container.encodeMember(classifierId, forKey: .classifierId)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -570,10 +570,10 @@ public nonisolated struct ClassifyConfig: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.baseProcessor = try container.decodeIfPresent(String.self, forKey: .baseProcessor)
-        self.baseVersion = try container.decodeIfPresent(String.self, forKey: .baseVersion)
-        self.classifications = try container.decodeIfPresent([JSONValue].self, forKey: .classifications)
-        self.classificationRules = try container.decodeIfPresent(String.self, forKey: .classificationRules)
+        self.baseProcessor = try container.decodeMemberIfPresent(String.self, forKey: .baseProcessor)
+        self.baseVersion = try container.decodeMemberIfPresent(String.self, forKey: .baseVersion)
+        self.classifications = try container.decodeMemberIfPresent([JSONValue].self, forKey: .classifications)
+        self.classificationRules = try container.decodeMemberIfPresent(String.self, forKey: .classificationRules)
         self.advancedOptions = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .advancedOptions)
         self.parseConfig = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .parseConfig)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
@@ -581,12 +581,12 @@ public nonisolated struct ClassifyConfig: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(baseProcessor, forKey: .baseProcessor)
-        try container.encodeIfPresent(baseVersion, forKey: .baseVersion)
-        try container.encodeIfPresent(classifications, forKey: .classifications)
-        try container.encodeIfPresent(classificationRules, forKey: .classificationRules)
-        try container.encodeIfPresent(advancedOptions, forKey: .advancedOptions)
-        try container.encodeIfPresent(parseConfig, forKey: .parseConfig)
+        try container.encodeMemberIfPresent(baseProcessor, forKey: .baseProcessor)
+        try container.encodeMemberIfPresent(baseVersion, forKey: .baseVersion)
+        try container.encodeMemberIfPresent(classifications, forKey: .classifications)
+        try container.encodeMemberIfPresent(classificationRules, forKey: .classificationRules)
+        try container.encodeMemberIfPresent(advancedOptions, forKey: .advancedOptions)
+        try container.encodeMemberIfPresent(parseConfig, forKey: .parseConfig)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -629,19 +629,19 @@ public nonisolated struct ClassifyOutput: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.confidence = try container.decode(Double.self, forKey: .confidence)
-        self.insights = try container.decode([JSONValue].self, forKey: .insights)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.type = try container.decodeMember(String.self, forKey: .type)
+        self.confidence = try container.decodeMember(Double.self, forKey: .confidence)
+        self.insights = try container.decodeMember([JSONValue].self, forKey: .insights)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(type, forKey: .type)
-        try container.encode(confidence, forKey: .confidence)
-        try container.encode(insights, forKey: .insights)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(type, forKey: .type)
+        try container.encodeMember(confidence, forKey: .confidence)
+        try container.encodeMember(insights, forKey: .insights)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -786,51 +786,51 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
         self.classifier = try container.decodeNullable(ClassifierSummary.self, forKey: .classifier)
         self.classifierVersion = try container.decodeNullable(ClassifierVersionSummary.self, forKey: .classifierVersion)
-        self.status = try container.decode(ProcessorRunStatus.self, forKey: .status)
+        self.status = try container.decodeMember(ProcessorRunStatus.self, forKey: .status)
         self.output = try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: .output)
         self.initialOutput = try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: .initialOutput)
         self.reviewedOutput = try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: .reviewedOutput)
         self.failureReason = try container.decodeNullableIfPresent(ProcessorRunFailureReason.self, forKey: .failureReason)
         self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: .failureMessage)
         self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .metadata)
-        self.reviewed = try container.decode(Bool.self, forKey: .reviewed)
-        self.edited = try container.decode(Bool.self, forKey: .edited)
-        self.config = try container.decode(ClassifyConfig.self, forKey: .config)
-        self.file = try container.decode(FileSummary.self, forKey: .file)
+        self.reviewed = try container.decodeMember(Bool.self, forKey: .reviewed)
+        self.edited = try container.decodeMember(Bool.self, forKey: .edited)
+        self.config = try container.decodeMember(ClassifyConfig.self, forKey: .config)
+        self.file = try container.decodeMember(FileSummary.self, forKey: .file)
         self.parseRunId = try container.decodeNullable(String.self, forKey: .parseRunId)
-        self.dashboardUrl = try container.decode(String.self, forKey: .dashboardUrl)
+        self.dashboardUrl = try container.decodeMember(String.self, forKey: .dashboardUrl)
         self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: .usage)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
         try container.encodeNullable(classifier, forKey: .classifier)
         try container.encodeNullable(classifierVersion, forKey: .classifierVersion)
-        try container.encode(status, forKey: .status)
+        try container.encodeMember(status, forKey: .status)
         try container.encodeNullableIfPresent(output, forKey: .output)
         try container.encodeNullableIfPresent(initialOutput, forKey: .initialOutput)
         try container.encodeNullableIfPresent(reviewedOutput, forKey: .reviewedOutput)
         try container.encodeNullableIfPresent(failureReason, forKey: .failureReason)
         try container.encodeNullableIfPresent(failureMessage, forKey: .failureMessage)
-        try container.encodeIfPresent(metadata, forKey: .metadata)
-        try container.encode(reviewed, forKey: .reviewed)
-        try container.encode(edited, forKey: .edited)
-        try container.encode(config, forKey: .config)
-        try container.encode(file, forKey: .file)
+        try container.encodeMemberIfPresent(metadata, forKey: .metadata)
+        try container.encodeMember(reviewed, forKey: .reviewed)
+        try container.encodeMember(edited, forKey: .edited)
+        try container.encodeMember(config, forKey: .config)
+        try container.encodeMember(file, forKey: .file)
         try container.encodeNullable(parseRunId, forKey: .parseRunId)
-        try container.encode(dashboardUrl, forKey: .dashboardUrl)
+        try container.encodeMember(dashboardUrl, forKey: .dashboardUrl)
         try container.encodeNullableIfPresent(usage, forKey: .usage)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -926,27 +926,27 @@ public nonisolated struct ClassifyStepRun: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stepType = try container.decode(String.self, forKey: .stepType)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.workflowRunId = try container.decode(String.self, forKey: .workflowRunId)
-        self.status = try container.decode(StepRunBaseStatus.self, forKey: .status)
-        self.files = try container.decode([FileSummary].self, forKey: .files)
-        self.step = try container.decode(WorkflowStep.self, forKey: .step)
+        self.stepType = try container.decodeMember(String.self, forKey: .stepType)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.workflowRunId = try container.decodeMember(String.self, forKey: .workflowRunId)
+        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: .status)
+        self.files = try container.decodeMember([FileSummary].self, forKey: .files)
+        self.step = try container.decodeMember(WorkflowStep.self, forKey: .step)
         self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(stepType, forKey: .stepType)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(workflowRunId, forKey: .workflowRunId)
-        try container.encode(status, forKey: .status)
-        try container.encode(files, forKey: .files)
-        try container.encode(step, forKey: .step)
-        try container.encodeIfPresent(result, forKey: .result)
+        try container.encodeMember(stepType, forKey: .stepType)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(workflowRunId, forKey: .workflowRunId)
+        try container.encodeMember(status, forKey: .status)
+        try container.encodeMember(files, forKey: .files)
+        try container.encodeMember(step, forKey: .step)
+        try container.encodeMemberIfPresent(result, forKey: .result)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -1010,27 +1010,27 @@ public nonisolated struct ConditionalExtractStepRun: Codable, Hashable, Sendable
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stepType = try container.decode(String.self, forKey: .stepType)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.workflowRunId = try container.decode(String.self, forKey: .workflowRunId)
-        self.status = try container.decode(StepRunBaseStatus.self, forKey: .status)
-        self.files = try container.decode([FileSummary].self, forKey: .files)
-        self.step = try container.decode(WorkflowStep.self, forKey: .step)
+        self.stepType = try container.decodeMember(String.self, forKey: .stepType)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.workflowRunId = try container.decodeMember(String.self, forKey: .workflowRunId)
+        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: .status)
+        self.files = try container.decodeMember([FileSummary].self, forKey: .files)
+        self.step = try container.decodeMember(WorkflowStep.self, forKey: .step)
         self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(stepType, forKey: .stepType)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(workflowRunId, forKey: .workflowRunId)
-        try container.encode(status, forKey: .status)
-        try container.encode(files, forKey: .files)
-        try container.encode(step, forKey: .step)
-        try container.encodeIfPresent(result, forKey: .result)
+        try container.encodeMember(stepType, forKey: .stepType)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(workflowRunId, forKey: .workflowRunId)
+        try container.encodeMember(status, forKey: .status)
+        try container.encodeMember(files, forKey: .files)
+        try container.encodeMember(step, forKey: .step)
+        try container.encodeMemberIfPresent(result, forKey: .result)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -1115,13 +1115,13 @@ public nonisolated struct EditRun: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.file = try container.decode(FileSummary.self, forKey: .file)
-        self.status = try container.decode(EditRunStatus.self, forKey: .status)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.file = try container.decodeMember(FileSummary.self, forKey: .file)
+        self.status = try container.decodeMember(EditRunStatus.self, forKey: .status)
         self.failureReason = try container.decodeNullableIfPresent(EditRunFailureReason.self, forKey: .failureReason)
         self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: .failureMessage)
-        self.config = try container.decode(JSONValue.self, forKey: .config)
+        self.config = try container.decodeMember(JSONValue.self, forKey: .config)
         self.output = try container.decodeNullableIfPresent(EditRunOutput.self, forKey: .output)
         self.metrics = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .metrics)
         self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: .usage)
@@ -1130,15 +1130,15 @@ public nonisolated struct EditRun: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(file, forKey: .file)
-        try container.encode(status, forKey: .status)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(file, forKey: .file)
+        try container.encodeMember(status, forKey: .status)
         try container.encodeNullableIfPresent(failureReason, forKey: .failureReason)
         try container.encodeNullableIfPresent(failureMessage, forKey: .failureMessage)
-        try container.encode(config, forKey: .config)
+        try container.encodeMember(config, forKey: .config)
         try container.encodeNullableIfPresent(output, forKey: .output)
-        try container.encodeIfPresent(metrics, forKey: .metrics)
+        try container.encodeMemberIfPresent(metrics, forKey: .metrics)
         try container.encodeNullableIfPresent(usage, forKey: .usage)
         try unknownFields.encode(to: encoder)
     }
@@ -1255,15 +1255,15 @@ public nonisolated struct EditRunOutput: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.editedFile = try container.decode(JSONValue.self, forKey: .editedFile)
-        self.filledValues = try container.decodeIfPresent([String: JSONValue].self, forKey: .filledValues)
+        self.editedFile = try container.decodeMember(JSONValue.self, forKey: .editedFile)
+        self.filledValues = try container.decodeMemberIfPresent([String: JSONValue].self, forKey: .filledValues)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(editedFile, forKey: .editedFile)
-        try container.encodeIfPresent(filledValues, forKey: .filledValues)
+        try container.encodeMember(editedFile, forKey: .editedFile)
+        try container.encodeMemberIfPresent(filledValues, forKey: .filledValues)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -1398,27 +1398,27 @@ public nonisolated struct ExternalDataValidationStepRun: Codable, Hashable, Send
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stepType = try container.decode(String.self, forKey: .stepType)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.workflowRunId = try container.decode(String.self, forKey: .workflowRunId)
-        self.status = try container.decode(StepRunBaseStatus.self, forKey: .status)
-        self.files = try container.decode([FileSummary].self, forKey: .files)
-        self.step = try container.decode(WorkflowStep.self, forKey: .step)
+        self.stepType = try container.decodeMember(String.self, forKey: .stepType)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.workflowRunId = try container.decodeMember(String.self, forKey: .workflowRunId)
+        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: .status)
+        self.files = try container.decodeMember([FileSummary].self, forKey: .files)
+        self.step = try container.decodeMember(WorkflowStep.self, forKey: .step)
         self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(stepType, forKey: .stepType)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(workflowRunId, forKey: .workflowRunId)
-        try container.encode(status, forKey: .status)
-        try container.encode(files, forKey: .files)
-        try container.encode(step, forKey: .step)
-        try container.encodeIfPresent(result, forKey: .result)
+        try container.encodeMember(stepType, forKey: .stepType)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(workflowRunId, forKey: .workflowRunId)
+        try container.encodeMember(status, forKey: .status)
+        try container.encodeMember(files, forKey: .files)
+        try container.encodeMember(step, forKey: .step)
+        try container.encodeMemberIfPresent(result, forKey: .result)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -1480,9 +1480,9 @@ public nonisolated struct ExtractConfig: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.baseProcessor = try container.decodeIfPresent(String.self, forKey: .baseProcessor)
-        self.baseVersion = try container.decodeIfPresent(String.self, forKey: .baseVersion)
-        self.extractionRules = try container.decodeIfPresent(String.self, forKey: .extractionRules)
+        self.baseProcessor = try container.decodeMemberIfPresent(String.self, forKey: .baseProcessor)
+        self.baseVersion = try container.decodeMemberIfPresent(String.self, forKey: .baseVersion)
+        self.extractionRules = try container.decodeMemberIfPresent(String.self, forKey: .extractionRules)
         self.schema = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .schema)
         self.advancedOptions = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .advancedOptions)
         self.parseConfig = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .parseConfig)
@@ -1491,12 +1491,12 @@ public nonisolated struct ExtractConfig: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(baseProcessor, forKey: .baseProcessor)
-        try container.encodeIfPresent(baseVersion, forKey: .baseVersion)
-        try container.encodeIfPresent(extractionRules, forKey: .extractionRules)
-        try container.encodeIfPresent(schema, forKey: .schema)
-        try container.encodeIfPresent(advancedOptions, forKey: .advancedOptions)
-        try container.encodeIfPresent(parseConfig, forKey: .parseConfig)
+        try container.encodeMemberIfPresent(baseProcessor, forKey: .baseProcessor)
+        try container.encodeMemberIfPresent(baseVersion, forKey: .baseVersion)
+        try container.encodeMemberIfPresent(extractionRules, forKey: .extractionRules)
+        try container.encodeMemberIfPresent(schema, forKey: .schema)
+        try container.encodeMemberIfPresent(advancedOptions, forKey: .advancedOptions)
+        try container.encodeMemberIfPresent(parseConfig, forKey: .parseConfig)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -1609,14 +1609,14 @@ public nonisolated struct ExtractOutput: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.value = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .value)
-        self.metadata = try container.decodeIfPresent([String: ExtractOutputFieldMetadata].self, forKey: .metadata)
+        self.metadata = try container.decodeMemberIfPresent([String: ExtractOutputFieldMetadata].self, forKey: .metadata)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(value, forKey: .value)
-        try container.encodeIfPresent(metadata, forKey: .metadata)
+        try container.encodeMemberIfPresent(value, forKey: .value)
+        try container.encodeMemberIfPresent(metadata, forKey: .metadata)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -1670,19 +1670,19 @@ public nonisolated struct ExtractOutputEdit: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.originalValue = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .originalValue)
         self.editedValue = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .editedValue)
-        self.notes = try container.decodeIfPresent(String.self, forKey: .notes)
-        self.page = try container.decodeIfPresent(Int.self, forKey: .page)
-        self.fieldType = try container.decodeIfPresent(String.self, forKey: .fieldType)
+        self.notes = try container.decodeMemberIfPresent(String.self, forKey: .notes)
+        self.page = try container.decodeMemberIfPresent(Int.self, forKey: .page)
+        self.fieldType = try container.decodeMemberIfPresent(String.self, forKey: .fieldType)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(originalValue, forKey: .originalValue)
-        try container.encodeIfPresent(editedValue, forKey: .editedValue)
-        try container.encodeIfPresent(notes, forKey: .notes)
-        try container.encodeIfPresent(page, forKey: .page)
-        try container.encodeIfPresent(fieldType, forKey: .fieldType)
+        try container.encodeMemberIfPresent(originalValue, forKey: .originalValue)
+        try container.encodeMemberIfPresent(editedValue, forKey: .editedValue)
+        try container.encodeMemberIfPresent(notes, forKey: .notes)
+        try container.encodeMemberIfPresent(page, forKey: .page)
+        try container.encodeMemberIfPresent(fieldType, forKey: .fieldType)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -1740,8 +1740,8 @@ public nonisolated struct ExtractOutputFieldMetadata: Codable, Hashable, Sendabl
         self.ocrConfidence = try container.decodeNullableIfPresent(Double.self, forKey: .ocrConfidence)
         self.logprobsConfidence = try container.decodeNullable(Double.self, forKey: .logprobsConfidence)
         self.reviewAgentScore = try container.decodeNullableIfPresent(Double.self, forKey: .reviewAgentScore)
-        self.citations = try container.decodeIfPresent([JSONValue].self, forKey: .citations)
-        self.insights = try container.decodeIfPresent([JSONValue].self, forKey: .insights)
+        self.citations = try container.decodeMemberIfPresent([JSONValue].self, forKey: .citations)
+        self.insights = try container.decodeMemberIfPresent([JSONValue].self, forKey: .insights)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
@@ -1750,8 +1750,8 @@ public nonisolated struct ExtractOutputFieldMetadata: Codable, Hashable, Sendabl
         try container.encodeNullableIfPresent(ocrConfidence, forKey: .ocrConfidence)
         try container.encodeNullable(logprobsConfidence, forKey: .logprobsConfidence)
         try container.encodeNullableIfPresent(reviewAgentScore, forKey: .reviewAgentScore)
-        try container.encodeIfPresent(citations, forKey: .citations)
-        try container.encodeIfPresent(insights, forKey: .insights)
+        try container.encodeMemberIfPresent(citations, forKey: .citations)
+        try container.encodeMemberIfPresent(insights, forKey: .insights)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -1914,55 +1914,55 @@ public nonisolated struct ExtractRun: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.status = try container.decode(ProcessorRunStatus.self, forKey: .status)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.status = try container.decodeMember(ProcessorRunStatus.self, forKey: .status)
         self.output = try container.decodeNullableIfPresent(ExtractOutput.self, forKey: .output)
         self.initialOutput = try container.decodeNullableIfPresent(ExtractOutput.self, forKey: .initialOutput)
         self.reviewedOutput = try container.decodeNullableIfPresent(ExtractOutput.self, forKey: .reviewedOutput)
         self.failureReason = try container.decodeNullableIfPresent(ExtractFailureReason.self, forKey: .failureReason)
         self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: .failureMessage)
-        self.metadata = try container.decode(JSONValue.self, forKey: .metadata)
-        self.reviewed = try container.decode(Bool.self, forKey: .reviewed)
-        self.edited = try container.decode(Bool.self, forKey: .edited)
+        self.metadata = try container.decodeMember(JSONValue.self, forKey: .metadata)
+        self.reviewed = try container.decodeMember(Bool.self, forKey: .reviewed)
+        self.edited = try container.decodeMember(Bool.self, forKey: .edited)
         self.edits = try container.decodeNullableIfPresent([String: ExtractOutputEdit?].self, forKey: .edits)
-        self.config = try container.decode(ExtractConfig.self, forKey: .config)
+        self.config = try container.decodeMember(ExtractConfig.self, forKey: .config)
         self.extractor = try container.decodeNullable(ExtractorSummary.self, forKey: .extractor)
         self.extractorVersion = try container.decodeNullable(ExtractorVersionSummary.self, forKey: .extractorVersion)
         self.file = try container.decodeNullable(FileSummary.self, forKey: .file)
         self.files = try container.decodeNullableIfPresent([FileSummary].self, forKey: .files)
         self.parseRunId = try container.decodeNullable(String.self, forKey: .parseRunId)
-        self.dashboardUrl = try container.decode(String.self, forKey: .dashboardUrl)
+        self.dashboardUrl = try container.decodeMember(String.self, forKey: .dashboardUrl)
         self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: .usage)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(status, forKey: .status)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(status, forKey: .status)
         try container.encodeNullableIfPresent(output, forKey: .output)
         try container.encodeNullableIfPresent(initialOutput, forKey: .initialOutput)
         try container.encodeNullableIfPresent(reviewedOutput, forKey: .reviewedOutput)
         try container.encodeNullableIfPresent(failureReason, forKey: .failureReason)
         try container.encodeNullableIfPresent(failureMessage, forKey: .failureMessage)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(reviewed, forKey: .reviewed)
-        try container.encode(edited, forKey: .edited)
+        try container.encodeMember(metadata, forKey: .metadata)
+        try container.encodeMember(reviewed, forKey: .reviewed)
+        try container.encodeMember(edited, forKey: .edited)
         try container.encodeNullableIfPresent(edits, forKey: .edits)
-        try container.encode(config, forKey: .config)
+        try container.encodeMember(config, forKey: .config)
         try container.encodeNullable(extractor, forKey: .extractor)
         try container.encodeNullable(extractorVersion, forKey: .extractorVersion)
         try container.encodeNullable(file, forKey: .file)
         try container.encodeNullableIfPresent(files, forKey: .files)
         try container.encodeNullable(parseRunId, forKey: .parseRunId)
-        try container.encode(dashboardUrl, forKey: .dashboardUrl)
+        try container.encodeMember(dashboardUrl, forKey: .dashboardUrl)
         try container.encodeNullableIfPresent(usage, forKey: .usage)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2058,27 +2058,27 @@ public nonisolated struct ExtractStepRun: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stepType = try container.decode(String.self, forKey: .stepType)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.workflowRunId = try container.decode(String.self, forKey: .workflowRunId)
-        self.status = try container.decode(StepRunBaseStatus.self, forKey: .status)
-        self.files = try container.decode([FileSummary].self, forKey: .files)
-        self.step = try container.decode(WorkflowStep.self, forKey: .step)
+        self.stepType = try container.decodeMember(String.self, forKey: .stepType)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.workflowRunId = try container.decodeMember(String.self, forKey: .workflowRunId)
+        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: .status)
+        self.files = try container.decodeMember([FileSummary].self, forKey: .files)
+        self.step = try container.decodeMember(WorkflowStep.self, forKey: .step)
         self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(stepType, forKey: .stepType)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(workflowRunId, forKey: .workflowRunId)
-        try container.encode(status, forKey: .status)
-        try container.encode(files, forKey: .files)
-        try container.encode(step, forKey: .step)
-        try container.encodeIfPresent(result, forKey: .result)
+        try container.encodeMember(stepType, forKey: .stepType)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(workflowRunId, forKey: .workflowRunId)
+        try container.encodeMember(status, forKey: .status)
+        try container.encodeMember(files, forKey: .files)
+        try container.encodeMember(step, forKey: .step)
+        try container.encodeMemberIfPresent(result, forKey: .result)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2129,23 +2129,23 @@ public nonisolated struct Extractor: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
-        self.draftVersion = try container.decode(ExtractorVersion.self, forKey: .draftVersion)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.name = try container.decodeMember(String.self, forKey: .name)
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
+        self.draftVersion = try container.decodeMember(ExtractorVersion.self, forKey: .draftVersion)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
-        try container.encode(draftVersion, forKey: .draftVersion)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(name, forKey: .name)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try container.encodeMember(draftVersion, forKey: .draftVersion)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2224,21 +2224,21 @@ public nonisolated struct ExtractorSummary: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.name = try container.decodeMember(String.self, forKey: .name)
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(name, forKey: .name)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2298,25 +2298,25 @@ public nonisolated struct ExtractorVersion: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
         self.description = try container.decodeNullable(String.self, forKey: .description)
-        self.version = try container.decode(String.self, forKey: .version)
-        self.config = try container.decode(ExtractConfig.self, forKey: .config)
-        self.extractorId = try container.decode(String.self, forKey: .extractorId)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.version = try container.decodeMember(String.self, forKey: .version)
+        self.config = try container.decodeMember(ExtractConfig.self, forKey: .config)
+        self.extractorId = try container.decodeMember(String.self, forKey: .extractorId)
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
         try container.encodeNullable(description, forKey: .description)
-        try container.encode(version, forKey: .version)
-        try container.encode(config, forKey: .config)
-        try container.encode(extractorId, forKey: .extractorId)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMember(version, forKey: .version)
+        try container.encodeMember(config, forKey: .config)
+        try container.encodeMember(extractorId, forKey: .extractorId)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2403,23 +2403,23 @@ public nonisolated struct ExtractorVersionSummary: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
         self.description = try container.decodeNullable(String.self, forKey: .description)
-        self.version = try container.decode(String.self, forKey: .version)
-        self.extractorId = try container.decode(String.self, forKey: .extractorId)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.version = try container.decodeMember(String.self, forKey: .version)
+        self.extractorId = try container.decodeMember(String.self, forKey: .extractorId)
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
         try container.encodeNullable(description, forKey: .description)
-        try container.encode(version, forKey: .version)
-        try container.encode(extractorId, forKey: .extractorId)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMember(version, forKey: .version)
+        try container.encodeMember(extractorId, forKey: .extractorId)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2452,15 +2452,15 @@ public nonisolated struct FileMetadata: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.pageCount = try container.decodeIfPresent(Int.self, forKey: .pageCount)
-        self.parentSplit = try container.decodeIfPresent(ParentSplit.self, forKey: .parentSplit)
+        self.pageCount = try container.decodeMemberIfPresent(Int.self, forKey: .pageCount)
+        self.parentSplit = try container.decodeMemberIfPresent(ParentSplit.self, forKey: .parentSplit)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(pageCount, forKey: .pageCount)
-        try container.encodeIfPresent(parentSplit, forKey: .parentSplit)
+        try container.encodeMemberIfPresent(pageCount, forKey: .pageCount)
+        try container.encodeMemberIfPresent(parentSplit, forKey: .parentSplit)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2524,27 +2524,27 @@ public nonisolated struct FileSummary: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.name = try container.decodeMember(String.self, forKey: .name)
         self.type = try container.decodeNullableIfPresent(FileType.self, forKey: .type)
         self.parentFileId = try container.decodeNullable(String.self, forKey: .parentFileId)
-        self.metadata = try container.decode(FileMetadata.self, forKey: .metadata)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
+        self.metadata = try container.decodeMember(FileMetadata.self, forKey: .metadata)
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(name, forKey: .name)
         try container.encodeNullableIfPresent(type, forKey: .type)
         try container.encodeNullable(parentFileId, forKey: .parentFileId)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try container.encodeMember(metadata, forKey: .metadata)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2662,27 +2662,27 @@ public nonisolated struct MergeExtractStepRun: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stepType = try container.decode(String.self, forKey: .stepType)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.workflowRunId = try container.decode(String.self, forKey: .workflowRunId)
-        self.status = try container.decode(StepRunBaseStatus.self, forKey: .status)
-        self.files = try container.decode([FileSummary].self, forKey: .files)
-        self.step = try container.decode(WorkflowStep.self, forKey: .step)
+        self.stepType = try container.decodeMember(String.self, forKey: .stepType)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.workflowRunId = try container.decodeMember(String.self, forKey: .workflowRunId)
+        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: .status)
+        self.files = try container.decodeMember([FileSummary].self, forKey: .files)
+        self.step = try container.decodeMember(WorkflowStep.self, forKey: .step)
         self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(stepType, forKey: .stepType)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(workflowRunId, forKey: .workflowRunId)
-        try container.encode(status, forKey: .status)
-        try container.encode(files, forKey: .files)
-        try container.encode(step, forKey: .step)
-        try container.encodeIfPresent(result, forKey: .result)
+        try container.encodeMember(stepType, forKey: .stepType)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(workflowRunId, forKey: .workflowRunId)
+        try container.encodeMember(status, forKey: .status)
+        try container.encodeMember(files, forKey: .files)
+        try container.encodeMember(step, forKey: .step)
+        try container.encodeMemberIfPresent(result, forKey: .result)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2730,21 +2730,21 @@ public nonisolated struct ParentSplit: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.identifier = try container.decode(String.self, forKey: .identifier)
-        self.startPage = try container.decode(Int.self, forKey: .startPage)
-        self.endPage = try container.decode(Int.self, forKey: .endPage)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.type = try container.decodeMember(String.self, forKey: .type)
+        self.identifier = try container.decodeMember(String.self, forKey: .identifier)
+        self.startPage = try container.decodeMember(Int.self, forKey: .startPage)
+        self.endPage = try container.decodeMember(Int.self, forKey: .endPage)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(type, forKey: .type)
-        try container.encode(identifier, forKey: .identifier)
-        try container.encode(startPage, forKey: .startPage)
-        try container.encode(endPage, forKey: .endPage)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(type, forKey: .type)
+        try container.encodeMember(identifier, forKey: .identifier)
+        try container.encodeMember(startPage, forKey: .startPage)
+        try container.encodeMember(endPage, forKey: .endPage)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2878,9 +2878,9 @@ public nonisolated struct ParseRunStatus: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.status = try container.decode(ParseRunStatusStatus.self, forKey: .status)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.status = try container.decodeMember(ParseRunStatusStatus.self, forKey: .status)
         self.failureReason = try container.decodeNullable(ParseRunFailureReason.self, forKey: .failureReason)
         self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: .failureMessage)
         self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .metadata)
@@ -2889,12 +2889,12 @@ public nonisolated struct ParseRunStatus: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(status, forKey: .status)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(status, forKey: .status)
         try container.encodeNullable(failureReason, forKey: .failureReason)
         try container.encodeNullableIfPresent(failureMessage, forKey: .failureMessage)
-        try container.encodeIfPresent(metadata, forKey: .metadata)
+        try container.encodeMemberIfPresent(metadata, forKey: .metadata)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3029,27 +3029,27 @@ public nonisolated struct ParseStepRun: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stepType = try container.decode(String.self, forKey: .stepType)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.workflowRunId = try container.decode(String.self, forKey: .workflowRunId)
-        self.status = try container.decode(StepRunBaseStatus.self, forKey: .status)
-        self.files = try container.decode([FileSummary].self, forKey: .files)
-        self.step = try container.decode(WorkflowStep.self, forKey: .step)
+        self.stepType = try container.decodeMember(String.self, forKey: .stepType)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.workflowRunId = try container.decodeMember(String.self, forKey: .workflowRunId)
+        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: .status)
+        self.files = try container.decodeMember([FileSummary].self, forKey: .files)
+        self.step = try container.decodeMember(WorkflowStep.self, forKey: .step)
         self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(stepType, forKey: .stepType)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(workflowRunId, forKey: .workflowRunId)
-        try container.encode(status, forKey: .status)
-        try container.encode(files, forKey: .files)
-        try container.encode(step, forKey: .step)
-        try container.encodeIfPresent(result, forKey: .result)
+        try container.encodeMember(stepType, forKey: .stepType)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(workflowRunId, forKey: .workflowRunId)
+        try container.encodeMember(status, forKey: .status)
+        try container.encodeMember(files, forKey: .files)
+        try container.encodeMember(step, forKey: .step)
+        try container.encodeMemberIfPresent(result, forKey: .result)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3224,27 +3224,27 @@ public nonisolated struct RuleValidationStepRun: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stepType = try container.decode(String.self, forKey: .stepType)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.workflowRunId = try container.decode(String.self, forKey: .workflowRunId)
-        self.status = try container.decode(StepRunBaseStatus.self, forKey: .status)
-        self.files = try container.decode([FileSummary].self, forKey: .files)
-        self.step = try container.decode(WorkflowStep.self, forKey: .step)
+        self.stepType = try container.decodeMember(String.self, forKey: .stepType)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.workflowRunId = try container.decodeMember(String.self, forKey: .workflowRunId)
+        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: .status)
+        self.files = try container.decodeMember([FileSummary].self, forKey: .files)
+        self.step = try container.decodeMember(WorkflowStep.self, forKey: .step)
         self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(stepType, forKey: .stepType)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(workflowRunId, forKey: .workflowRunId)
-        try container.encode(status, forKey: .status)
-        try container.encode(files, forKey: .files)
-        try container.encode(step, forKey: .step)
-        try container.encodeIfPresent(result, forKey: .result)
+        try container.encodeMember(stepType, forKey: .stepType)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(workflowRunId, forKey: .workflowRunId)
+        try container.encodeMember(status, forKey: .status)
+        try container.encodeMember(files, forKey: .files)
+        try container.encodeMember(step, forKey: .step)
+        try container.encodeMemberIfPresent(result, forKey: .result)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3283,17 +3283,17 @@ public nonisolated struct RunUsage: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.credits = try container.decode(Double.self, forKey: .credits)
-        self.totalCredits = try container.decodeIfPresent(Double.self, forKey: .totalCredits)
-        self.breakdown = try container.decodeIfPresent([RunUsageBreakdownEntry].self, forKey: .breakdown)
+        self.credits = try container.decodeMember(Double.self, forKey: .credits)
+        self.totalCredits = try container.decodeMemberIfPresent(Double.self, forKey: .totalCredits)
+        self.breakdown = try container.decodeMemberIfPresent([RunUsageBreakdownEntry].self, forKey: .breakdown)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(credits, forKey: .credits)
-        try container.encodeIfPresent(totalCredits, forKey: .totalCredits)
-        try container.encodeIfPresent(breakdown, forKey: .breakdown)
+        try container.encodeMember(credits, forKey: .credits)
+        try container.encodeMemberIfPresent(totalCredits, forKey: .totalCredits)
+        try container.encodeMemberIfPresent(breakdown, forKey: .breakdown)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3335,19 +3335,19 @@ public nonisolated struct RunUsageBreakdownEntry: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(RunUsageBreakdownEntryObject.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.credits = try container.decode(Double.self, forKey: .credits)
-        self.charges = try container.decodeIfPresent([JSONValue].self, forKey: .charges)
+        self.object = try container.decodeMember(RunUsageBreakdownEntryObject.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.credits = try container.decodeMember(Double.self, forKey: .credits)
+        self.charges = try container.decodeMemberIfPresent([JSONValue].self, forKey: .charges)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(credits, forKey: .credits)
-        try container.encodeIfPresent(charges, forKey: .charges)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(credits, forKey: .credits)
+        try container.encodeMemberIfPresent(charges, forKey: .charges)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3442,19 +3442,19 @@ public nonisolated struct SignedDataUrl: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.data = try container.decode(String.self, forKey: .data)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.data = try container.decodeMember(String.self, forKey: .data)
         self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .metadata)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(data, forKey: .data)
-        try container.encodeIfPresent(metadata, forKey: .metadata)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(data, forKey: .data)
+        try container.encodeMemberIfPresent(metadata, forKey: .metadata)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3502,8 +3502,8 @@ public nonisolated struct SplitConfig: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.baseProcessor = try container.decodeIfPresent(String.self, forKey: .baseProcessor)
-        self.baseVersion = try container.decodeIfPresent(String.self, forKey: .baseVersion)
+        self.baseProcessor = try container.decodeMemberIfPresent(String.self, forKey: .baseProcessor)
+        self.baseVersion = try container.decodeMemberIfPresent(String.self, forKey: .baseVersion)
         self.advancedOptions = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .advancedOptions)
         self.parseConfig = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .parseConfig)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
@@ -3511,10 +3511,10 @@ public nonisolated struct SplitConfig: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(baseProcessor, forKey: .baseProcessor)
-        try container.encodeIfPresent(baseVersion, forKey: .baseVersion)
-        try container.encodeIfPresent(advancedOptions, forKey: .advancedOptions)
-        try container.encodeIfPresent(parseConfig, forKey: .parseConfig)
+        try container.encodeMemberIfPresent(baseProcessor, forKey: .baseProcessor)
+        try container.encodeMemberIfPresent(baseVersion, forKey: .baseVersion)
+        try container.encodeMemberIfPresent(advancedOptions, forKey: .advancedOptions)
+        try container.encodeMemberIfPresent(parseConfig, forKey: .parseConfig)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3548,15 +3548,15 @@ public nonisolated struct SplitOutput: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.splits = try container.decode([JSONValue].self, forKey: .splits)
-        self.isExternal = try container.decodeIfPresent(Bool.self, forKey: .isExternal)
+        self.splits = try container.decodeMember([JSONValue].self, forKey: .splits)
+        self.isExternal = try container.decodeMemberIfPresent(Bool.self, forKey: .isExternal)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(splits, forKey: .splits)
-        try container.encodeIfPresent(isExternal, forKey: .isExternal)
+        try container.encodeMember(splits, forKey: .splits)
+        try container.encodeMemberIfPresent(isExternal, forKey: .isExternal)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3699,51 +3699,51 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
         self.splitter = try container.decodeNullable(SplitterSummary.self, forKey: .splitter)
         self.splitterVersion = try container.decodeNullable(SplitterVersionSummary.self, forKey: .splitterVersion)
-        self.status = try container.decode(ProcessorRunStatus.self, forKey: .status)
+        self.status = try container.decodeMember(ProcessorRunStatus.self, forKey: .status)
         self.output = try container.decodeNullableIfPresent(SplitOutput.self, forKey: .output)
         self.initialOutput = try container.decodeNullableIfPresent(SplitOutput.self, forKey: .initialOutput)
         self.reviewedOutput = try container.decodeNullableIfPresent(SplitOutput.self, forKey: .reviewedOutput)
         self.failureReason = try container.decodeNullableIfPresent(ProcessorRunFailureReason.self, forKey: .failureReason)
         self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: .failureMessage)
         self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .metadata)
-        self.reviewed = try container.decode(Bool.self, forKey: .reviewed)
-        self.edited = try container.decode(Bool.self, forKey: .edited)
-        self.config = try container.decode(SplitConfig.self, forKey: .config)
-        self.file = try container.decode(FileSummary.self, forKey: .file)
+        self.reviewed = try container.decodeMember(Bool.self, forKey: .reviewed)
+        self.edited = try container.decodeMember(Bool.self, forKey: .edited)
+        self.config = try container.decodeMember(SplitConfig.self, forKey: .config)
+        self.file = try container.decodeMember(FileSummary.self, forKey: .file)
         self.parseRunId = try container.decodeNullable(String.self, forKey: .parseRunId)
-        self.dashboardUrl = try container.decode(String.self, forKey: .dashboardUrl)
+        self.dashboardUrl = try container.decodeMember(String.self, forKey: .dashboardUrl)
         self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: .usage)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
         try container.encodeNullable(splitter, forKey: .splitter)
         try container.encodeNullable(splitterVersion, forKey: .splitterVersion)
-        try container.encode(status, forKey: .status)
+        try container.encodeMember(status, forKey: .status)
         try container.encodeNullableIfPresent(output, forKey: .output)
         try container.encodeNullableIfPresent(initialOutput, forKey: .initialOutput)
         try container.encodeNullableIfPresent(reviewedOutput, forKey: .reviewedOutput)
         try container.encodeNullableIfPresent(failureReason, forKey: .failureReason)
         try container.encodeNullableIfPresent(failureMessage, forKey: .failureMessage)
-        try container.encodeIfPresent(metadata, forKey: .metadata)
-        try container.encode(reviewed, forKey: .reviewed)
-        try container.encode(edited, forKey: .edited)
-        try container.encode(config, forKey: .config)
-        try container.encode(file, forKey: .file)
+        try container.encodeMemberIfPresent(metadata, forKey: .metadata)
+        try container.encodeMember(reviewed, forKey: .reviewed)
+        try container.encodeMember(edited, forKey: .edited)
+        try container.encodeMember(config, forKey: .config)
+        try container.encodeMember(file, forKey: .file)
         try container.encodeNullable(parseRunId, forKey: .parseRunId)
-        try container.encode(dashboardUrl, forKey: .dashboardUrl)
+        try container.encodeMember(dashboardUrl, forKey: .dashboardUrl)
         try container.encodeNullableIfPresent(usage, forKey: .usage)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3839,27 +3839,27 @@ public nonisolated struct SplitStepRun: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stepType = try container.decode(String.self, forKey: .stepType)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.workflowRunId = try container.decode(String.self, forKey: .workflowRunId)
-        self.status = try container.decode(StepRunBaseStatus.self, forKey: .status)
-        self.files = try container.decode([FileSummary].self, forKey: .files)
-        self.step = try container.decode(WorkflowStep.self, forKey: .step)
+        self.stepType = try container.decodeMember(String.self, forKey: .stepType)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.workflowRunId = try container.decodeMember(String.self, forKey: .workflowRunId)
+        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: .status)
+        self.files = try container.decodeMember([FileSummary].self, forKey: .files)
+        self.step = try container.decodeMember(WorkflowStep.self, forKey: .step)
         self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(stepType, forKey: .stepType)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(workflowRunId, forKey: .workflowRunId)
-        try container.encode(status, forKey: .status)
-        try container.encode(files, forKey: .files)
-        try container.encode(step, forKey: .step)
-        try container.encodeIfPresent(result, forKey: .result)
+        try container.encodeMember(stepType, forKey: .stepType)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(workflowRunId, forKey: .workflowRunId)
+        try container.encodeMember(status, forKey: .status)
+        try container.encodeMember(files, forKey: .files)
+        try container.encodeMember(step, forKey: .step)
+        try container.encodeMemberIfPresent(result, forKey: .result)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3910,23 +3910,23 @@ public nonisolated struct Splitter: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
-        self.draftVersion = try container.decode(SplitterVersion.self, forKey: .draftVersion)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.name = try container.decodeMember(String.self, forKey: .name)
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
+        self.draftVersion = try container.decodeMember(SplitterVersion.self, forKey: .draftVersion)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
-        try container.encode(draftVersion, forKey: .draftVersion)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(name, forKey: .name)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try container.encodeMember(draftVersion, forKey: .draftVersion)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -4005,21 +4005,21 @@ public nonisolated struct SplitterSummary: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.name = try container.decodeMember(String.self, forKey: .name)
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(name, forKey: .name)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -4079,25 +4079,25 @@ public nonisolated struct SplitterVersion: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
         self.description = try container.decodeNullable(String.self, forKey: .description)
-        self.version = try container.decode(String.self, forKey: .version)
-        self.config = try container.decode(SplitConfig.self, forKey: .config)
-        self.splitterId = try container.decode(String.self, forKey: .splitterId)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.version = try container.decodeMember(String.self, forKey: .version)
+        self.config = try container.decodeMember(SplitConfig.self, forKey: .config)
+        self.splitterId = try container.decodeMember(String.self, forKey: .splitterId)
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
         try container.encodeNullable(description, forKey: .description)
-        try container.encode(version, forKey: .version)
-        try container.encode(config, forKey: .config)
-        try container.encode(splitterId, forKey: .splitterId)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMember(version, forKey: .version)
+        try container.encodeMember(config, forKey: .config)
+        try container.encodeMember(splitterId, forKey: .splitterId)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -4184,23 +4184,23 @@ public nonisolated struct SplitterVersionSummary: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
         self.description = try container.decodeNullable(String.self, forKey: .description)
-        self.version = try container.decode(String.self, forKey: .version)
-        self.splitterId = try container.decode(String.self, forKey: .splitterId)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
+        self.version = try container.decodeMember(String.self, forKey: .version)
+        self.splitterId = try container.decodeMember(String.self, forKey: .splitterId)
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
         try container.encodeNullable(description, forKey: .description)
-        try container.encode(version, forKey: .version)
-        try container.encode(splitterId, forKey: .splitterId)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMember(version, forKey: .version)
+        try container.encodeMember(splitterId, forKey: .splitterId)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -4392,21 +4392,21 @@ public nonisolated struct Workflow: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.createdAt = try container.decodeIfPresent(RFC3339Date.self, forKey: .createdAt)?.date
-        self.updatedAt = try container.decodeIfPresent(RFC3339Date.self, forKey: .updatedAt)?.date
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.name = try container.decodeMember(String.self, forKey: .name)
+        self.createdAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: .createdAt)?.date
+        self.updatedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: .updatedAt)?.date
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encodeIfPresent(createdAt.map(RFC3339Date.init(_:)), forKey: .createdAt)
-        try container.encodeIfPresent(updatedAt.map(RFC3339Date.init(_:)), forKey: .updatedAt)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(name, forKey: .name)
+        try container.encodeMemberIfPresent(createdAt.map(RFC3339Date.init(_:)), forKey: .createdAt)
+        try container.encodeMemberIfPresent(updatedAt.map(RFC3339Date.init(_:)), forKey: .updatedAt)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -4580,50 +4580,50 @@ public nonisolated struct WorkflowRun: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.workflow = try container.decode(WorkflowSummary.self, forKey: .workflow)
-        self.workflowVersion = try container.decode(WorkflowVersionSummary.self, forKey: .workflowVersion)
-        self.dashboardUrl = try container.decode(String.self, forKey: .dashboardUrl)
-        self.status = try container.decode(WorkflowRunStatus.self, forKey: .status)
-        self.metadata = try container.decode(JSONValue.self, forKey: .metadata)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.workflow = try container.decodeMember(WorkflowSummary.self, forKey: .workflow)
+        self.workflowVersion = try container.decodeMember(WorkflowVersionSummary.self, forKey: .workflowVersion)
+        self.dashboardUrl = try container.decodeMember(String.self, forKey: .dashboardUrl)
+        self.status = try container.decodeMember(WorkflowRunStatus.self, forKey: .status)
+        self.metadata = try container.decodeMember(JSONValue.self, forKey: .metadata)
         self.batchId = try container.decodeNullable(String.self, forKey: .batchId)
-        self.files = try container.decode([FileSummary].self, forKey: .files)
+        self.files = try container.decodeMember([FileSummary].self, forKey: .files)
         self.failureReason = try container.decodeNullable(WorkflowRunFailureReason.self, forKey: .failureReason)
         self.failureMessage = try container.decodeNullable(String.self, forKey: .failureMessage)
         self.initialRunAt = try container.decodeNullable(RFC3339Date.self, forKey: .initialRunAt)?.date
         self.reviewedByUser = try container.decodeNullable(String.self, forKey: .reviewedByUser)
-        self.reviewed = try container.decode(Bool.self, forKey: .reviewed)
+        self.reviewed = try container.decodeMember(Bool.self, forKey: .reviewed)
         self.rejectionNote = try container.decodeNullable(String.self, forKey: .rejectionNote)
         self.reviewedAt = try container.decodeNullable(RFC3339Date.self, forKey: .reviewedAt)?.date
         self.startTime = try container.decodeNullable(RFC3339Date.self, forKey: .startTime)?.date
         self.endTime = try container.decodeNullable(RFC3339Date.self, forKey: .endTime)?.date
-        self.stepRuns = try container.decode([StepRun].self, forKey: .stepRuns)
+        self.stepRuns = try container.decodeMember([StepRun].self, forKey: .stepRuns)
         self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: .usage)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(workflow, forKey: .workflow)
-        try container.encode(workflowVersion, forKey: .workflowVersion)
-        try container.encode(dashboardUrl, forKey: .dashboardUrl)
-        try container.encode(status, forKey: .status)
-        try container.encode(metadata, forKey: .metadata)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(workflow, forKey: .workflow)
+        try container.encodeMember(workflowVersion, forKey: .workflowVersion)
+        try container.encodeMember(dashboardUrl, forKey: .dashboardUrl)
+        try container.encodeMember(status, forKey: .status)
+        try container.encodeMember(metadata, forKey: .metadata)
         try container.encodeNullable(batchId, forKey: .batchId)
-        try container.encode(files, forKey: .files)
+        try container.encodeMember(files, forKey: .files)
         try container.encodeNullable(failureReason, forKey: .failureReason)
         try container.encodeNullable(failureMessage, forKey: .failureMessage)
         try container.encodeNullable(initialRunAt.map(RFC3339Date.init(_:)), forKey: .initialRunAt)
         try container.encodeNullable(reviewedByUser, forKey: .reviewedByUser)
-        try container.encode(reviewed, forKey: .reviewed)
+        try container.encodeMember(reviewed, forKey: .reviewed)
         try container.encodeNullable(rejectionNote, forKey: .rejectionNote)
         try container.encodeNullable(reviewedAt.map(RFC3339Date.init(_:)), forKey: .reviewedAt)
         try container.encodeNullable(startTime.map(RFC3339Date.init(_:)), forKey: .startTime)
         try container.encodeNullable(endTime.map(RFC3339Date.init(_:)), forKey: .endTime)
-        try container.encode(stepRuns, forKey: .stepRuns)
+        try container.encodeMember(stepRuns, forKey: .stepRuns)
         try container.encodeNullableIfPresent(usage, forKey: .usage)
         try unknownFields.encode(to: encoder)
     }
@@ -4799,19 +4799,19 @@ public nonisolated struct WorkflowStep: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.type = try container.decodeIfPresent(WorkflowStepType.self, forKey: .type)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.name = try container.decodeMember(String.self, forKey: .name)
+        self.type = try container.decodeMemberIfPresent(WorkflowStepType.self, forKey: .type)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encodeIfPresent(type, forKey: .type)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(name, forKey: .name)
+        try container.encodeMemberIfPresent(type, forKey: .type)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -4912,21 +4912,21 @@ public nonisolated struct WorkflowSummary: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.name = try container.decodeMember(String.self, forKey: .name)
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(name, forKey: .name)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -4971,18 +4971,18 @@ public nonisolated struct WorkflowVersionSummary: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.version = try container.decode(String.self, forKey: .version)
+        self.object = try container.decodeMember(String.self, forKey: .object)
+        self.id = try container.decodeMember(String.self, forKey: .id)
+        self.version = try container.decodeMember(String.self, forKey: .version)
         self.name = try container.decodeNullable(String.self, forKey: .name)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(id, forKey: .id)
-        try container.encode(version, forKey: .version)
+        try container.encodeMember(object, forKey: .object)
+        try container.encodeMember(id, forKey: .id)
+        try container.encodeMember(version, forKey: .version)
         try container.encodeNullable(name, forKey: .name)
         try unknownFields.encode(to: encoder)
     }

@@ -102,29 +102,29 @@ public nonisolated struct ExtractionCompletedEvent: WebhookEvent {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.extractionId = try container.decode(String.self, forKey: .extractionId)
-            self.status = try container.decode(ExtractionStatus.self, forKey: .status)
-            self.outputAvailable = try container.decode(Bool.self, forKey: .outputAvailable)
-            self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
-            self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
-            self.completedAt = try container.decode(RFC3339Date.self, forKey: .completedAt).date
-            self.document = try container.decode(Document.self, forKey: .document)
-            self.tags = try container.decodeIfPresent(Tags.self, forKey: .tags)
-            self.output = try container.decode(ExtractionOutput.self, forKey: .output)
+            self.extractionId = try container.decodeMember(String.self, forKey: .extractionId)
+            self.status = try container.decodeMember(ExtractionStatus.self, forKey: .status)
+            self.outputAvailable = try container.decodeMember(Bool.self, forKey: .outputAvailable)
+            self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
+            self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
+            self.completedAt = try container.decodeMember(RFC3339Date.self, forKey: .completedAt).date
+            self.document = try container.decodeMember(Document.self, forKey: .document)
+            self.tags = try container.decodeMemberIfPresent(Tags.self, forKey: .tags)
+            self.output = try container.decodeMember(ExtractionOutput.self, forKey: .output)
             self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(extractionId, forKey: .extractionId)
-            try container.encode(status, forKey: .status)
-            try container.encode(outputAvailable, forKey: .outputAvailable)
-            try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
-            try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
-            try container.encode(RFC3339Date(completedAt), forKey: .completedAt)
-            try container.encode(document, forKey: .document)
-            try container.encodeIfPresent(tags, forKey: .tags)
-            try container.encode(output, forKey: .output)
+            try container.encodeMember(extractionId, forKey: .extractionId)
+            try container.encodeMember(status, forKey: .status)
+            try container.encodeMember(outputAvailable, forKey: .outputAvailable)
+            try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+            try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
+            try container.encodeMember(RFC3339Date(completedAt), forKey: .completedAt)
+            try container.encodeMember(document, forKey: .document)
+            try container.encodeMemberIfPresent(tags, forKey: .tags)
+            try container.encodeMember(output, forKey: .output)
             try unknownFields.encode(to: encoder)
         }
     }
@@ -139,21 +139,21 @@ public nonisolated struct ExtractionCompletedEvent: WebhookEvent {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eventId = try container.decode(String.self, forKey: .eventId)
-        self.eventType = try container.decode(String.self, forKey: .eventType)
-        self.occurredAt = try container.decode(RFC3339Date.self, forKey: .occurredAt).date
-        self.apiVersion = try container.decode(String.self, forKey: .apiVersion)
-        self.data = try container.decode(DataObject.self, forKey: .data)
+        self.eventId = try container.decodeMember(String.self, forKey: .eventId)
+        self.eventType = try container.decodeMember(String.self, forKey: .eventType)
+        self.occurredAt = try container.decodeMember(RFC3339Date.self, forKey: .occurredAt).date
+        self.apiVersion = try container.decodeMember(String.self, forKey: .apiVersion)
+        self.data = try container.decodeMember(DataObject.self, forKey: .data)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(eventId, forKey: .eventId)
-        try container.encode(eventType, forKey: .eventType)
-        try container.encode(RFC3339Date(occurredAt), forKey: .occurredAt)
-        try container.encode(apiVersion, forKey: .apiVersion)
-        try container.encode(data, forKey: .data)
+        try container.encodeMember(eventId, forKey: .eventId)
+        try container.encodeMember(eventType, forKey: .eventType)
+        try container.encodeMember(RFC3339Date(occurredAt), forKey: .occurredAt)
+        try container.encodeMember(apiVersion, forKey: .apiVersion)
+        try container.encodeMember(data, forKey: .data)
         try unknownFields.encode(to: encoder)
     }
 }

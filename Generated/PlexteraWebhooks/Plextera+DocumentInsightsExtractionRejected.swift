@@ -51,21 +51,21 @@ public nonisolated struct ExtractionRejectedEvent: WebhookEvent {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eventId = try container.decode(String.self, forKey: .eventId)
-        self.eventType = try container.decode(String.self, forKey: .eventType)
-        self.occurredAt = try container.decode(RFC3339Date.self, forKey: .occurredAt).date
-        self.apiVersion = try container.decode(String.self, forKey: .apiVersion)
-        self.data = try container.decode(UnsuccessfulExtraction.self, forKey: .data)
+        self.eventId = try container.decodeMember(String.self, forKey: .eventId)
+        self.eventType = try container.decodeMember(String.self, forKey: .eventType)
+        self.occurredAt = try container.decodeMember(RFC3339Date.self, forKey: .occurredAt).date
+        self.apiVersion = try container.decodeMember(String.self, forKey: .apiVersion)
+        self.data = try container.decodeMember(UnsuccessfulExtraction.self, forKey: .data)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(eventId, forKey: .eventId)
-        try container.encode(eventType, forKey: .eventType)
-        try container.encode(RFC3339Date(occurredAt), forKey: .occurredAt)
-        try container.encode(apiVersion, forKey: .apiVersion)
-        try container.encode(data, forKey: .data)
+        try container.encodeMember(eventId, forKey: .eventId)
+        try container.encodeMember(eventType, forKey: .eventType)
+        try container.encodeMember(RFC3339Date(occurredAt), forKey: .occurredAt)
+        try container.encodeMember(apiVersion, forKey: .apiVersion)
+        try container.encodeMember(data, forKey: .data)
         try unknownFields.encode(to: encoder)
     }
 }

@@ -99,27 +99,27 @@ public nonisolated struct PlexteraWorkflowRunCompletedEvent: WebhookEvent {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.workflowRunId = try container.decodeIfPresent(String.self, forKey: .workflowRunId)
-            self.workflowId = try container.decodeIfPresent(String.self, forKey: .workflowId)
-            self.status = try container.decode(PlexteraWorkflowRunStatus.self, forKey: .status)
-            self.createdAt = try container.decodeIfPresent(RFC3339Date.self, forKey: .createdAt)?.date
-            self.updatedAt = try container.decodeIfPresent(RFC3339Date.self, forKey: .updatedAt)?.date
-            self.completedAt = try container.decodeIfPresent(RFC3339Date.self, forKey: .completedAt)?.date
-            self.steps = try container.decode([PlexteraWorkflowRunStep].self, forKey: .steps)
-            self.runs = try container.decodeIfPresent([JSONValue].self, forKey: .runs)
+            self.workflowRunId = try container.decodeMemberIfPresent(String.self, forKey: .workflowRunId)
+            self.workflowId = try container.decodeMemberIfPresent(String.self, forKey: .workflowId)
+            self.status = try container.decodeMember(PlexteraWorkflowRunStatus.self, forKey: .status)
+            self.createdAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: .createdAt)?.date
+            self.updatedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: .updatedAt)?.date
+            self.completedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: .completedAt)?.date
+            self.steps = try container.decodeMember([PlexteraWorkflowRunStep].self, forKey: .steps)
+            self.runs = try container.decodeMemberIfPresent([JSONValue].self, forKey: .runs)
             self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(workflowRunId, forKey: .workflowRunId)
-            try container.encodeIfPresent(workflowId, forKey: .workflowId)
-            try container.encode(status, forKey: .status)
-            try container.encodeIfPresent(createdAt.map(RFC3339Date.init(_:)), forKey: .createdAt)
-            try container.encodeIfPresent(updatedAt.map(RFC3339Date.init(_:)), forKey: .updatedAt)
-            try container.encodeIfPresent(completedAt.map(RFC3339Date.init(_:)), forKey: .completedAt)
-            try container.encode(steps, forKey: .steps)
-            try container.encodeIfPresent(runs, forKey: .runs)
+            try container.encodeMemberIfPresent(workflowRunId, forKey: .workflowRunId)
+            try container.encodeMemberIfPresent(workflowId, forKey: .workflowId)
+            try container.encodeMember(status, forKey: .status)
+            try container.encodeMemberIfPresent(createdAt.map(RFC3339Date.init(_:)), forKey: .createdAt)
+            try container.encodeMemberIfPresent(updatedAt.map(RFC3339Date.init(_:)), forKey: .updatedAt)
+            try container.encodeMemberIfPresent(completedAt.map(RFC3339Date.init(_:)), forKey: .completedAt)
+            try container.encodeMember(steps, forKey: .steps)
+            try container.encodeMemberIfPresent(runs, forKey: .runs)
             try unknownFields.encode(to: encoder)
         }
     }
@@ -134,21 +134,21 @@ public nonisolated struct PlexteraWorkflowRunCompletedEvent: WebhookEvent {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eventId = try container.decode(String.self, forKey: .eventId)
-        self.eventType = try container.decode(String.self, forKey: .eventType)
-        self.occurredAt = try container.decode(RFC3339Date.self, forKey: .occurredAt).date
-        self.apiVersion = try container.decode(String.self, forKey: .apiVersion)
-        self.data = try container.decode(DataObject.self, forKey: .data)
+        self.eventId = try container.decodeMember(String.self, forKey: .eventId)
+        self.eventType = try container.decodeMember(String.self, forKey: .eventType)
+        self.occurredAt = try container.decodeMember(RFC3339Date.self, forKey: .occurredAt).date
+        self.apiVersion = try container.decodeMember(String.self, forKey: .apiVersion)
+        self.data = try container.decodeMember(DataObject.self, forKey: .data)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(eventId, forKey: .eventId)
-        try container.encode(eventType, forKey: .eventType)
-        try container.encode(RFC3339Date(occurredAt), forKey: .occurredAt)
-        try container.encode(apiVersion, forKey: .apiVersion)
-        try container.encode(data, forKey: .data)
+        try container.encodeMember(eventId, forKey: .eventId)
+        try container.encodeMember(eventType, forKey: .eventType)
+        try container.encodeMember(RFC3339Date(occurredAt), forKey: .occurredAt)
+        try container.encodeMember(apiVersion, forKey: .apiVersion)
+        try container.encodeMember(data, forKey: .data)
         try unknownFields.encode(to: encoder)
     }
 }

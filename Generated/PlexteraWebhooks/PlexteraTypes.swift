@@ -42,19 +42,19 @@ public nonisolated struct Document: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.fileId = try container.decode(String.self, forKey: .fileId)
-        self.fileName = try container.decodeIfPresent(String.self, forKey: .fileName)
-        self.mimeType = try container.decodeIfPresent(String.self, forKey: .mimeType)
-        self.sizeBytes = try container.decodeIfPresent(Int.self, forKey: .sizeBytes)
+        self.fileId = try container.decodeMember(String.self, forKey: .fileId)
+        self.fileName = try container.decodeMemberIfPresent(String.self, forKey: .fileName)
+        self.mimeType = try container.decodeMemberIfPresent(String.self, forKey: .mimeType)
+        self.sizeBytes = try container.decodeMemberIfPresent(Int.self, forKey: .sizeBytes)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(fileId, forKey: .fileId)
-        try container.encodeIfPresent(fileName, forKey: .fileName)
-        try container.encodeIfPresent(mimeType, forKey: .mimeType)
-        try container.encodeIfPresent(sizeBytes, forKey: .sizeBytes)
+        try container.encodeMember(fileId, forKey: .fileId)
+        try container.encodeMemberIfPresent(fileName, forKey: .fileName)
+        try container.encodeMemberIfPresent(mimeType, forKey: .mimeType)
+        try container.encodeMemberIfPresent(sizeBytes, forKey: .sizeBytes)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -219,27 +219,27 @@ public nonisolated struct PlexteraWorkflowRunStep: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stepId = try container.decodeIfPresent(String.self, forKey: .stepId)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.status = try container.decodeIfPresent(PlexteraWorkflowRunStatus.self, forKey: .status)
-        self.startedAt = try container.decodeIfPresent(RFC3339Date.self, forKey: .startedAt)?.date
-        self.completedAt = try container.decodeIfPresent(RFC3339Date.self, forKey: .completedAt)?.date
+        self.stepId = try container.decodeMemberIfPresent(String.self, forKey: .stepId)
+        self.name = try container.decodeMemberIfPresent(String.self, forKey: .name)
+        self.type = try container.decodeMemberIfPresent(String.self, forKey: .type)
+        self.status = try container.decodeMemberIfPresent(PlexteraWorkflowRunStatus.self, forKey: .status)
+        self.startedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: .startedAt)?.date
+        self.completedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: .completedAt)?.date
         self.output = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .output)
-        self.error = try container.decodeIfPresent(RunError.self, forKey: .error)
+        self.error = try container.decodeMemberIfPresent(RunError.self, forKey: .error)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(stepId, forKey: .stepId)
-        try container.encodeIfPresent(name, forKey: .name)
-        try container.encodeIfPresent(type, forKey: .type)
-        try container.encodeIfPresent(status, forKey: .status)
-        try container.encodeIfPresent(startedAt.map(RFC3339Date.init(_:)), forKey: .startedAt)
-        try container.encodeIfPresent(completedAt.map(RFC3339Date.init(_:)), forKey: .completedAt)
-        try container.encodeIfPresent(output, forKey: .output)
-        try container.encodeIfPresent(error, forKey: .error)
+        try container.encodeMemberIfPresent(stepId, forKey: .stepId)
+        try container.encodeMemberIfPresent(name, forKey: .name)
+        try container.encodeMemberIfPresent(type, forKey: .type)
+        try container.encodeMemberIfPresent(status, forKey: .status)
+        try container.encodeMemberIfPresent(startedAt.map(RFC3339Date.init(_:)), forKey: .startedAt)
+        try container.encodeMemberIfPresent(completedAt.map(RFC3339Date.init(_:)), forKey: .completedAt)
+        try container.encodeMemberIfPresent(output, forKey: .output)
+        try container.encodeMemberIfPresent(error, forKey: .error)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -273,15 +273,15 @@ public nonisolated struct RunError: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.code = try container.decode(String.self, forKey: .code)
-        self.message = try container.decode(String.self, forKey: .message)
+        self.code = try container.decodeMember(String.self, forKey: .code)
+        self.message = try container.decodeMember(String.self, forKey: .message)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(code, forKey: .code)
-        try container.encode(message, forKey: .message)
+        try container.encodeMember(code, forKey: .code)
+        try container.encodeMember(message, forKey: .message)
         try unknownFields.encode(to: encoder)
     }
 }
@@ -357,29 +357,29 @@ public nonisolated struct UnsuccessfulExtraction: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.extractionId = try container.decode(String.self, forKey: .extractionId)
-        self.status = try container.decode(ExtractionStatus.self, forKey: .status)
-        self.outputAvailable = try container.decode(Bool.self, forKey: .outputAvailable)
-        self.createdAt = try container.decode(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decode(RFC3339Date.self, forKey: .updatedAt).date
-        self.completedAt = try container.decode(RFC3339Date.self, forKey: .completedAt).date
-        self.document = try container.decode(Document.self, forKey: .document)
-        self.tags = try container.decodeIfPresent(Tags.self, forKey: .tags)
-        self.error = try container.decode(RunError.self, forKey: .error)
+        self.extractionId = try container.decodeMember(String.self, forKey: .extractionId)
+        self.status = try container.decodeMember(ExtractionStatus.self, forKey: .status)
+        self.outputAvailable = try container.decodeMember(Bool.self, forKey: .outputAvailable)
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
+        self.completedAt = try container.decodeMember(RFC3339Date.self, forKey: .completedAt).date
+        self.document = try container.decodeMember(Document.self, forKey: .document)
+        self.tags = try container.decodeMemberIfPresent(Tags.self, forKey: .tags)
+        self.error = try container.decodeMember(RunError.self, forKey: .error)
         self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(extractionId, forKey: .extractionId)
-        try container.encode(status, forKey: .status)
-        try container.encode(outputAvailable, forKey: .outputAvailable)
-        try container.encode(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encode(RFC3339Date(updatedAt), forKey: .updatedAt)
-        try container.encode(RFC3339Date(completedAt), forKey: .completedAt)
-        try container.encode(document, forKey: .document)
-        try container.encodeIfPresent(tags, forKey: .tags)
-        try container.encode(error, forKey: .error)
+        try container.encodeMember(extractionId, forKey: .extractionId)
+        try container.encodeMember(status, forKey: .status)
+        try container.encodeMember(outputAvailable, forKey: .outputAvailable)
+        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
+        try container.encodeMember(RFC3339Date(completedAt), forKey: .completedAt)
+        try container.encodeMember(document, forKey: .document)
+        try container.encodeMemberIfPresent(tags, forKey: .tags)
+        try container.encodeMember(error, forKey: .error)
         try unknownFields.encode(to: encoder)
     }
 }

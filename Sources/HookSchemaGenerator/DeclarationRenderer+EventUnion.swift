@@ -96,13 +96,26 @@ extension DeclarationRenderer {
     /// The embedded schema: one raw string literal holding the provider model as compact JSON (one literal
     /// compiles fast, however many events there are).
     func renderEmbeddedSchema(unionName: String, json: String, into printer: inout CodePrinter) {
-        var hashes = "#"
-        while json.contains("\"" + hashes) || json.contains("\\" + hashes) {
-            hashes += "#"
-        }
+        let hashes = String(repeating: "#", count: Self.longestHashRun(in: json) + 1)
         printer.block("extension \(unionName)") { printer in
             printer.docComment(["The schema model, as compact JSON; decoded once, by `provider`."])
             printer.print("static let schemaJSON: String = \(hashes)\"\(json)\"\(hashes)")
         }
+    }
+
+    /// The longest run of `#` right after a `"` or `\` in `text`: a raw string literal needs one `#` more than
+    /// that (one pass over the bytes, however large the schema is).
+    static func longestHashRun(in text: String) -> Int {
+        var longest = 0
+        var run: Int?
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "#"), let current = run {
+                run = current + 1
+                longest = max(longest, current + 1)
+            } else {
+                run = byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") ? 0 : nil
+            }
+        }
+        return longest
     }
 }

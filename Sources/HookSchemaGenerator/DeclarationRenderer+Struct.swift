@@ -112,6 +112,9 @@ extension DeclarationRenderer {
         }
     }
 
+    /// Plain members use the runtime's `decodeMember`/`encodeMember` family rather than `decode`/`encode`: those
+    /// are overloaded per scalar type, and resolving the overloads for every member dominated type-checking large
+    /// schema sets (see MemberCoding.swift in HookSchemaRuntime).
     private func renderDecoder(_ properties: [PropertyDeclaration], into printer: inout CodePrinter) {
         printer.block("\(access)init(from decoder: any Decoder) throws") { printer in
             if !properties.isEmpty {
@@ -124,11 +127,11 @@ extension DeclarationRenderer {
                 switch property.presence {
                 case .required:
                     expression =
-                        "try container.decode(\(type).self, forKey: \(key))"
+                        "try container.decodeMember(\(type).self, forKey: \(key))"
                         + (property.isDate ? ".date" : "")
                 case .optional:
                     expression =
-                        "try container.decodeIfPresent(\(type).self, forKey: \(key))"
+                        "try container.decodeMemberIfPresent(\(type).self, forKey: \(key))"
                         + (property.isDate ? "?.date" : "")
                 case .requiredNullable:
                     expression =
@@ -159,10 +162,10 @@ extension DeclarationRenderer {
                 switch property.presence {
                 case .required:
                     let wrapped = property.isDate ? "RFC3339Date(\(value))" : value
-                    statement = "try container.encode(\(wrapped), forKey: \(key))"
+                    statement = "try container.encodeMember(\(wrapped), forKey: \(key))"
                 case .optional, .optionalJSON:
                     let wrapped = property.isDate ? "\(value).map(RFC3339Date.init(_:))" : value
-                    statement = "try container.encodeIfPresent(\(wrapped), forKey: \(key))"
+                    statement = "try container.encodeMemberIfPresent(\(wrapped), forKey: \(key))"
                 case .requiredNullable:
                     let wrapped = property.isDate ? "\(value).map(RFC3339Date.init(_:))" : value
                     statement = "try container.encodeNullable(\(wrapped), forKey: \(key))"

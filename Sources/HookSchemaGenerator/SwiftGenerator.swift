@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import HookSchemaModel
 
@@ -56,23 +57,28 @@ public enum SwiftGenerator {
             )
         }
 
-        var cases: [EventCase] = []
-        var usedCaseNames: Set<String> = ["unknown"]
-        for event in provider.events {
-            guard let path = GeneratedLayout.eventFile(ofSchemaFile: event.source) else { continue }
+        // Each event's file is rendered on its own (on every core: they are independent); the results are used in
+        // event order, so the output does not depend on scheduling.
+        let rendered = renderConcurrently(provider.events) { event -> (file: GeneratedFile, typeName: String)? in
+            guard let path = GeneratedLayout.eventFile(ofSchemaFile: event.source) else { return nil }
             guard selected.event(ofType: event.type) != nil else {
-                files.append(
-                    placeholder(at: path, source: event.source, reason: "the event `\(event.type)` is not selected")
-                )
-                continue
+                let reason = "the event `\(event.type)` is not selected"
+                return (placeholder(at: path, source: event.source, reason: reason), "")
             }
             let declaration = translator.declaration(of: event)
-            files.append(
-                file(at: path, source: event.source, options: options, usesDate: usesDate(.structure(declaration))) {
-                    printer in
-                    renderer.renderStruct(declaration, into: &printer)
-                }
-            )
+            let rendered = file(
+                at: path, source: event.source, options: options, usesDate: usesDate(.structure(declaration))
+            ) { printer in
+                renderer.renderStruct(declaration, into: &printer)
+            }
+            return (rendered, declaration.name)
+        }
+        var cases: [EventCase] = []
+        var usedCaseNames: Set<String> = ["unknown"]
+        for (event, result) in zip(provider.events, rendered) {
+            guard let result else { continue }
+            files.append(result.file)
+            guard selected.event(ofType: event.type) != nil else { continue }
             var caseName = SwiftNaming.memberName(
                 event.swiftName.hasSuffix("Event") && event.swiftName != "Event"
                     ? String(event.swiftName.dropLast(5)) : event.swiftName
@@ -85,7 +91,7 @@ public enum SwiftGenerator {
             }
             cases.append(
                 EventCase(
-                    caseName: caseName, eventType: event.type, typeName: declaration.name,
+                    caseName: caseName, eventType: event.type, typeName: result.typeName,
                     documentation: Documentation(description: "`\(event.type)`", deprecated: event.deprecated)
                 )
             )
@@ -159,5 +165,40 @@ public enum SwiftGenerator {
         // cannot fail; an empty object would make the mismatch visible at run time rather than crash here.
         guard let data = try? encoder.encode(provider) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// `transform` of every element, computed on every core, in the order of `elements`.
+    static func renderConcurrently<Element: Sendable, Result>(
+        _ elements: [Element],
+        _ transform: @escaping @Sendable (Element) -> Result
+    ) -> [Result] {
+        let slots = ConcurrentSlots<Result>(count: elements.count)
+        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            slots.set(transform(elements[index]), at: index)
+        }
+        return slots.values
+    }
+}
+
+/// Results computed concurrently, one slot per index, each written once.
+private final class ConcurrentSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ value: Value, at index: Int) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    /// Every slot's value; call after all have been set.
+    var values: [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
     }
 }

@@ -10,6 +10,10 @@ final class DiagnosticLog {
         diagnostics.append(.error(message, at: location, note: note))
     }
 
+    func append(contentsOf other: [Diagnostic]) {
+        diagnostics.append(contentsOf: other)
+    }
+
     func warning(_ message: String, at location: SourceLocation?, note: String? = nil) {
         diagnostics.append(Diagnostic(.warning, message, at: location, note: note))
     }

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import HookSchemaModel
 
 /// Loads one provider folder: its provider.yaml, then its event files, then the checks that span files.
@@ -44,8 +46,10 @@ struct ProviderLoader {
         }
 
         var events: [ParsedEvent] = []
-        for source in eventSources {
-            guard let root = YAMLParser.parse(source, log: log) else { continue }
+        for (source, parsed) in zip(eventSources, Self.parseConcurrently(eventSources)) {
+            // The file's YAML diagnostics go in where parsing it in this loop would have put them.
+            log.append(contentsOf: parsed.diagnostics)
+            guard let root = parsed.root else { continue }
             let parser = EventParser(source: source, folder: folder, provider: provider, scope: scope, log: log)
             if let event = parser.parse(root) {
                 events.append(event)
@@ -72,5 +76,45 @@ struct ProviderLoader {
             events: events.map(\.event),
             legacyEvents: provider.legacyEvents.map(\.event)
         )
+    }
+
+    /// Parses the files' YAML on every core (the event files are independent); the result is in the order of
+    /// `sources`, so everything after it is as deterministic as a sequential parse.
+    static func parseConcurrently(_ sources: [SchemaSource]) -> [ParsedYAML] {
+        let results = ParsedYAMLResults(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            let log = DiagnosticLog()
+            let root = YAMLParser.parse(sources[index], log: log)
+            results.set(ParsedYAML(root: root, diagnostics: log.diagnostics), at: index)
+        }
+        return results.values
+    }
+}
+
+/// One file's YAML: its root node (nil when it does not parse) and the diagnostics parsing it gave.
+struct ParsedYAML {
+    var root: YAMLNode?
+    var diagnostics: [Diagnostic]
+}
+
+/// The results of a concurrent parse, one slot per file, each written once by the worker that parsed it.
+private final class ParsedYAMLResults: @unchecked Sendable {
+    private var slots: [ParsedYAML?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ value: ParsedYAML, at index: Int) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [ParsedYAML] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0 ?? ParsedYAML(root: nil, diagnostics: []) }
     }
 }

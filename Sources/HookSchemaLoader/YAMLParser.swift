@@ -14,7 +14,9 @@ enum YAMLParser {
         var placeholders: [String: String] = [:]
         while true {
             do {
-                guard let root = try Yams.compose(yaml: text) else {
+                // `.basic`: no tag resolution while composing (Yams' default resolver runs its regular expressions
+                // on every key for the duplicate-key check); plain scalars are resolved in `tagName(of:)`.
+                guard let root = try Yams.compose(yaml: text, .basic) else {
                     log.error("the schema file is empty", at: location(source.path, line: 1, column: 1))
                     return nil
                 }
@@ -77,7 +79,7 @@ enum YAMLParser {
 
     private static func convert(_ scalar: Node.Scalar, node: Node) -> YAMLScalar {
         let text = scalar.string
-        switch Tag.Name(rawValue: node.tag.rawValue) {
+        switch tagName(of: node, scalar) {
         case .int:
             if let value = node.int {
                 return YAMLScalar(text: text, kind: .integer, integer: value, float: Double(value))
@@ -94,6 +96,32 @@ enum YAMLParser {
             return YAMLScalar(text: text, kind: .string)
         }
     }
+
+    /// The tag YAML 1.1's core schema gives the scalar, exactly as Yams' default resolver does, without running its
+    /// regular expressions on every scalar: an explicit tag or a quoted scalar keeps its tag; a plain scalar is a
+    /// boolean or null when it is one of their words, may be a number, timestamp, merge or value only when it starts
+    /// with a digit, sign or dot or is `<<` or `=` (then the default resolver decides), and is a string otherwise.
+    static func tagName(of node: Node, _ scalar: Node.Scalar) -> Tag.Name {
+        // The parser leaves a plain scalar's tag implicit (the empty name) until it is first resolved.
+        guard scalar.tag.description == Tag.Name.implicit.rawValue else {
+            return Tag.Name(rawValue: node.tag.rawValue)
+        }
+        let text = scalar.string
+        if booleanWords.contains(text) { return .bool }
+        if nullWords.contains(text) { return .null }
+        guard let first = text.utf8.first else { return .null }
+        let mayBeNumber = (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
+            || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+        guard mayBeNumber || text == "<<" || text == "=" else { return .str }
+        return Resolver.default.resolveTag(of: node)
+    }
+
+    /// The words of Yams' default `bool` and `null` rules (YAML 1.1), which match whole scalars.
+    private static let booleanWords: Set<String> = [
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF",
+    ]
+    private static let nullWords: Set<String> = ["~", "null", "Null", "NULL", ""]
 
     private static func describe(_ node: Node) -> String {
         switch node {

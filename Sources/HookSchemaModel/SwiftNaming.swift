@@ -48,16 +48,16 @@ public enum SwiftNaming {
             }
         }
         for (index, scalar) in scalars.enumerated() {
-            let isAlnum = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-            guard isAlnum, scalar.isASCII else {
+            // Only ASCII letters and digits make words.
+            guard isASCIILetter(scalar) || isDigit(scalar) else {
                 flush()
                 continue
             }
             if let previous = current.last {
-                let upper = scalar.properties.isUppercase
-                let previousLower = previous.properties.isLowercase || ("0"..."9").contains(previous)
-                let nextLower = index + 1 < scalars.count && scalars[index + 1].properties.isLowercase
-                if upper && (previousLower || (previous.properties.isUppercase && nextLower)) {
+                let upper = isASCIIUppercase(scalar)
+                let previousLower = isLowercase(previous) || isDigit(previous)
+                let nextLower = index + 1 < scalars.count && isLowercase(scalars[index + 1])
+                if upper && (previousLower || (isASCIIUppercase(previous) && nextLower)) {
                     flush()
                 }
             }
@@ -66,10 +66,28 @@ public enum SwiftNaming {
         flush()
         // SHOUTING_CASE (`FAILED_TO_PROCESS_FILE`, `PDF`): no lower-case letter anywhere, so the capitals carry
         // no word structure; lower-case every word.
-        if !wire.unicodeScalars.contains(where: { $0.properties.isLowercase }) {
+        if !scalars.contains(where: isLowercase) {
             return words.map { $0.lowercased() }
         }
         return words
+    }
+
+    // ASCII tests without Unicode property lookups (which dominated naming at a thousand events); `isLowercase`
+    // asks Unicode only for non-ASCII scalars, so that the result is the same as `properties.isLowercase`.
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x30 && scalar.value <= 0x39
+    }
+
+    private static func isASCIIUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x41 && scalar.value <= 0x5A
+    }
+
+    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        isASCIIUppercase(scalar) || (scalar.value >= 0x61 && scalar.value <= 0x7A)
+    }
+
+    private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value >= 0x61 && scalar.value <= 0x7A : scalar.properties.isLowercase
     }
 
     private static func capitalizedWord(_ word: String) -> String {
