@@ -99,15 +99,33 @@ struct ByteStringTable: Sendable {
         }
     }
 
-    /// Byte equality of two runs of `count` bytes: a plain loop for the short names schemas use (no call), `memcmp`
-    /// for longer ones.
+    /// Byte equality of two runs of `count` bytes. Up to 16 bytes (the names schemas use), two overlapping word
+    /// loads from each side, no call and no loop; longer runs through `memcmp`.
     @inline(__always)
     static func equal(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        guard count <= 16 else { return memcmp(left, right, count) == 0 }
-        for index in 0..<count where left[index] != right[index] {
-            return false
+        let left = UnsafeRawPointer(left)
+        let right = UnsafeRawPointer(right)
+        switch count {
+        case 0:
+            return true
+        case 1...3:
+            // The first, middle and last bytes cover every byte of a run this short.
+            return left.load(as: UInt8.self) == right.load(as: UInt8.self)
+                && left.load(fromByteOffset: count >> 1, as: UInt8.self)
+                    == right.load(fromByteOffset: count >> 1, as: UInt8.self)
+                && left.load(fromByteOffset: count - 1, as: UInt8.self)
+                    == right.load(fromByteOffset: count - 1, as: UInt8.self)
+        case 4...7:
+            return left.loadUnaligned(as: UInt32.self) == right.loadUnaligned(as: UInt32.self)
+                && left.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+                    == right.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        case 8...16:
+            return left.loadUnaligned(as: UInt64.self) == right.loadUnaligned(as: UInt64.self)
+                && left.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                    == right.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        default:
+            return memcmp(left, right, count) == 0
         }
-        return true
     }
 
     /// Length, group and a few bytes, mixed: cheap, and distinct enough for the short names schemas use.

@@ -44,6 +44,8 @@ struct ObjectPlan: Sendable {
     var first: Int
     var count: Int
     var requiredCount: Int
+    /// The field (index within the object) whose name comes first in byte order.
+    var firstByName = 0
 }
 
 /// One member of an object. Trivial (no references), so the walker reads it without reference counting.
@@ -53,6 +55,9 @@ struct FieldPlan: Sendable {
     /// The name's bytes: `ValidationPlan.fieldNameBytes[nameStart..<nameStart + nameLength]`.
     var nameStart: Int
     var nameLength: Int
+    /// The object's field (index within the object) whose name comes next in byte order, or the object's field
+    /// count for the last: bodies written with sorted keys list members in this order.
+    var nextByName: Int = 0
 }
 
 /// An enum's values (looked up in `ValidationPlan.enumTable`, in the enum's group).

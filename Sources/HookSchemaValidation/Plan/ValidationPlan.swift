@@ -204,6 +204,14 @@ private struct PlanCompiler {
                 fieldNames.append(field.name)
                 fieldNameBytes.append(contentsOf: name)
             }
+            let first = fields.count - rules.fields.count
+            let byName = rules.fields.indices.sorted {
+                rules.fields[$0].name.utf8.lexicographicallyPrecedes(rules.fields[$1].name.utf8)
+            }
+            for (rank, fieldIndex) in byName.enumerated() {
+                fields[first + fieldIndex].nextByName = rank + 1 < byName.count ? byName[rank + 1] : byName.count
+            }
+            objects[node.child].firstByName = byName.first ?? 0
         case .array(let rules):
             node.kind = .array
             node.typeName = "array"

@@ -130,18 +130,24 @@ struct Walker {
         var seenLarge = fieldCount > 64 ? [Bool](repeating: false, count: fieldCount) : []
         let end = Int(reader.tokens[index].end)
         var key = index + 1
-        // Bodies usually list members in the schema's order: try the field after the last one first.
+        // Bodies usually list members in the schema's order, or sorted by name: before hashing the name, try the
+        // field after the last one in either order.
         var predicted = 0
+        var predictedByName = object.firstByName
         while key < end {
             let value = key + 1
             let fieldIndex: Int? = reader.withString(key) { name in
                 if predicted < fieldCount, fieldName(object.first + predicted, equals: name) {
                     return predicted
                 }
+                if predictedByName < fieldCount, fieldName(object.first + predictedByName, equals: name) {
+                    return predictedByName
+                }
                 return plan.memberTable.lookup(name, in: objectIndex)
             }
             if let fieldIndex {
                 predicted = fieldIndex + 1
+                predictedByName = plan.fields[object.first + fieldIndex].nextByName
                 let seen = fieldCount > 64 ? seenLarge[fieldIndex] : seenSmall & (1 << UInt64(fieldIndex)) != 0
                 path.append(.key(key))
                 if seen {
