@@ -119,7 +119,8 @@ public struct SchemaValidator: Sendable {
 }
 
 /// Memory that `SchemaValidator.validate(body:headers:reusing:)` reuses from one body to the next: the scanner's
-/// tape and container stack, and the walker's path. One per thread; start with `ValidationBuffers()`.
+/// tape and container stack, and the walker's path. One per thread; start with `ValidationBuffers()`. Copies share
+/// the same memory, so a copy must not be used on another thread at the same time.
 public struct ValidationBuffers {
     let tokens = TrivialBuffer<JSONTape.Token>(capacity: 1 << 10)
     let containers = TrivialBuffer<JSONScanner.OpenContainer>(capacity: 32)
