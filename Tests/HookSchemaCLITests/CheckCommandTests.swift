@@ -145,4 +145,35 @@ import Testing
         let stdin = try CLIRunner.run(["check", "--schemas", "Schemas", "--format", "github", "-"], stdin: Data("\n[]\n".utf8))
         #expect(stdin.stdout.hasPrefix("::error file=-,line=2,title=type_mismatch at (body)::"))
     }
+
+    /// `check --schemas DIR` caches the loaded schemas (SchemaCache): the second run reads the entry and prints the
+    /// same; an edited schema makes a new entry rather than reading a stale one.
+    @Test func theSchemaCacheGivesTheSameResultAndNeverAStaleOne() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let schemas = folder.appendingPathComponent("Schemas")
+        try FileManager.default.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("Schemas"), to: schemas)
+        let payload = CLIRunner.packageRoot.appendingPathComponent(drifted).path
+        let environment = ["XDG_CACHE_HOME": folder.appendingPathComponent("cache").path]
+        let clean = ["check", "--schemas", schemas.path, payload]
+        let first = try CLIRunner.run(clean, environment: environment)
+        let second = try CLIRunner.run(clean, environment: environment)
+        #expect(first.status == 0 && second.status == 0)
+        #expect(first.stdout == second.stdout && second.stderr.isEmpty)
+        let entries = try FileManager.default.contentsOfDirectory(
+            atPath: folder.appendingPathComponent("cache/hookschema").path)
+        #expect(entries.filter { $0.hasPrefix("schemas-") }.count == 1)
+        #expect(second.stdout.contains("DOCUMENT_TOO_LARGE\" is not one of the known values"))
+
+        // The drifted value becomes a known one: the next run must see the edit.
+        let types = schemas.appendingPathComponent("extend/provider.yaml")
+        var text = try String(contentsOf: types, encoding: .utf8)
+        let anchor = "      - { value: ABORTED, description: The run was aborted by the user. }"
+        let range = try #require(text.range(of: anchor), "ExtractFailureReason's first value")
+        text.replaceSubrange(range, with: "      - { value: DOCUMENT_TOO_LARGE }\n" + anchor)
+        try Data(text.utf8).write(to: types)
+        let edited = try CLIRunner.run(clean, environment: environment)
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(!edited.stdout.contains("DOCUMENT_TOO_LARGE"), "\(edited.stdout)")
+    }
 }
