@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import HookSchemaModel
 
@@ -59,7 +58,7 @@ public enum SwiftGenerator {
 
         // Each event's file is rendered on its own (on every core: they are independent); the results are used in
         // event order, so the output does not depend on scheduling.
-        let rendered = renderConcurrently(provider.events) { event -> (file: GeneratedFile, typeName: String)? in
+        let rendered = provider.events.concurrentMap { event -> (file: GeneratedFile, typeName: String)? in
             guard let path = GeneratedLayout.eventFile(ofSchemaFile: event.source) else { return nil }
             guard selected.event(ofType: event.type) != nil else {
                 let reason = "the event `\(event.type)` is not selected"
@@ -165,40 +164,5 @@ public enum SwiftGenerator {
         // cannot fail; an empty object would make the mismatch visible at run time rather than crash here.
         guard let data = try? encoder.encode(provider) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
-    }
-
-    /// `transform` of every element, computed on every core, in the order of `elements`.
-    static func renderConcurrently<Element: Sendable, Result>(
-        _ elements: [Element],
-        _ transform: @escaping @Sendable (Element) -> Result
-    ) -> [Result] {
-        let slots = ConcurrentSlots<Result>(count: elements.count)
-        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-            slots.set(transform(elements[index]), at: index)
-        }
-        return slots.values
-    }
-}
-
-/// Results computed concurrently, one slot per index, each written once.
-private final class ConcurrentSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func set(_ value: Value, at index: Int) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    /// Every slot's value; call after all have been set.
-    var values: [Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }

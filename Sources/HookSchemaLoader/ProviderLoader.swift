@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import HookSchemaModel
 
@@ -81,13 +80,11 @@ struct ProviderLoader {
     /// Parses the files' YAML on every core (the event files are independent); the result is in the order of
     /// `sources`, so everything after it is as deterministic as a sequential parse.
     static func parseConcurrently(_ sources: [SchemaSource]) -> [ParsedYAML] {
-        let results = ParsedYAMLResults(count: sources.count)
-        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+        sources.concurrentMap { source in
             let log = DiagnosticLog()
-            let root = YAMLParser.parse(sources[index], log: log)
-            results.set(ParsedYAML(root: root, diagnostics: log.diagnostics), at: index)
+            let root = YAMLParser.parse(source, log: log)
+            return ParsedYAML(root: root, diagnostics: log.diagnostics)
         }
-        return results.values
     }
 }
 
@@ -95,26 +92,4 @@ struct ProviderLoader {
 struct ParsedYAML {
     var root: YAMLNode?
     var diagnostics: [Diagnostic]
-}
-
-/// The results of a concurrent parse, one slot per file, each written once by the worker that parsed it.
-private final class ParsedYAMLResults: @unchecked Sendable {
-    private var slots: [ParsedYAML?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func set(_ value: ParsedYAML, at index: Int) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [ParsedYAML] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0 ?? ParsedYAML(root: nil, diagnostics: []) }
-    }
 }
