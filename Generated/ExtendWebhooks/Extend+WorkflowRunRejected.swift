@@ -30,25 +30,26 @@ public nonisolated struct WorkflowRunRejectedEvent: WebhookEvent {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case eventId
-        case eventType
-        case payload
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "eventId",
+        "eventType",
+        "payload",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eventId = try container.decodeMember(String.self, forKey: .eventId)
-        self.eventType = try container.decodeMember(String.self, forKey: .eventType)
-        self.payload = try container.decodeMember(WorkflowRunPayload.self, forKey: .payload)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.eventId = try container.decodeMember(String.self, forKey: "eventId")
+        self.eventType = try container.decodeMember(String.self, forKey: "eventType")
+        self.payload = try container.decodeMember(WorkflowRunPayload.self, forKey: "payload")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(eventId, forKey: .eventId)
-        try container.encodeMember(eventType, forKey: .eventType)
-        try container.encodeMember(payload, forKey: .payload)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(eventId, forKey: "eventId")
+        try container.encodeMember(eventType, forKey: "eventType")
+        try container.encodeMember(payload, forKey: "payload")
         try unknownFields.encode(to: encoder)
     }
 }

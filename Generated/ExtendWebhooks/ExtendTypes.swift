@@ -59,43 +59,44 @@ public nonisolated struct BatchRun: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case status
-        case runCount
-        case entity
-        case entityVersion
-        case metrics
-        case createdAt
-        case updatedAt
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "status",
+        "runCount",
+        "entity",
+        "entityVersion",
+        "metrics",
+        "createdAt",
+        "updatedAt",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.status = try container.decodeMember(BatchRunStatus.self, forKey: .status)
-        self.runCount = try container.decodeMemberIfPresent(Int.self, forKey: .runCount)
-        self.entity = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .entity)
-        self.entityVersion = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .entityVersion)
-        self.metrics = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .metrics)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: .updatedAt)?.date
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.status = try container.decodeMember(BatchRunStatus.self, forKey: "status")
+        self.runCount = try container.decodeMemberIfPresent(Int.self, forKey: "runCount")
+        self.entity = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "entity")
+        self.entityVersion = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "entityVersion")
+        self.metrics = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metrics")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: "updatedAt")?.date
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(status, forKey: .status)
-        try container.encodeMemberIfPresent(runCount, forKey: .runCount)
-        try container.encodeMemberIfPresent(entity, forKey: .entity)
-        try container.encodeMemberIfPresent(entityVersion, forKey: .entityVersion)
-        try container.encodeMemberIfPresent(metrics, forKey: .metrics)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encodeMemberIfPresent(updatedAt.map(RFC3339Date.init(_:)), forKey: .updatedAt)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(status, forKey: "status")
+        try container.encodeMemberIfPresent(runCount, forKey: "runCount")
+        try container.encodeMemberIfPresent(entity, forKey: "entity")
+        try container.encodeMemberIfPresent(entityVersion, forKey: "entityVersion")
+        try container.encodeMemberIfPresent(metrics, forKey: "metrics")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
+        try container.encodeMemberIfPresent(updatedAt.map(RFC3339Date.init(_:)), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -211,34 +212,35 @@ public nonisolated struct Classifier: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case name
-        case createdAt
-        case updatedAt
-        case draftVersion
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "name",
+        "createdAt",
+        "updatedAt",
+        "draftVersion",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.name = try container.decodeMember(String.self, forKey: .name)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
-        self.draftVersion = try container.decodeMember(ClassifierVersion.self, forKey: .draftVersion)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.name = try container.decodeMember(String.self, forKey: "name")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.draftVersion = try container.decodeMember(ClassifierVersion.self, forKey: "draftVersion")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(name, forKey: .name)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
-        try container.encodeMember(draftVersion, forKey: .draftVersion)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(name, forKey: "name")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
+        try container.encodeMember(draftVersion, forKey: "draftVersion")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -307,31 +309,32 @@ public nonisolated struct ClassifierSummary: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case name
-        case createdAt
-        case updatedAt
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "name",
+        "createdAt",
+        "updatedAt",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.name = try container.decodeMember(String.self, forKey: .name)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.name = try container.decodeMember(String.self, forKey: "name")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(name, forKey: .name)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(name, forKey: "name")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -379,37 +382,38 @@ public nonisolated struct ClassifierVersion: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case description
-        case version
-        case config
-        case classifierId
-        case createdAt
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "description",
+        "version",
+        "config",
+        "classifierId",
+        "createdAt",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.description = try container.decodeNullable(String.self, forKey: .description)
-        self.version = try container.decodeMember(String.self, forKey: .version)
-        self.config = try container.decodeMember(ClassifyConfig.self, forKey: .config)
-        self.classifierId = try container.decodeMember(String.self, forKey: .classifierId)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.description = try container.decodeNullable(String.self, forKey: "description")
+        self.version = try container.decodeMember(String.self, forKey: "version")
+        self.config = try container.decodeMember(ClassifyConfig.self, forKey: "config")
+        self.classifierId = try container.decodeMember(String.self, forKey: "classifierId")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeNullable(description, forKey: .description)
-        try container.encodeMember(version, forKey: .version)
-        try container.encodeMember(config, forKey: .config)
-        try container.encodeMember(classifierId, forKey: .classifierId)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeNullable(description, forKey: "description")
+        try container.encodeMember(version, forKey: "version")
+        try container.encodeMember(config, forKey: "config")
+        try container.encodeMember(classifierId, forKey: "classifierId")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -485,34 +489,35 @@ public nonisolated struct ClassifierVersionSummary: Codable, Hashable, Sendable 
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case description
-        case version
-        case classifierId
-        case createdAt
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "description",
+        "version",
+        "classifierId",
+        "createdAt",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.description = try container.decodeNullable(String.self, forKey: .description)
-        self.version = try container.decodeMember(String.self, forKey: .version)
-        self.classifierId = try container.decodeMember(String.self, forKey: .classifierId)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.description = try container.decodeNullable(String.self, forKey: "description")
+        self.version = try container.decodeMember(String.self, forKey: "version")
+        self.classifierId = try container.decodeMember(String.self, forKey: "classifierId")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeNullable(description, forKey: .description)
-        try container.encodeMember(version, forKey: .version)
-        try container.encodeMember(classifierId, forKey: .classifierId)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeNullable(description, forKey: "description")
+        try container.encodeMember(version, forKey: "version")
+        try container.encodeMember(classifierId, forKey: "classifierId")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -559,34 +564,35 @@ public nonisolated struct ClassifyConfig: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case baseProcessor
-        case baseVersion
-        case classifications
-        case classificationRules
-        case advancedOptions
-        case parseConfig
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "baseProcessor",
+        "baseVersion",
+        "classifications",
+        "classificationRules",
+        "advancedOptions",
+        "parseConfig",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.baseProcessor = try container.decodeMemberIfPresent(String.self, forKey: .baseProcessor)
-        self.baseVersion = try container.decodeMemberIfPresent(String.self, forKey: .baseVersion)
-        self.classifications = try container.decodeMemberIfPresent([JSONValue].self, forKey: .classifications)
-        self.classificationRules = try container.decodeMemberIfPresent(String.self, forKey: .classificationRules)
-        self.advancedOptions = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .advancedOptions)
-        self.parseConfig = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .parseConfig)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.baseProcessor = try container.decodeMemberIfPresent(String.self, forKey: "baseProcessor")
+        self.baseVersion = try container.decodeMemberIfPresent(String.self, forKey: "baseVersion")
+        self.classifications = try container.decodeMemberIfPresent([JSONValue].self, forKey: "classifications")
+        self.classificationRules = try container.decodeMemberIfPresent(String.self, forKey: "classificationRules")
+        self.advancedOptions = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "advancedOptions")
+        self.parseConfig = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "parseConfig")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMemberIfPresent(baseProcessor, forKey: .baseProcessor)
-        try container.encodeMemberIfPresent(baseVersion, forKey: .baseVersion)
-        try container.encodeMemberIfPresent(classifications, forKey: .classifications)
-        try container.encodeMemberIfPresent(classificationRules, forKey: .classificationRules)
-        try container.encodeMemberIfPresent(advancedOptions, forKey: .advancedOptions)
-        try container.encodeMemberIfPresent(parseConfig, forKey: .parseConfig)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMemberIfPresent(baseProcessor, forKey: "baseProcessor")
+        try container.encodeMemberIfPresent(baseVersion, forKey: "baseVersion")
+        try container.encodeMemberIfPresent(classifications, forKey: "classifications")
+        try container.encodeMemberIfPresent(classificationRules, forKey: "classificationRules")
+        try container.encodeMemberIfPresent(advancedOptions, forKey: "advancedOptions")
+        try container.encodeMemberIfPresent(parseConfig, forKey: "parseConfig")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -620,28 +626,29 @@ public nonisolated struct ClassifyOutput: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case type
-        case confidence
-        case insights
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "id",
+        "type",
+        "confidence",
+        "insights",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.type = try container.decodeMember(String.self, forKey: .type)
-        self.confidence = try container.decodeMember(Double.self, forKey: .confidence)
-        self.insights = try container.decodeMember([JSONValue].self, forKey: .insights)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.type = try container.decodeMember(String.self, forKey: "type")
+        self.confidence = try container.decodeMember(Double.self, forKey: "confidence")
+        self.insights = try container.decodeMember([JSONValue].self, forKey: "insights")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(type, forKey: .type)
-        try container.encodeMember(confidence, forKey: .confidence)
-        try container.encodeMember(insights, forKey: .insights)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(type, forKey: "type")
+        try container.encodeMember(confidence, forKey: "confidence")
+        try container.encodeMember(insights, forKey: "insights")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -761,76 +768,77 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case classifier
-        case classifierVersion
-        case status
-        case output
-        case initialOutput
-        case reviewedOutput
-        case failureReason
-        case failureMessage
-        case metadata
-        case reviewed
-        case edited
-        case config
-        case file
-        case parseRunId
-        case dashboardUrl
-        case usage
-        case createdAt
-        case updatedAt
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "classifier",
+        "classifierVersion",
+        "status",
+        "output",
+        "initialOutput",
+        "reviewedOutput",
+        "failureReason",
+        "failureMessage",
+        "metadata",
+        "reviewed",
+        "edited",
+        "config",
+        "file",
+        "parseRunId",
+        "dashboardUrl",
+        "usage",
+        "createdAt",
+        "updatedAt",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.classifier = try container.decodeNullable(ClassifierSummary.self, forKey: .classifier)
-        self.classifierVersion = try container.decodeNullable(ClassifierVersionSummary.self, forKey: .classifierVersion)
-        self.status = try container.decodeMember(ProcessorRunStatus.self, forKey: .status)
-        self.output = try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: .output)
-        self.initialOutput = try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: .initialOutput)
-        self.reviewedOutput = try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: .reviewedOutput)
-        self.failureReason = try container.decodeNullableIfPresent(ProcessorRunFailureReason.self, forKey: .failureReason)
-        self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: .failureMessage)
-        self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .metadata)
-        self.reviewed = try container.decodeMember(Bool.self, forKey: .reviewed)
-        self.edited = try container.decodeMember(Bool.self, forKey: .edited)
-        self.config = try container.decodeMember(ClassifyConfig.self, forKey: .config)
-        self.file = try container.decodeMember(FileSummary.self, forKey: .file)
-        self.parseRunId = try container.decodeNullable(String.self, forKey: .parseRunId)
-        self.dashboardUrl = try container.decodeMember(String.self, forKey: .dashboardUrl)
-        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: .usage)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.classifier = try container.decodeNullable(ClassifierSummary.self, forKey: "classifier")
+        self.classifierVersion = try container.decodeNullable(ClassifierVersionSummary.self, forKey: "classifierVersion")
+        self.status = try container.decodeMember(ProcessorRunStatus.self, forKey: "status")
+        self.output = try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: "output")
+        self.initialOutput = try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: "initialOutput")
+        self.reviewedOutput = try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: "reviewedOutput")
+        self.failureReason = try container.decodeNullableIfPresent(ProcessorRunFailureReason.self, forKey: "failureReason")
+        self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: "failureMessage")
+        self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metadata")
+        self.reviewed = try container.decodeMember(Bool.self, forKey: "reviewed")
+        self.edited = try container.decodeMember(Bool.self, forKey: "edited")
+        self.config = try container.decodeMember(ClassifyConfig.self, forKey: "config")
+        self.file = try container.decodeMember(FileSummary.self, forKey: "file")
+        self.parseRunId = try container.decodeNullable(String.self, forKey: "parseRunId")
+        self.dashboardUrl = try container.decodeMember(String.self, forKey: "dashboardUrl")
+        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeNullable(classifier, forKey: .classifier)
-        try container.encodeNullable(classifierVersion, forKey: .classifierVersion)
-        try container.encodeMember(status, forKey: .status)
-        try container.encodeNullableIfPresent(output, forKey: .output)
-        try container.encodeNullableIfPresent(initialOutput, forKey: .initialOutput)
-        try container.encodeNullableIfPresent(reviewedOutput, forKey: .reviewedOutput)
-        try container.encodeNullableIfPresent(failureReason, forKey: .failureReason)
-        try container.encodeNullableIfPresent(failureMessage, forKey: .failureMessage)
-        try container.encodeMemberIfPresent(metadata, forKey: .metadata)
-        try container.encodeMember(reviewed, forKey: .reviewed)
-        try container.encodeMember(edited, forKey: .edited)
-        try container.encodeMember(config, forKey: .config)
-        try container.encodeMember(file, forKey: .file)
-        try container.encodeNullable(parseRunId, forKey: .parseRunId)
-        try container.encodeMember(dashboardUrl, forKey: .dashboardUrl)
-        try container.encodeNullableIfPresent(usage, forKey: .usage)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeNullable(classifier, forKey: "classifier")
+        try container.encodeNullable(classifierVersion, forKey: "classifierVersion")
+        try container.encodeMember(status, forKey: "status")
+        try container.encodeNullableIfPresent(output, forKey: "output")
+        try container.encodeNullableIfPresent(initialOutput, forKey: "initialOutput")
+        try container.encodeNullableIfPresent(reviewedOutput, forKey: "reviewedOutput")
+        try container.encodeNullableIfPresent(failureReason, forKey: "failureReason")
+        try container.encodeNullableIfPresent(failureMessage, forKey: "failureMessage")
+        try container.encodeMemberIfPresent(metadata, forKey: "metadata")
+        try container.encodeMember(reviewed, forKey: "reviewed")
+        try container.encodeMember(edited, forKey: "edited")
+        try container.encodeMember(config, forKey: "config")
+        try container.encodeMember(file, forKey: "file")
+        try container.encodeNullable(parseRunId, forKey: "parseRunId")
+        try container.encodeMember(dashboardUrl, forKey: "dashboardUrl")
+        try container.encodeNullableIfPresent(usage, forKey: "usage")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -913,40 +921,41 @@ public nonisolated struct ClassifyStepRun: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case stepType
-        case object
-        case id
-        case workflowRunId
-        case status
-        case files
-        case step
-        case result
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "stepType",
+        "object",
+        "id",
+        "workflowRunId",
+        "status",
+        "files",
+        "step",
+        "result",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stepType = try container.decodeMember(String.self, forKey: .stepType)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.workflowRunId = try container.decodeMember(String.self, forKey: .workflowRunId)
-        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: .status)
-        self.files = try container.decodeMember([FileSummary].self, forKey: .files)
-        self.step = try container.decodeMember(WorkflowStep.self, forKey: .step)
-        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.stepType = try container.decodeMember(String.self, forKey: "stepType")
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.workflowRunId = try container.decodeMember(String.self, forKey: "workflowRunId")
+        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: "status")
+        self.files = try container.decodeMember([FileSummary].self, forKey: "files")
+        self.step = try container.decodeMember(WorkflowStep.self, forKey: "step")
+        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(stepType, forKey: .stepType)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(workflowRunId, forKey: .workflowRunId)
-        try container.encodeMember(status, forKey: .status)
-        try container.encodeMember(files, forKey: .files)
-        try container.encodeMember(step, forKey: .step)
-        try container.encodeMemberIfPresent(result, forKey: .result)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(stepType, forKey: "stepType")
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(workflowRunId, forKey: "workflowRunId")
+        try container.encodeMember(status, forKey: "status")
+        try container.encodeMember(files, forKey: "files")
+        try container.encodeMember(step, forKey: "step")
+        try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -997,40 +1006,41 @@ public nonisolated struct ConditionalExtractStepRun: Codable, Hashable, Sendable
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case stepType
-        case object
-        case id
-        case workflowRunId
-        case status
-        case files
-        case step
-        case result
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "stepType",
+        "object",
+        "id",
+        "workflowRunId",
+        "status",
+        "files",
+        "step",
+        "result",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stepType = try container.decodeMember(String.self, forKey: .stepType)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.workflowRunId = try container.decodeMember(String.self, forKey: .workflowRunId)
-        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: .status)
-        self.files = try container.decodeMember([FileSummary].self, forKey: .files)
-        self.step = try container.decodeMember(WorkflowStep.self, forKey: .step)
-        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.stepType = try container.decodeMember(String.self, forKey: "stepType")
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.workflowRunId = try container.decodeMember(String.self, forKey: "workflowRunId")
+        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: "status")
+        self.files = try container.decodeMember([FileSummary].self, forKey: "files")
+        self.step = try container.decodeMember(WorkflowStep.self, forKey: "step")
+        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(stepType, forKey: .stepType)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(workflowRunId, forKey: .workflowRunId)
-        try container.encodeMember(status, forKey: .status)
-        try container.encodeMember(files, forKey: .files)
-        try container.encodeMember(step, forKey: .step)
-        try container.encodeMemberIfPresent(result, forKey: .result)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(stepType, forKey: "stepType")
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(workflowRunId, forKey: "workflowRunId")
+        try container.encodeMember(status, forKey: "status")
+        try container.encodeMember(files, forKey: "files")
+        try container.encodeMember(step, forKey: "step")
+        try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -1100,46 +1110,47 @@ public nonisolated struct EditRun: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case file
-        case status
-        case failureReason
-        case failureMessage
-        case config
-        case output
-        case metrics
-        case usage
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "file",
+        "status",
+        "failureReason",
+        "failureMessage",
+        "config",
+        "output",
+        "metrics",
+        "usage",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.file = try container.decodeMember(FileSummary.self, forKey: .file)
-        self.status = try container.decodeMember(EditRunStatus.self, forKey: .status)
-        self.failureReason = try container.decodeNullableIfPresent(EditRunFailureReason.self, forKey: .failureReason)
-        self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: .failureMessage)
-        self.config = try container.decodeMember(JSONValue.self, forKey: .config)
-        self.output = try container.decodeNullableIfPresent(EditRunOutput.self, forKey: .output)
-        self.metrics = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .metrics)
-        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: .usage)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.file = try container.decodeMember(FileSummary.self, forKey: "file")
+        self.status = try container.decodeMember(EditRunStatus.self, forKey: "status")
+        self.failureReason = try container.decodeNullableIfPresent(EditRunFailureReason.self, forKey: "failureReason")
+        self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: "failureMessage")
+        self.config = try container.decodeMember(JSONValue.self, forKey: "config")
+        self.output = try container.decodeNullableIfPresent(EditRunOutput.self, forKey: "output")
+        self.metrics = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metrics")
+        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(file, forKey: .file)
-        try container.encodeMember(status, forKey: .status)
-        try container.encodeNullableIfPresent(failureReason, forKey: .failureReason)
-        try container.encodeNullableIfPresent(failureMessage, forKey: .failureMessage)
-        try container.encodeMember(config, forKey: .config)
-        try container.encodeNullableIfPresent(output, forKey: .output)
-        try container.encodeMemberIfPresent(metrics, forKey: .metrics)
-        try container.encodeNullableIfPresent(usage, forKey: .usage)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(file, forKey: "file")
+        try container.encodeMember(status, forKey: "status")
+        try container.encodeNullableIfPresent(failureReason, forKey: "failureReason")
+        try container.encodeNullableIfPresent(failureMessage, forKey: "failureMessage")
+        try container.encodeMember(config, forKey: "config")
+        try container.encodeNullableIfPresent(output, forKey: "output")
+        try container.encodeMemberIfPresent(metrics, forKey: "metrics")
+        try container.encodeNullableIfPresent(usage, forKey: "usage")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -1248,22 +1259,23 @@ public nonisolated struct EditRunOutput: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case editedFile
-        case filledValues
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "editedFile",
+        "filledValues",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.editedFile = try container.decodeMember(JSONValue.self, forKey: .editedFile)
-        self.filledValues = try container.decodeMemberIfPresent([String: JSONValue].self, forKey: .filledValues)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.editedFile = try container.decodeMember(JSONValue.self, forKey: "editedFile")
+        self.filledValues = try container.decodeMemberIfPresent([String: JSONValue].self, forKey: "filledValues")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(editedFile, forKey: .editedFile)
-        try container.encodeMemberIfPresent(filledValues, forKey: .filledValues)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(editedFile, forKey: "editedFile")
+        try container.encodeMemberIfPresent(filledValues, forKey: "filledValues")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -1385,40 +1397,41 @@ public nonisolated struct ExternalDataValidationStepRun: Codable, Hashable, Send
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case stepType
-        case object
-        case id
-        case workflowRunId
-        case status
-        case files
-        case step
-        case result
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "stepType",
+        "object",
+        "id",
+        "workflowRunId",
+        "status",
+        "files",
+        "step",
+        "result",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stepType = try container.decodeMember(String.self, forKey: .stepType)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.workflowRunId = try container.decodeMember(String.self, forKey: .workflowRunId)
-        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: .status)
-        self.files = try container.decodeMember([FileSummary].self, forKey: .files)
-        self.step = try container.decodeMember(WorkflowStep.self, forKey: .step)
-        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.stepType = try container.decodeMember(String.self, forKey: "stepType")
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.workflowRunId = try container.decodeMember(String.self, forKey: "workflowRunId")
+        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: "status")
+        self.files = try container.decodeMember([FileSummary].self, forKey: "files")
+        self.step = try container.decodeMember(WorkflowStep.self, forKey: "step")
+        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(stepType, forKey: .stepType)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(workflowRunId, forKey: .workflowRunId)
-        try container.encodeMember(status, forKey: .status)
-        try container.encodeMember(files, forKey: .files)
-        try container.encodeMember(step, forKey: .step)
-        try container.encodeMemberIfPresent(result, forKey: .result)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(stepType, forKey: "stepType")
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(workflowRunId, forKey: "workflowRunId")
+        try container.encodeMember(status, forKey: "status")
+        try container.encodeMember(files, forKey: "files")
+        try container.encodeMember(step, forKey: "step")
+        try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -1469,34 +1482,35 @@ public nonisolated struct ExtractConfig: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case baseProcessor
-        case baseVersion
-        case extractionRules
-        case schema
-        case advancedOptions
-        case parseConfig
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "baseProcessor",
+        "baseVersion",
+        "extractionRules",
+        "schema",
+        "advancedOptions",
+        "parseConfig",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.baseProcessor = try container.decodeMemberIfPresent(String.self, forKey: .baseProcessor)
-        self.baseVersion = try container.decodeMemberIfPresent(String.self, forKey: .baseVersion)
-        self.extractionRules = try container.decodeMemberIfPresent(String.self, forKey: .extractionRules)
-        self.schema = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .schema)
-        self.advancedOptions = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .advancedOptions)
-        self.parseConfig = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .parseConfig)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.baseProcessor = try container.decodeMemberIfPresent(String.self, forKey: "baseProcessor")
+        self.baseVersion = try container.decodeMemberIfPresent(String.self, forKey: "baseVersion")
+        self.extractionRules = try container.decodeMemberIfPresent(String.self, forKey: "extractionRules")
+        self.schema = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "schema")
+        self.advancedOptions = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "advancedOptions")
+        self.parseConfig = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "parseConfig")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMemberIfPresent(baseProcessor, forKey: .baseProcessor)
-        try container.encodeMemberIfPresent(baseVersion, forKey: .baseVersion)
-        try container.encodeMemberIfPresent(extractionRules, forKey: .extractionRules)
-        try container.encodeMemberIfPresent(schema, forKey: .schema)
-        try container.encodeMemberIfPresent(advancedOptions, forKey: .advancedOptions)
-        try container.encodeMemberIfPresent(parseConfig, forKey: .parseConfig)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMemberIfPresent(baseProcessor, forKey: "baseProcessor")
+        try container.encodeMemberIfPresent(baseVersion, forKey: "baseVersion")
+        try container.encodeMemberIfPresent(extractionRules, forKey: "extractionRules")
+        try container.encodeMemberIfPresent(schema, forKey: "schema")
+        try container.encodeMemberIfPresent(advancedOptions, forKey: "advancedOptions")
+        try container.encodeMemberIfPresent(parseConfig, forKey: "parseConfig")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -1601,22 +1615,23 @@ public nonisolated struct ExtractOutput: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case value
-        case metadata
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "value",
+        "metadata",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .value)
-        self.metadata = try container.decodeMemberIfPresent([String: ExtractOutputFieldMetadata].self, forKey: .metadata)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "value")
+        self.metadata = try container.decodeMemberIfPresent([String: ExtractOutputFieldMetadata].self, forKey: "metadata")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMemberIfPresent(value, forKey: .value)
-        try container.encodeMemberIfPresent(metadata, forKey: .metadata)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMemberIfPresent(value, forKey: "value")
+        try container.encodeMemberIfPresent(metadata, forKey: "metadata")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -1658,31 +1673,32 @@ public nonisolated struct ExtractOutputEdit: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case originalValue
-        case editedValue
-        case notes
-        case page
-        case fieldType
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "originalValue",
+        "editedValue",
+        "notes",
+        "page",
+        "fieldType",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.originalValue = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .originalValue)
-        self.editedValue = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .editedValue)
-        self.notes = try container.decodeMemberIfPresent(String.self, forKey: .notes)
-        self.page = try container.decodeMemberIfPresent(Int.self, forKey: .page)
-        self.fieldType = try container.decodeMemberIfPresent(String.self, forKey: .fieldType)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.originalValue = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "originalValue")
+        self.editedValue = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "editedValue")
+        self.notes = try container.decodeMemberIfPresent(String.self, forKey: "notes")
+        self.page = try container.decodeMemberIfPresent(Int.self, forKey: "page")
+        self.fieldType = try container.decodeMemberIfPresent(String.self, forKey: "fieldType")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMemberIfPresent(originalValue, forKey: .originalValue)
-        try container.encodeMemberIfPresent(editedValue, forKey: .editedValue)
-        try container.encodeMemberIfPresent(notes, forKey: .notes)
-        try container.encodeMemberIfPresent(page, forKey: .page)
-        try container.encodeMemberIfPresent(fieldType, forKey: .fieldType)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMemberIfPresent(originalValue, forKey: "originalValue")
+        try container.encodeMemberIfPresent(editedValue, forKey: "editedValue")
+        try container.encodeMemberIfPresent(notes, forKey: "notes")
+        try container.encodeMemberIfPresent(page, forKey: "page")
+        try container.encodeMemberIfPresent(fieldType, forKey: "fieldType")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -1727,31 +1743,32 @@ public nonisolated struct ExtractOutputFieldMetadata: Codable, Hashable, Sendabl
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case ocrConfidence
-        case logprobsConfidence
-        case reviewAgentScore
-        case citations
-        case insights
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "ocrConfidence",
+        "logprobsConfidence",
+        "reviewAgentScore",
+        "citations",
+        "insights",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ocrConfidence = try container.decodeNullableIfPresent(Double.self, forKey: .ocrConfidence)
-        self.logprobsConfidence = try container.decodeNullable(Double.self, forKey: .logprobsConfidence)
-        self.reviewAgentScore = try container.decodeNullableIfPresent(Double.self, forKey: .reviewAgentScore)
-        self.citations = try container.decodeMemberIfPresent([JSONValue].self, forKey: .citations)
-        self.insights = try container.decodeMemberIfPresent([JSONValue].self, forKey: .insights)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.ocrConfidence = try container.decodeNullableIfPresent(Double.self, forKey: "ocrConfidence")
+        self.logprobsConfidence = try container.decodeNullable(Double.self, forKey: "logprobsConfidence")
+        self.reviewAgentScore = try container.decodeNullableIfPresent(Double.self, forKey: "reviewAgentScore")
+        self.citations = try container.decodeMemberIfPresent([JSONValue].self, forKey: "citations")
+        self.insights = try container.decodeMemberIfPresent([JSONValue].self, forKey: "insights")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeNullableIfPresent(ocrConfidence, forKey: .ocrConfidence)
-        try container.encodeNullable(logprobsConfidence, forKey: .logprobsConfidence)
-        try container.encodeNullableIfPresent(reviewAgentScore, forKey: .reviewAgentScore)
-        try container.encodeMemberIfPresent(citations, forKey: .citations)
-        try container.encodeMemberIfPresent(insights, forKey: .insights)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeNullableIfPresent(ocrConfidence, forKey: "ocrConfidence")
+        try container.encodeNullable(logprobsConfidence, forKey: "logprobsConfidence")
+        try container.encodeNullableIfPresent(reviewAgentScore, forKey: "reviewAgentScore")
+        try container.encodeMemberIfPresent(citations, forKey: "citations")
+        try container.encodeMemberIfPresent(insights, forKey: "insights")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -1887,82 +1904,83 @@ public nonisolated struct ExtractRun: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case status
-        case output
-        case initialOutput
-        case reviewedOutput
-        case failureReason
-        case failureMessage
-        case metadata
-        case reviewed
-        case edited
-        case edits
-        case config
-        case extractor
-        case extractorVersion
-        case file
-        case files
-        case parseRunId
-        case dashboardUrl
-        case usage
-        case createdAt
-        case updatedAt
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "status",
+        "output",
+        "initialOutput",
+        "reviewedOutput",
+        "failureReason",
+        "failureMessage",
+        "metadata",
+        "reviewed",
+        "edited",
+        "edits",
+        "config",
+        "extractor",
+        "extractorVersion",
+        "file",
+        "files",
+        "parseRunId",
+        "dashboardUrl",
+        "usage",
+        "createdAt",
+        "updatedAt",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.status = try container.decodeMember(ProcessorRunStatus.self, forKey: .status)
-        self.output = try container.decodeNullableIfPresent(ExtractOutput.self, forKey: .output)
-        self.initialOutput = try container.decodeNullableIfPresent(ExtractOutput.self, forKey: .initialOutput)
-        self.reviewedOutput = try container.decodeNullableIfPresent(ExtractOutput.self, forKey: .reviewedOutput)
-        self.failureReason = try container.decodeNullableIfPresent(ExtractFailureReason.self, forKey: .failureReason)
-        self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: .failureMessage)
-        self.metadata = try container.decodeMember(JSONValue.self, forKey: .metadata)
-        self.reviewed = try container.decodeMember(Bool.self, forKey: .reviewed)
-        self.edited = try container.decodeMember(Bool.self, forKey: .edited)
-        self.edits = try container.decodeNullableIfPresent([String: ExtractOutputEdit?].self, forKey: .edits)
-        self.config = try container.decodeMember(ExtractConfig.self, forKey: .config)
-        self.extractor = try container.decodeNullable(ExtractorSummary.self, forKey: .extractor)
-        self.extractorVersion = try container.decodeNullable(ExtractorVersionSummary.self, forKey: .extractorVersion)
-        self.file = try container.decodeNullable(FileSummary.self, forKey: .file)
-        self.files = try container.decodeNullableIfPresent([FileSummary].self, forKey: .files)
-        self.parseRunId = try container.decodeNullable(String.self, forKey: .parseRunId)
-        self.dashboardUrl = try container.decodeMember(String.self, forKey: .dashboardUrl)
-        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: .usage)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.status = try container.decodeMember(ProcessorRunStatus.self, forKey: "status")
+        self.output = try container.decodeNullableIfPresent(ExtractOutput.self, forKey: "output")
+        self.initialOutput = try container.decodeNullableIfPresent(ExtractOutput.self, forKey: "initialOutput")
+        self.reviewedOutput = try container.decodeNullableIfPresent(ExtractOutput.self, forKey: "reviewedOutput")
+        self.failureReason = try container.decodeNullableIfPresent(ExtractFailureReason.self, forKey: "failureReason")
+        self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: "failureMessage")
+        self.metadata = try container.decodeMember(JSONValue.self, forKey: "metadata")
+        self.reviewed = try container.decodeMember(Bool.self, forKey: "reviewed")
+        self.edited = try container.decodeMember(Bool.self, forKey: "edited")
+        self.edits = try container.decodeNullableIfPresent([String: ExtractOutputEdit?].self, forKey: "edits")
+        self.config = try container.decodeMember(ExtractConfig.self, forKey: "config")
+        self.extractor = try container.decodeNullable(ExtractorSummary.self, forKey: "extractor")
+        self.extractorVersion = try container.decodeNullable(ExtractorVersionSummary.self, forKey: "extractorVersion")
+        self.file = try container.decodeNullable(FileSummary.self, forKey: "file")
+        self.files = try container.decodeNullableIfPresent([FileSummary].self, forKey: "files")
+        self.parseRunId = try container.decodeNullable(String.self, forKey: "parseRunId")
+        self.dashboardUrl = try container.decodeMember(String.self, forKey: "dashboardUrl")
+        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(status, forKey: .status)
-        try container.encodeNullableIfPresent(output, forKey: .output)
-        try container.encodeNullableIfPresent(initialOutput, forKey: .initialOutput)
-        try container.encodeNullableIfPresent(reviewedOutput, forKey: .reviewedOutput)
-        try container.encodeNullableIfPresent(failureReason, forKey: .failureReason)
-        try container.encodeNullableIfPresent(failureMessage, forKey: .failureMessage)
-        try container.encodeMember(metadata, forKey: .metadata)
-        try container.encodeMember(reviewed, forKey: .reviewed)
-        try container.encodeMember(edited, forKey: .edited)
-        try container.encodeNullableIfPresent(edits, forKey: .edits)
-        try container.encodeMember(config, forKey: .config)
-        try container.encodeNullable(extractor, forKey: .extractor)
-        try container.encodeNullable(extractorVersion, forKey: .extractorVersion)
-        try container.encodeNullable(file, forKey: .file)
-        try container.encodeNullableIfPresent(files, forKey: .files)
-        try container.encodeNullable(parseRunId, forKey: .parseRunId)
-        try container.encodeMember(dashboardUrl, forKey: .dashboardUrl)
-        try container.encodeNullableIfPresent(usage, forKey: .usage)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(status, forKey: "status")
+        try container.encodeNullableIfPresent(output, forKey: "output")
+        try container.encodeNullableIfPresent(initialOutput, forKey: "initialOutput")
+        try container.encodeNullableIfPresent(reviewedOutput, forKey: "reviewedOutput")
+        try container.encodeNullableIfPresent(failureReason, forKey: "failureReason")
+        try container.encodeNullableIfPresent(failureMessage, forKey: "failureMessage")
+        try container.encodeMember(metadata, forKey: "metadata")
+        try container.encodeMember(reviewed, forKey: "reviewed")
+        try container.encodeMember(edited, forKey: "edited")
+        try container.encodeNullableIfPresent(edits, forKey: "edits")
+        try container.encodeMember(config, forKey: "config")
+        try container.encodeNullable(extractor, forKey: "extractor")
+        try container.encodeNullable(extractorVersion, forKey: "extractorVersion")
+        try container.encodeNullable(file, forKey: "file")
+        try container.encodeNullableIfPresent(files, forKey: "files")
+        try container.encodeNullable(parseRunId, forKey: "parseRunId")
+        try container.encodeMember(dashboardUrl, forKey: "dashboardUrl")
+        try container.encodeNullableIfPresent(usage, forKey: "usage")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2045,40 +2063,41 @@ public nonisolated struct ExtractStepRun: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case stepType
-        case object
-        case id
-        case workflowRunId
-        case status
-        case files
-        case step
-        case result
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "stepType",
+        "object",
+        "id",
+        "workflowRunId",
+        "status",
+        "files",
+        "step",
+        "result",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stepType = try container.decodeMember(String.self, forKey: .stepType)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.workflowRunId = try container.decodeMember(String.self, forKey: .workflowRunId)
-        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: .status)
-        self.files = try container.decodeMember([FileSummary].self, forKey: .files)
-        self.step = try container.decodeMember(WorkflowStep.self, forKey: .step)
-        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.stepType = try container.decodeMember(String.self, forKey: "stepType")
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.workflowRunId = try container.decodeMember(String.self, forKey: "workflowRunId")
+        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: "status")
+        self.files = try container.decodeMember([FileSummary].self, forKey: "files")
+        self.step = try container.decodeMember(WorkflowStep.self, forKey: "step")
+        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(stepType, forKey: .stepType)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(workflowRunId, forKey: .workflowRunId)
-        try container.encodeMember(status, forKey: .status)
-        try container.encodeMember(files, forKey: .files)
-        try container.encodeMember(step, forKey: .step)
-        try container.encodeMemberIfPresent(result, forKey: .result)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(stepType, forKey: "stepType")
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(workflowRunId, forKey: "workflowRunId")
+        try container.encodeMember(status, forKey: "status")
+        try container.encodeMember(files, forKey: "files")
+        try container.encodeMember(step, forKey: "step")
+        try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2118,34 +2137,35 @@ public nonisolated struct Extractor: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case name
-        case createdAt
-        case updatedAt
-        case draftVersion
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "name",
+        "createdAt",
+        "updatedAt",
+        "draftVersion",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.name = try container.decodeMember(String.self, forKey: .name)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
-        self.draftVersion = try container.decodeMember(ExtractorVersion.self, forKey: .draftVersion)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.name = try container.decodeMember(String.self, forKey: "name")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.draftVersion = try container.decodeMember(ExtractorVersion.self, forKey: "draftVersion")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(name, forKey: .name)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
-        try container.encodeMember(draftVersion, forKey: .draftVersion)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(name, forKey: "name")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
+        try container.encodeMember(draftVersion, forKey: "draftVersion")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2214,31 +2234,32 @@ public nonisolated struct ExtractorSummary: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case name
-        case createdAt
-        case updatedAt
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "name",
+        "createdAt",
+        "updatedAt",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.name = try container.decodeMember(String.self, forKey: .name)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.name = try container.decodeMember(String.self, forKey: "name")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(name, forKey: .name)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(name, forKey: "name")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2286,37 +2307,38 @@ public nonisolated struct ExtractorVersion: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case description
-        case version
-        case config
-        case extractorId
-        case createdAt
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "description",
+        "version",
+        "config",
+        "extractorId",
+        "createdAt",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.description = try container.decodeNullable(String.self, forKey: .description)
-        self.version = try container.decodeMember(String.self, forKey: .version)
-        self.config = try container.decodeMember(ExtractConfig.self, forKey: .config)
-        self.extractorId = try container.decodeMember(String.self, forKey: .extractorId)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.description = try container.decodeNullable(String.self, forKey: "description")
+        self.version = try container.decodeMember(String.self, forKey: "version")
+        self.config = try container.decodeMember(ExtractConfig.self, forKey: "config")
+        self.extractorId = try container.decodeMember(String.self, forKey: "extractorId")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeNullable(description, forKey: .description)
-        try container.encodeMember(version, forKey: .version)
-        try container.encodeMember(config, forKey: .config)
-        try container.encodeMember(extractorId, forKey: .extractorId)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeNullable(description, forKey: "description")
+        try container.encodeMember(version, forKey: "version")
+        try container.encodeMember(config, forKey: "config")
+        try container.encodeMember(extractorId, forKey: "extractorId")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2392,34 +2414,35 @@ public nonisolated struct ExtractorVersionSummary: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case description
-        case version
-        case extractorId
-        case createdAt
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "description",
+        "version",
+        "extractorId",
+        "createdAt",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.description = try container.decodeNullable(String.self, forKey: .description)
-        self.version = try container.decodeMember(String.self, forKey: .version)
-        self.extractorId = try container.decodeMember(String.self, forKey: .extractorId)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.description = try container.decodeNullable(String.self, forKey: "description")
+        self.version = try container.decodeMember(String.self, forKey: "version")
+        self.extractorId = try container.decodeMember(String.self, forKey: "extractorId")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeNullable(description, forKey: .description)
-        try container.encodeMember(version, forKey: .version)
-        try container.encodeMember(extractorId, forKey: .extractorId)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeNullable(description, forKey: "description")
+        try container.encodeMember(version, forKey: "version")
+        try container.encodeMember(extractorId, forKey: "extractorId")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2445,22 +2468,23 @@ public nonisolated struct FileMetadata: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case pageCount
-        case parentSplit
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "pageCount",
+        "parentSplit",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.pageCount = try container.decodeMemberIfPresent(Int.self, forKey: .pageCount)
-        self.parentSplit = try container.decodeMemberIfPresent(ParentSplit.self, forKey: .parentSplit)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.pageCount = try container.decodeMemberIfPresent(Int.self, forKey: "pageCount")
+        self.parentSplit = try container.decodeMemberIfPresent(ParentSplit.self, forKey: "parentSplit")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMemberIfPresent(pageCount, forKey: .pageCount)
-        try container.encodeMemberIfPresent(parentSplit, forKey: .parentSplit)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMemberIfPresent(pageCount, forKey: "pageCount")
+        try container.encodeMemberIfPresent(parentSplit, forKey: "parentSplit")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2511,40 +2535,41 @@ public nonisolated struct FileSummary: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case name
-        case type
-        case parentFileId
-        case metadata
-        case createdAt
-        case updatedAt
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "name",
+        "type",
+        "parentFileId",
+        "metadata",
+        "createdAt",
+        "updatedAt",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.name = try container.decodeMember(String.self, forKey: .name)
-        self.type = try container.decodeNullableIfPresent(FileType.self, forKey: .type)
-        self.parentFileId = try container.decodeNullable(String.self, forKey: .parentFileId)
-        self.metadata = try container.decodeMember(FileMetadata.self, forKey: .metadata)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.name = try container.decodeMember(String.self, forKey: "name")
+        self.type = try container.decodeNullableIfPresent(FileType.self, forKey: "type")
+        self.parentFileId = try container.decodeNullable(String.self, forKey: "parentFileId")
+        self.metadata = try container.decodeMember(FileMetadata.self, forKey: "metadata")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(name, forKey: .name)
-        try container.encodeNullableIfPresent(type, forKey: .type)
-        try container.encodeNullable(parentFileId, forKey: .parentFileId)
-        try container.encodeMember(metadata, forKey: .metadata)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(name, forKey: "name")
+        try container.encodeNullableIfPresent(type, forKey: "type")
+        try container.encodeNullable(parentFileId, forKey: "parentFileId")
+        try container.encodeMember(metadata, forKey: "metadata")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2649,40 +2674,41 @@ public nonisolated struct MergeExtractStepRun: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case stepType
-        case object
-        case id
-        case workflowRunId
-        case status
-        case files
-        case step
-        case result
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "stepType",
+        "object",
+        "id",
+        "workflowRunId",
+        "status",
+        "files",
+        "step",
+        "result",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stepType = try container.decodeMember(String.self, forKey: .stepType)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.workflowRunId = try container.decodeMember(String.self, forKey: .workflowRunId)
-        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: .status)
-        self.files = try container.decodeMember([FileSummary].self, forKey: .files)
-        self.step = try container.decodeMember(WorkflowStep.self, forKey: .step)
-        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.stepType = try container.decodeMember(String.self, forKey: "stepType")
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.workflowRunId = try container.decodeMember(String.self, forKey: "workflowRunId")
+        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: "status")
+        self.files = try container.decodeMember([FileSummary].self, forKey: "files")
+        self.step = try container.decodeMember(WorkflowStep.self, forKey: "step")
+        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(stepType, forKey: .stepType)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(workflowRunId, forKey: .workflowRunId)
-        try container.encodeMember(status, forKey: .status)
-        try container.encodeMember(files, forKey: .files)
-        try container.encodeMember(step, forKey: .step)
-        try container.encodeMemberIfPresent(result, forKey: .result)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(stepType, forKey: "stepType")
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(workflowRunId, forKey: "workflowRunId")
+        try container.encodeMember(status, forKey: "status")
+        try container.encodeMember(files, forKey: "files")
+        try container.encodeMember(step, forKey: "step")
+        try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2720,31 +2746,32 @@ public nonisolated struct ParentSplit: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case type
-        case identifier
-        case startPage
-        case endPage
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "id",
+        "type",
+        "identifier",
+        "startPage",
+        "endPage",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.type = try container.decodeMember(String.self, forKey: .type)
-        self.identifier = try container.decodeMember(String.self, forKey: .identifier)
-        self.startPage = try container.decodeMember(Int.self, forKey: .startPage)
-        self.endPage = try container.decodeMember(Int.self, forKey: .endPage)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.type = try container.decodeMember(String.self, forKey: "type")
+        self.identifier = try container.decodeMember(String.self, forKey: "identifier")
+        self.startPage = try container.decodeMember(Int.self, forKey: "startPage")
+        self.endPage = try container.decodeMember(Int.self, forKey: "endPage")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(type, forKey: .type)
-        try container.encodeMember(identifier, forKey: .identifier)
-        try container.encodeMember(startPage, forKey: .startPage)
-        try container.encodeMember(endPage, forKey: .endPage)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(type, forKey: "type")
+        try container.encodeMember(identifier, forKey: "identifier")
+        try container.encodeMember(startPage, forKey: "startPage")
+        try container.encodeMember(endPage, forKey: "endPage")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -2867,34 +2894,35 @@ public nonisolated struct ParseRunStatus: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case status
-        case failureReason
-        case failureMessage
-        case metadata
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "status",
+        "failureReason",
+        "failureMessage",
+        "metadata",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.status = try container.decodeMember(ParseRunStatusStatus.self, forKey: .status)
-        self.failureReason = try container.decodeNullable(ParseRunFailureReason.self, forKey: .failureReason)
-        self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: .failureMessage)
-        self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .metadata)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.status = try container.decodeMember(ParseRunStatusStatus.self, forKey: "status")
+        self.failureReason = try container.decodeNullable(ParseRunFailureReason.self, forKey: "failureReason")
+        self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: "failureMessage")
+        self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metadata")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(status, forKey: .status)
-        try container.encodeNullable(failureReason, forKey: .failureReason)
-        try container.encodeNullableIfPresent(failureMessage, forKey: .failureMessage)
-        try container.encodeMemberIfPresent(metadata, forKey: .metadata)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(status, forKey: "status")
+        try container.encodeNullable(failureReason, forKey: "failureReason")
+        try container.encodeNullableIfPresent(failureMessage, forKey: "failureMessage")
+        try container.encodeMemberIfPresent(metadata, forKey: "metadata")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3016,40 +3044,41 @@ public nonisolated struct ParseStepRun: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case stepType
-        case object
-        case id
-        case workflowRunId
-        case status
-        case files
-        case step
-        case result
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "stepType",
+        "object",
+        "id",
+        "workflowRunId",
+        "status",
+        "files",
+        "step",
+        "result",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stepType = try container.decodeMember(String.self, forKey: .stepType)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.workflowRunId = try container.decodeMember(String.self, forKey: .workflowRunId)
-        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: .status)
-        self.files = try container.decodeMember([FileSummary].self, forKey: .files)
-        self.step = try container.decodeMember(WorkflowStep.self, forKey: .step)
-        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.stepType = try container.decodeMember(String.self, forKey: "stepType")
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.workflowRunId = try container.decodeMember(String.self, forKey: "workflowRunId")
+        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: "status")
+        self.files = try container.decodeMember([FileSummary].self, forKey: "files")
+        self.step = try container.decodeMember(WorkflowStep.self, forKey: "step")
+        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(stepType, forKey: .stepType)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(workflowRunId, forKey: .workflowRunId)
-        try container.encodeMember(status, forKey: .status)
-        try container.encodeMember(files, forKey: .files)
-        try container.encodeMember(step, forKey: .step)
-        try container.encodeMemberIfPresent(result, forKey: .result)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(stepType, forKey: "stepType")
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(workflowRunId, forKey: "workflowRunId")
+        try container.encodeMember(status, forKey: "status")
+        try container.encodeMember(files, forKey: "files")
+        try container.encodeMember(step, forKey: "step")
+        try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3211,40 +3240,41 @@ public nonisolated struct RuleValidationStepRun: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case stepType
-        case object
-        case id
-        case workflowRunId
-        case status
-        case files
-        case step
-        case result
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "stepType",
+        "object",
+        "id",
+        "workflowRunId",
+        "status",
+        "files",
+        "step",
+        "result",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stepType = try container.decodeMember(String.self, forKey: .stepType)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.workflowRunId = try container.decodeMember(String.self, forKey: .workflowRunId)
-        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: .status)
-        self.files = try container.decodeMember([FileSummary].self, forKey: .files)
-        self.step = try container.decodeMember(WorkflowStep.self, forKey: .step)
-        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.stepType = try container.decodeMember(String.self, forKey: "stepType")
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.workflowRunId = try container.decodeMember(String.self, forKey: "workflowRunId")
+        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: "status")
+        self.files = try container.decodeMember([FileSummary].self, forKey: "files")
+        self.step = try container.decodeMember(WorkflowStep.self, forKey: "step")
+        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(stepType, forKey: .stepType)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(workflowRunId, forKey: .workflowRunId)
-        try container.encodeMember(status, forKey: .status)
-        try container.encodeMember(files, forKey: .files)
-        try container.encodeMember(step, forKey: .step)
-        try container.encodeMemberIfPresent(result, forKey: .result)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(stepType, forKey: "stepType")
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(workflowRunId, forKey: "workflowRunId")
+        try container.encodeMember(status, forKey: "status")
+        try container.encodeMember(files, forKey: "files")
+        try container.encodeMember(step, forKey: "step")
+        try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3275,25 +3305,26 @@ public nonisolated struct RunUsage: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case credits
-        case totalCredits
-        case breakdown
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "credits",
+        "totalCredits",
+        "breakdown",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.credits = try container.decodeMember(Double.self, forKey: .credits)
-        self.totalCredits = try container.decodeMemberIfPresent(Double.self, forKey: .totalCredits)
-        self.breakdown = try container.decodeMemberIfPresent([RunUsageBreakdownEntry].self, forKey: .breakdown)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.credits = try container.decodeMember(Double.self, forKey: "credits")
+        self.totalCredits = try container.decodeMemberIfPresent(Double.self, forKey: "totalCredits")
+        self.breakdown = try container.decodeMemberIfPresent([RunUsageBreakdownEntry].self, forKey: "breakdown")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(credits, forKey: .credits)
-        try container.encodeMemberIfPresent(totalCredits, forKey: .totalCredits)
-        try container.encodeMemberIfPresent(breakdown, forKey: .breakdown)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(credits, forKey: "credits")
+        try container.encodeMemberIfPresent(totalCredits, forKey: "totalCredits")
+        try container.encodeMemberIfPresent(breakdown, forKey: "breakdown")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3326,28 +3357,29 @@ public nonisolated struct RunUsageBreakdownEntry: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case credits
-        case charges
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "credits",
+        "charges",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(RunUsageBreakdownEntryObject.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.credits = try container.decodeMember(Double.self, forKey: .credits)
-        self.charges = try container.decodeMemberIfPresent([JSONValue].self, forKey: .charges)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(RunUsageBreakdownEntryObject.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.credits = try container.decodeMember(Double.self, forKey: "credits")
+        self.charges = try container.decodeMemberIfPresent([JSONValue].self, forKey: "charges")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(credits, forKey: .credits)
-        try container.encodeMemberIfPresent(charges, forKey: .charges)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(credits, forKey: "credits")
+        try container.encodeMemberIfPresent(charges, forKey: "charges")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3433,28 +3465,29 @@ public nonisolated struct SignedDataUrl: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case data
-        case metadata
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "data",
+        "metadata",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.data = try container.decodeMember(String.self, forKey: .data)
-        self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .metadata)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.data = try container.decodeMember(String.self, forKey: "data")
+        self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metadata")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(data, forKey: .data)
-        try container.encodeMemberIfPresent(metadata, forKey: .metadata)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(data, forKey: "data")
+        try container.encodeMemberIfPresent(metadata, forKey: "metadata")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3493,28 +3526,29 @@ public nonisolated struct SplitConfig: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case baseProcessor
-        case baseVersion
-        case advancedOptions
-        case parseConfig
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "baseProcessor",
+        "baseVersion",
+        "advancedOptions",
+        "parseConfig",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.baseProcessor = try container.decodeMemberIfPresent(String.self, forKey: .baseProcessor)
-        self.baseVersion = try container.decodeMemberIfPresent(String.self, forKey: .baseVersion)
-        self.advancedOptions = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .advancedOptions)
-        self.parseConfig = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .parseConfig)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.baseProcessor = try container.decodeMemberIfPresent(String.self, forKey: "baseProcessor")
+        self.baseVersion = try container.decodeMemberIfPresent(String.self, forKey: "baseVersion")
+        self.advancedOptions = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "advancedOptions")
+        self.parseConfig = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "parseConfig")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMemberIfPresent(baseProcessor, forKey: .baseProcessor)
-        try container.encodeMemberIfPresent(baseVersion, forKey: .baseVersion)
-        try container.encodeMemberIfPresent(advancedOptions, forKey: .advancedOptions)
-        try container.encodeMemberIfPresent(parseConfig, forKey: .parseConfig)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMemberIfPresent(baseProcessor, forKey: "baseProcessor")
+        try container.encodeMemberIfPresent(baseVersion, forKey: "baseVersion")
+        try container.encodeMemberIfPresent(advancedOptions, forKey: "advancedOptions")
+        try container.encodeMemberIfPresent(parseConfig, forKey: "parseConfig")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3541,22 +3575,23 @@ public nonisolated struct SplitOutput: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case splits
-        case isExternal
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "splits",
+        "isExternal",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.splits = try container.decodeMember([JSONValue].self, forKey: .splits)
-        self.isExternal = try container.decodeMemberIfPresent(Bool.self, forKey: .isExternal)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.splits = try container.decodeMember([JSONValue].self, forKey: "splits")
+        self.isExternal = try container.decodeMemberIfPresent(Bool.self, forKey: "isExternal")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(splits, forKey: .splits)
-        try container.encodeMemberIfPresent(isExternal, forKey: .isExternal)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(splits, forKey: "splits")
+        try container.encodeMemberIfPresent(isExternal, forKey: "isExternal")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3674,76 +3709,77 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case splitter
-        case splitterVersion
-        case status
-        case output
-        case initialOutput
-        case reviewedOutput
-        case failureReason
-        case failureMessage
-        case metadata
-        case reviewed
-        case edited
-        case config
-        case file
-        case parseRunId
-        case dashboardUrl
-        case usage
-        case createdAt
-        case updatedAt
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "splitter",
+        "splitterVersion",
+        "status",
+        "output",
+        "initialOutput",
+        "reviewedOutput",
+        "failureReason",
+        "failureMessage",
+        "metadata",
+        "reviewed",
+        "edited",
+        "config",
+        "file",
+        "parseRunId",
+        "dashboardUrl",
+        "usage",
+        "createdAt",
+        "updatedAt",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.splitter = try container.decodeNullable(SplitterSummary.self, forKey: .splitter)
-        self.splitterVersion = try container.decodeNullable(SplitterVersionSummary.self, forKey: .splitterVersion)
-        self.status = try container.decodeMember(ProcessorRunStatus.self, forKey: .status)
-        self.output = try container.decodeNullableIfPresent(SplitOutput.self, forKey: .output)
-        self.initialOutput = try container.decodeNullableIfPresent(SplitOutput.self, forKey: .initialOutput)
-        self.reviewedOutput = try container.decodeNullableIfPresent(SplitOutput.self, forKey: .reviewedOutput)
-        self.failureReason = try container.decodeNullableIfPresent(ProcessorRunFailureReason.self, forKey: .failureReason)
-        self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: .failureMessage)
-        self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .metadata)
-        self.reviewed = try container.decodeMember(Bool.self, forKey: .reviewed)
-        self.edited = try container.decodeMember(Bool.self, forKey: .edited)
-        self.config = try container.decodeMember(SplitConfig.self, forKey: .config)
-        self.file = try container.decodeMember(FileSummary.self, forKey: .file)
-        self.parseRunId = try container.decodeNullable(String.self, forKey: .parseRunId)
-        self.dashboardUrl = try container.decodeMember(String.self, forKey: .dashboardUrl)
-        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: .usage)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.splitter = try container.decodeNullable(SplitterSummary.self, forKey: "splitter")
+        self.splitterVersion = try container.decodeNullable(SplitterVersionSummary.self, forKey: "splitterVersion")
+        self.status = try container.decodeMember(ProcessorRunStatus.self, forKey: "status")
+        self.output = try container.decodeNullableIfPresent(SplitOutput.self, forKey: "output")
+        self.initialOutput = try container.decodeNullableIfPresent(SplitOutput.self, forKey: "initialOutput")
+        self.reviewedOutput = try container.decodeNullableIfPresent(SplitOutput.self, forKey: "reviewedOutput")
+        self.failureReason = try container.decodeNullableIfPresent(ProcessorRunFailureReason.self, forKey: "failureReason")
+        self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: "failureMessage")
+        self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metadata")
+        self.reviewed = try container.decodeMember(Bool.self, forKey: "reviewed")
+        self.edited = try container.decodeMember(Bool.self, forKey: "edited")
+        self.config = try container.decodeMember(SplitConfig.self, forKey: "config")
+        self.file = try container.decodeMember(FileSummary.self, forKey: "file")
+        self.parseRunId = try container.decodeNullable(String.self, forKey: "parseRunId")
+        self.dashboardUrl = try container.decodeMember(String.self, forKey: "dashboardUrl")
+        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeNullable(splitter, forKey: .splitter)
-        try container.encodeNullable(splitterVersion, forKey: .splitterVersion)
-        try container.encodeMember(status, forKey: .status)
-        try container.encodeNullableIfPresent(output, forKey: .output)
-        try container.encodeNullableIfPresent(initialOutput, forKey: .initialOutput)
-        try container.encodeNullableIfPresent(reviewedOutput, forKey: .reviewedOutput)
-        try container.encodeNullableIfPresent(failureReason, forKey: .failureReason)
-        try container.encodeNullableIfPresent(failureMessage, forKey: .failureMessage)
-        try container.encodeMemberIfPresent(metadata, forKey: .metadata)
-        try container.encodeMember(reviewed, forKey: .reviewed)
-        try container.encodeMember(edited, forKey: .edited)
-        try container.encodeMember(config, forKey: .config)
-        try container.encodeMember(file, forKey: .file)
-        try container.encodeNullable(parseRunId, forKey: .parseRunId)
-        try container.encodeMember(dashboardUrl, forKey: .dashboardUrl)
-        try container.encodeNullableIfPresent(usage, forKey: .usage)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeNullable(splitter, forKey: "splitter")
+        try container.encodeNullable(splitterVersion, forKey: "splitterVersion")
+        try container.encodeMember(status, forKey: "status")
+        try container.encodeNullableIfPresent(output, forKey: "output")
+        try container.encodeNullableIfPresent(initialOutput, forKey: "initialOutput")
+        try container.encodeNullableIfPresent(reviewedOutput, forKey: "reviewedOutput")
+        try container.encodeNullableIfPresent(failureReason, forKey: "failureReason")
+        try container.encodeNullableIfPresent(failureMessage, forKey: "failureMessage")
+        try container.encodeMemberIfPresent(metadata, forKey: "metadata")
+        try container.encodeMember(reviewed, forKey: "reviewed")
+        try container.encodeMember(edited, forKey: "edited")
+        try container.encodeMember(config, forKey: "config")
+        try container.encodeMember(file, forKey: "file")
+        try container.encodeNullable(parseRunId, forKey: "parseRunId")
+        try container.encodeMember(dashboardUrl, forKey: "dashboardUrl")
+        try container.encodeNullableIfPresent(usage, forKey: "usage")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3826,40 +3862,41 @@ public nonisolated struct SplitStepRun: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case stepType
-        case object
-        case id
-        case workflowRunId
-        case status
-        case files
-        case step
-        case result
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "stepType",
+        "object",
+        "id",
+        "workflowRunId",
+        "status",
+        "files",
+        "step",
+        "result",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stepType = try container.decodeMember(String.self, forKey: .stepType)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.workflowRunId = try container.decodeMember(String.self, forKey: .workflowRunId)
-        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: .status)
-        self.files = try container.decodeMember([FileSummary].self, forKey: .files)
-        self.step = try container.decodeMember(WorkflowStep.self, forKey: .step)
-        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .result)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.stepType = try container.decodeMember(String.self, forKey: "stepType")
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.workflowRunId = try container.decodeMember(String.self, forKey: "workflowRunId")
+        self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: "status")
+        self.files = try container.decodeMember([FileSummary].self, forKey: "files")
+        self.step = try container.decodeMember(WorkflowStep.self, forKey: "step")
+        self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(stepType, forKey: .stepType)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(workflowRunId, forKey: .workflowRunId)
-        try container.encodeMember(status, forKey: .status)
-        try container.encodeMember(files, forKey: .files)
-        try container.encodeMember(step, forKey: .step)
-        try container.encodeMemberIfPresent(result, forKey: .result)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(stepType, forKey: "stepType")
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(workflowRunId, forKey: "workflowRunId")
+        try container.encodeMember(status, forKey: "status")
+        try container.encodeMember(files, forKey: "files")
+        try container.encodeMember(step, forKey: "step")
+        try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3899,34 +3936,35 @@ public nonisolated struct Splitter: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case name
-        case createdAt
-        case updatedAt
-        case draftVersion
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "name",
+        "createdAt",
+        "updatedAt",
+        "draftVersion",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.name = try container.decodeMember(String.self, forKey: .name)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
-        self.draftVersion = try container.decodeMember(SplitterVersion.self, forKey: .draftVersion)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.name = try container.decodeMember(String.self, forKey: "name")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.draftVersion = try container.decodeMember(SplitterVersion.self, forKey: "draftVersion")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(name, forKey: .name)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
-        try container.encodeMember(draftVersion, forKey: .draftVersion)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(name, forKey: "name")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
+        try container.encodeMember(draftVersion, forKey: "draftVersion")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -3995,31 +4033,32 @@ public nonisolated struct SplitterSummary: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case name
-        case createdAt
-        case updatedAt
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "name",
+        "createdAt",
+        "updatedAt",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.name = try container.decodeMember(String.self, forKey: .name)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.name = try container.decodeMember(String.self, forKey: "name")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(name, forKey: .name)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(name, forKey: "name")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -4067,37 +4106,38 @@ public nonisolated struct SplitterVersion: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case description
-        case version
-        case config
-        case splitterId
-        case createdAt
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "description",
+        "version",
+        "config",
+        "splitterId",
+        "createdAt",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.description = try container.decodeNullable(String.self, forKey: .description)
-        self.version = try container.decodeMember(String.self, forKey: .version)
-        self.config = try container.decodeMember(SplitConfig.self, forKey: .config)
-        self.splitterId = try container.decodeMember(String.self, forKey: .splitterId)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.description = try container.decodeNullable(String.self, forKey: "description")
+        self.version = try container.decodeMember(String.self, forKey: "version")
+        self.config = try container.decodeMember(SplitConfig.self, forKey: "config")
+        self.splitterId = try container.decodeMember(String.self, forKey: "splitterId")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeNullable(description, forKey: .description)
-        try container.encodeMember(version, forKey: .version)
-        try container.encodeMember(config, forKey: .config)
-        try container.encodeMember(splitterId, forKey: .splitterId)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeNullable(description, forKey: "description")
+        try container.encodeMember(version, forKey: "version")
+        try container.encodeMember(config, forKey: "config")
+        try container.encodeMember(splitterId, forKey: "splitterId")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -4173,34 +4213,35 @@ public nonisolated struct SplitterVersionSummary: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case description
-        case version
-        case splitterId
-        case createdAt
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "description",
+        "version",
+        "splitterId",
+        "createdAt",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.description = try container.decodeNullable(String.self, forKey: .description)
-        self.version = try container.decodeMember(String.self, forKey: .version)
-        self.splitterId = try container.decodeMember(String.self, forKey: .splitterId)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.description = try container.decodeNullable(String.self, forKey: "description")
+        self.version = try container.decodeMember(String.self, forKey: "version")
+        self.splitterId = try container.decodeMember(String.self, forKey: "splitterId")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeNullable(description, forKey: .description)
-        try container.encodeMember(version, forKey: .version)
-        try container.encodeMember(splitterId, forKey: .splitterId)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeNullable(description, forKey: "description")
+        try container.encodeMember(version, forKey: "version")
+        try container.encodeMember(splitterId, forKey: "splitterId")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -4382,31 +4423,32 @@ public nonisolated struct Workflow: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case name
-        case createdAt
-        case updatedAt
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "name",
+        "createdAt",
+        "updatedAt",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.name = try container.decodeMember(String.self, forKey: .name)
-        self.createdAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: .createdAt)?.date
-        self.updatedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: .updatedAt)?.date
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.name = try container.decodeMember(String.self, forKey: "name")
+        self.createdAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: "createdAt")?.date
+        self.updatedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: "updatedAt")?.date
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(name, forKey: .name)
-        try container.encodeMemberIfPresent(createdAt.map(RFC3339Date.init(_:)), forKey: .createdAt)
-        try container.encodeMemberIfPresent(updatedAt.map(RFC3339Date.init(_:)), forKey: .updatedAt)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(name, forKey: "name")
+        try container.encodeMemberIfPresent(createdAt.map(RFC3339Date.init(_:)), forKey: "createdAt")
+        try container.encodeMemberIfPresent(updatedAt.map(RFC3339Date.init(_:)), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -4555,76 +4597,77 @@ public nonisolated struct WorkflowRun: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case workflow
-        case workflowVersion
-        case dashboardUrl
-        case status
-        case metadata
-        case batchId
-        case files
-        case failureReason
-        case failureMessage
-        case initialRunAt
-        case reviewedByUser
-        case reviewed
-        case rejectionNote
-        case reviewedAt
-        case startTime
-        case endTime
-        case stepRuns
-        case usage
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "workflow",
+        "workflowVersion",
+        "dashboardUrl",
+        "status",
+        "metadata",
+        "batchId",
+        "files",
+        "failureReason",
+        "failureMessage",
+        "initialRunAt",
+        "reviewedByUser",
+        "reviewed",
+        "rejectionNote",
+        "reviewedAt",
+        "startTime",
+        "endTime",
+        "stepRuns",
+        "usage",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.workflow = try container.decodeMember(WorkflowSummary.self, forKey: .workflow)
-        self.workflowVersion = try container.decodeMember(WorkflowVersionSummary.self, forKey: .workflowVersion)
-        self.dashboardUrl = try container.decodeMember(String.self, forKey: .dashboardUrl)
-        self.status = try container.decodeMember(WorkflowRunStatus.self, forKey: .status)
-        self.metadata = try container.decodeMember(JSONValue.self, forKey: .metadata)
-        self.batchId = try container.decodeNullable(String.self, forKey: .batchId)
-        self.files = try container.decodeMember([FileSummary].self, forKey: .files)
-        self.failureReason = try container.decodeNullable(WorkflowRunFailureReason.self, forKey: .failureReason)
-        self.failureMessage = try container.decodeNullable(String.self, forKey: .failureMessage)
-        self.initialRunAt = try container.decodeNullable(RFC3339Date.self, forKey: .initialRunAt)?.date
-        self.reviewedByUser = try container.decodeNullable(String.self, forKey: .reviewedByUser)
-        self.reviewed = try container.decodeMember(Bool.self, forKey: .reviewed)
-        self.rejectionNote = try container.decodeNullable(String.self, forKey: .rejectionNote)
-        self.reviewedAt = try container.decodeNullable(RFC3339Date.self, forKey: .reviewedAt)?.date
-        self.startTime = try container.decodeNullable(RFC3339Date.self, forKey: .startTime)?.date
-        self.endTime = try container.decodeNullable(RFC3339Date.self, forKey: .endTime)?.date
-        self.stepRuns = try container.decodeMember([StepRun].self, forKey: .stepRuns)
-        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: .usage)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.workflow = try container.decodeMember(WorkflowSummary.self, forKey: "workflow")
+        self.workflowVersion = try container.decodeMember(WorkflowVersionSummary.self, forKey: "workflowVersion")
+        self.dashboardUrl = try container.decodeMember(String.self, forKey: "dashboardUrl")
+        self.status = try container.decodeMember(WorkflowRunStatus.self, forKey: "status")
+        self.metadata = try container.decodeMember(JSONValue.self, forKey: "metadata")
+        self.batchId = try container.decodeNullable(String.self, forKey: "batchId")
+        self.files = try container.decodeMember([FileSummary].self, forKey: "files")
+        self.failureReason = try container.decodeNullable(WorkflowRunFailureReason.self, forKey: "failureReason")
+        self.failureMessage = try container.decodeNullable(String.self, forKey: "failureMessage")
+        self.initialRunAt = try container.decodeNullable(RFC3339Date.self, forKey: "initialRunAt")?.date
+        self.reviewedByUser = try container.decodeNullable(String.self, forKey: "reviewedByUser")
+        self.reviewed = try container.decodeMember(Bool.self, forKey: "reviewed")
+        self.rejectionNote = try container.decodeNullable(String.self, forKey: "rejectionNote")
+        self.reviewedAt = try container.decodeNullable(RFC3339Date.self, forKey: "reviewedAt")?.date
+        self.startTime = try container.decodeNullable(RFC3339Date.self, forKey: "startTime")?.date
+        self.endTime = try container.decodeNullable(RFC3339Date.self, forKey: "endTime")?.date
+        self.stepRuns = try container.decodeMember([StepRun].self, forKey: "stepRuns")
+        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(workflow, forKey: .workflow)
-        try container.encodeMember(workflowVersion, forKey: .workflowVersion)
-        try container.encodeMember(dashboardUrl, forKey: .dashboardUrl)
-        try container.encodeMember(status, forKey: .status)
-        try container.encodeMember(metadata, forKey: .metadata)
-        try container.encodeNullable(batchId, forKey: .batchId)
-        try container.encodeMember(files, forKey: .files)
-        try container.encodeNullable(failureReason, forKey: .failureReason)
-        try container.encodeNullable(failureMessage, forKey: .failureMessage)
-        try container.encodeNullable(initialRunAt.map(RFC3339Date.init(_:)), forKey: .initialRunAt)
-        try container.encodeNullable(reviewedByUser, forKey: .reviewedByUser)
-        try container.encodeMember(reviewed, forKey: .reviewed)
-        try container.encodeNullable(rejectionNote, forKey: .rejectionNote)
-        try container.encodeNullable(reviewedAt.map(RFC3339Date.init(_:)), forKey: .reviewedAt)
-        try container.encodeNullable(startTime.map(RFC3339Date.init(_:)), forKey: .startTime)
-        try container.encodeNullable(endTime.map(RFC3339Date.init(_:)), forKey: .endTime)
-        try container.encodeMember(stepRuns, forKey: .stepRuns)
-        try container.encodeNullableIfPresent(usage, forKey: .usage)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(workflow, forKey: "workflow")
+        try container.encodeMember(workflowVersion, forKey: "workflowVersion")
+        try container.encodeMember(dashboardUrl, forKey: "dashboardUrl")
+        try container.encodeMember(status, forKey: "status")
+        try container.encodeMember(metadata, forKey: "metadata")
+        try container.encodeNullable(batchId, forKey: "batchId")
+        try container.encodeMember(files, forKey: "files")
+        try container.encodeNullable(failureReason, forKey: "failureReason")
+        try container.encodeNullable(failureMessage, forKey: "failureMessage")
+        try container.encodeNullable(initialRunAt.map(RFC3339Date.init(_:)), forKey: "initialRunAt")
+        try container.encodeNullable(reviewedByUser, forKey: "reviewedByUser")
+        try container.encodeMember(reviewed, forKey: "reviewed")
+        try container.encodeNullable(rejectionNote, forKey: "rejectionNote")
+        try container.encodeNullable(reviewedAt.map(RFC3339Date.init(_:)), forKey: "reviewedAt")
+        try container.encodeNullable(startTime.map(RFC3339Date.init(_:)), forKey: "startTime")
+        try container.encodeNullable(endTime.map(RFC3339Date.init(_:)), forKey: "endTime")
+        try container.encodeMember(stepRuns, forKey: "stepRuns")
+        try container.encodeNullableIfPresent(usage, forKey: "usage")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -4790,28 +4833,29 @@ public nonisolated struct WorkflowStep: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case name
-        case type
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "name",
+        "type",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.name = try container.decodeMember(String.self, forKey: .name)
-        self.type = try container.decodeMemberIfPresent(WorkflowStepType.self, forKey: .type)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.name = try container.decodeMember(String.self, forKey: "name")
+        self.type = try container.decodeMemberIfPresent(WorkflowStepType.self, forKey: "type")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(name, forKey: .name)
-        try container.encodeMemberIfPresent(type, forKey: .type)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(name, forKey: "name")
+        try container.encodeMemberIfPresent(type, forKey: "type")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -4902,31 +4946,32 @@ public nonisolated struct WorkflowSummary: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case name
-        case createdAt
-        case updatedAt
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "name",
+        "createdAt",
+        "updatedAt",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.name = try container.decodeMember(String.self, forKey: .name)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.name = try container.decodeMember(String.self, forKey: "name")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(name, forKey: .name)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(name, forKey: "name")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -4962,28 +5007,29 @@ public nonisolated struct WorkflowVersionSummary: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case id
-        case version
-        case name
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "object",
+        "id",
+        "version",
+        "name",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decodeMember(String.self, forKey: .object)
-        self.id = try container.decodeMember(String.self, forKey: .id)
-        self.version = try container.decodeMember(String.self, forKey: .version)
-        self.name = try container.decodeNullable(String.self, forKey: .name)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decodeMember(String.self, forKey: "object")
+        self.id = try container.decodeMember(String.self, forKey: "id")
+        self.version = try container.decodeMember(String.self, forKey: "version")
+        self.name = try container.decodeNullable(String.self, forKey: "name")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(object, forKey: .object)
-        try container.encodeMember(id, forKey: .id)
-        try container.encodeMember(version, forKey: .version)
-        try container.encodeNullable(name, forKey: .name)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(object, forKey: "object")
+        try container.encodeMember(id, forKey: "id")
+        try container.encodeMember(version, forKey: "version")
+        try container.encodeNullable(name, forKey: "name")
         try unknownFields.encode(to: encoder)
     }
 }

@@ -88,72 +88,74 @@ public nonisolated struct ExtractionCompletedEvent: WebhookEvent {
             self.unknownFields = unknownFields
         }
 
-        private enum CodingKeys: String, CodingKey {
-            case extractionId
-            case status
-            case outputAvailable
-            case createdAt
-            case updatedAt
-            case completedAt
-            case document
-            case tags
-            case output
-        }
+        /// The wire names of the declared members.
+        private static let codingKeyNames: Set<String> = [
+            "extractionId",
+            "status",
+            "outputAvailable",
+            "createdAt",
+            "updatedAt",
+            "completedAt",
+            "document",
+            "tags",
+            "output",
+        ]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.extractionId = try container.decodeMember(String.self, forKey: .extractionId)
-            self.status = try container.decodeMember(ExtractionStatus.self, forKey: .status)
-            self.outputAvailable = try container.decodeMember(Bool.self, forKey: .outputAvailable)
-            self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-            self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
-            self.completedAt = try container.decodeMember(RFC3339Date.self, forKey: .completedAt).date
-            self.document = try container.decodeMember(Document.self, forKey: .document)
-            self.tags = try container.decodeMemberIfPresent(Tags.self, forKey: .tags)
-            self.output = try container.decodeMember(ExtractionOutput.self, forKey: .output)
-            self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.extractionId = try container.decodeMember(String.self, forKey: "extractionId")
+            self.status = try container.decodeMember(ExtractionStatus.self, forKey: "status")
+            self.outputAvailable = try container.decodeMember(Bool.self, forKey: "outputAvailable")
+            self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+            self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+            self.completedAt = try container.decodeMember(RFC3339Date.self, forKey: "completedAt").date
+            self.document = try container.decodeMember(Document.self, forKey: "document")
+            self.tags = try container.decodeMemberIfPresent(Tags.self, forKey: "tags")
+            self.output = try container.decodeMember(ExtractionOutput.self, forKey: "output")
+            self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeMember(extractionId, forKey: .extractionId)
-            try container.encodeMember(status, forKey: .status)
-            try container.encodeMember(outputAvailable, forKey: .outputAvailable)
-            try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
-            try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
-            try container.encodeMember(RFC3339Date(completedAt), forKey: .completedAt)
-            try container.encodeMember(document, forKey: .document)
-            try container.encodeMemberIfPresent(tags, forKey: .tags)
-            try container.encodeMember(output, forKey: .output)
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encodeMember(extractionId, forKey: "extractionId")
+            try container.encodeMember(status, forKey: "status")
+            try container.encodeMember(outputAvailable, forKey: "outputAvailable")
+            try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
+            try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
+            try container.encodeMember(RFC3339Date(completedAt), forKey: "completedAt")
+            try container.encodeMember(document, forKey: "document")
+            try container.encodeMemberIfPresent(tags, forKey: "tags")
+            try container.encodeMember(output, forKey: "output")
             try unknownFields.encode(to: encoder)
         }
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case eventId
-        case eventType
-        case occurredAt
-        case apiVersion
-        case data
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "eventId",
+        "eventType",
+        "occurredAt",
+        "apiVersion",
+        "data",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eventId = try container.decodeMember(String.self, forKey: .eventId)
-        self.eventType = try container.decodeMember(String.self, forKey: .eventType)
-        self.occurredAt = try container.decodeMember(RFC3339Date.self, forKey: .occurredAt).date
-        self.apiVersion = try container.decodeMember(String.self, forKey: .apiVersion)
-        self.data = try container.decodeMember(DataObject.self, forKey: .data)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.eventId = try container.decodeMember(String.self, forKey: "eventId")
+        self.eventType = try container.decodeMember(String.self, forKey: "eventType")
+        self.occurredAt = try container.decodeMember(RFC3339Date.self, forKey: "occurredAt").date
+        self.apiVersion = try container.decodeMember(String.self, forKey: "apiVersion")
+        self.data = try container.decodeMember(DataObject.self, forKey: "data")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(eventId, forKey: .eventId)
-        try container.encodeMember(eventType, forKey: .eventType)
-        try container.encodeMember(RFC3339Date(occurredAt), forKey: .occurredAt)
-        try container.encodeMember(apiVersion, forKey: .apiVersion)
-        try container.encodeMember(data, forKey: .data)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(eventId, forKey: "eventId")
+        try container.encodeMember(eventType, forKey: "eventType")
+        try container.encodeMember(RFC3339Date(occurredAt), forKey: "occurredAt")
+        try container.encodeMember(apiVersion, forKey: "apiVersion")
+        try container.encodeMember(data, forKey: "data")
         try unknownFields.encode(to: encoder)
     }
 }

@@ -41,31 +41,32 @@ public nonisolated struct ExtractionRejectedEvent: WebhookEvent {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case eventId
-        case eventType
-        case occurredAt
-        case apiVersion
-        case data
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "eventId",
+        "eventType",
+        "occurredAt",
+        "apiVersion",
+        "data",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eventId = try container.decodeMember(String.self, forKey: .eventId)
-        self.eventType = try container.decodeMember(String.self, forKey: .eventType)
-        self.occurredAt = try container.decodeMember(RFC3339Date.self, forKey: .occurredAt).date
-        self.apiVersion = try container.decodeMember(String.self, forKey: .apiVersion)
-        self.data = try container.decodeMember(UnsuccessfulExtraction.self, forKey: .data)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.eventId = try container.decodeMember(String.self, forKey: "eventId")
+        self.eventType = try container.decodeMember(String.self, forKey: "eventType")
+        self.occurredAt = try container.decodeMember(RFC3339Date.self, forKey: "occurredAt").date
+        self.apiVersion = try container.decodeMember(String.self, forKey: "apiVersion")
+        self.data = try container.decodeMember(UnsuccessfulExtraction.self, forKey: "data")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(eventId, forKey: .eventId)
-        try container.encodeMember(eventType, forKey: .eventType)
-        try container.encodeMember(RFC3339Date(occurredAt), forKey: .occurredAt)
-        try container.encodeMember(apiVersion, forKey: .apiVersion)
-        try container.encodeMember(data, forKey: .data)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(eventId, forKey: "eventId")
+        try container.encodeMember(eventType, forKey: "eventType")
+        try container.encodeMember(RFC3339Date(occurredAt), forKey: "occurredAt")
+        try container.encodeMember(apiVersion, forKey: "apiVersion")
+        try container.encodeMember(data, forKey: "data")
         try unknownFields.encode(to: encoder)
     }
 }

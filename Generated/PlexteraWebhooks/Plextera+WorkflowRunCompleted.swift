@@ -86,69 +86,71 @@ public nonisolated struct PlexteraWorkflowRunCompletedEvent: WebhookEvent {
             self.unknownFields = unknownFields
         }
 
-        private enum CodingKeys: String, CodingKey {
-            case workflowRunId
-            case workflowId
-            case status
-            case createdAt
-            case updatedAt
-            case completedAt
-            case steps
-            case runs
-        }
+        /// The wire names of the declared members.
+        private static let codingKeyNames: Set<String> = [
+            "workflowRunId",
+            "workflowId",
+            "status",
+            "createdAt",
+            "updatedAt",
+            "completedAt",
+            "steps",
+            "runs",
+        ]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.workflowRunId = try container.decodeMemberIfPresent(String.self, forKey: .workflowRunId)
-            self.workflowId = try container.decodeMemberIfPresent(String.self, forKey: .workflowId)
-            self.status = try container.decodeMember(PlexteraWorkflowRunStatus.self, forKey: .status)
-            self.createdAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: .createdAt)?.date
-            self.updatedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: .updatedAt)?.date
-            self.completedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: .completedAt)?.date
-            self.steps = try container.decodeMember([PlexteraWorkflowRunStep].self, forKey: .steps)
-            self.runs = try container.decodeMemberIfPresent([JSONValue].self, forKey: .runs)
-            self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.workflowRunId = try container.decodeMemberIfPresent(String.self, forKey: "workflowRunId")
+            self.workflowId = try container.decodeMemberIfPresent(String.self, forKey: "workflowId")
+            self.status = try container.decodeMember(PlexteraWorkflowRunStatus.self, forKey: "status")
+            self.createdAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: "createdAt")?.date
+            self.updatedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: "updatedAt")?.date
+            self.completedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: "completedAt")?.date
+            self.steps = try container.decodeMember([PlexteraWorkflowRunStep].self, forKey: "steps")
+            self.runs = try container.decodeMemberIfPresent([JSONValue].self, forKey: "runs")
+            self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeMemberIfPresent(workflowRunId, forKey: .workflowRunId)
-            try container.encodeMemberIfPresent(workflowId, forKey: .workflowId)
-            try container.encodeMember(status, forKey: .status)
-            try container.encodeMemberIfPresent(createdAt.map(RFC3339Date.init(_:)), forKey: .createdAt)
-            try container.encodeMemberIfPresent(updatedAt.map(RFC3339Date.init(_:)), forKey: .updatedAt)
-            try container.encodeMemberIfPresent(completedAt.map(RFC3339Date.init(_:)), forKey: .completedAt)
-            try container.encodeMember(steps, forKey: .steps)
-            try container.encodeMemberIfPresent(runs, forKey: .runs)
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encodeMemberIfPresent(workflowRunId, forKey: "workflowRunId")
+            try container.encodeMemberIfPresent(workflowId, forKey: "workflowId")
+            try container.encodeMember(status, forKey: "status")
+            try container.encodeMemberIfPresent(createdAt.map(RFC3339Date.init(_:)), forKey: "createdAt")
+            try container.encodeMemberIfPresent(updatedAt.map(RFC3339Date.init(_:)), forKey: "updatedAt")
+            try container.encodeMemberIfPresent(completedAt.map(RFC3339Date.init(_:)), forKey: "completedAt")
+            try container.encodeMember(steps, forKey: "steps")
+            try container.encodeMemberIfPresent(runs, forKey: "runs")
             try unknownFields.encode(to: encoder)
         }
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case eventId
-        case eventType
-        case occurredAt
-        case apiVersion
-        case data
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "eventId",
+        "eventType",
+        "occurredAt",
+        "apiVersion",
+        "data",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eventId = try container.decodeMember(String.self, forKey: .eventId)
-        self.eventType = try container.decodeMember(String.self, forKey: .eventType)
-        self.occurredAt = try container.decodeMember(RFC3339Date.self, forKey: .occurredAt).date
-        self.apiVersion = try container.decodeMember(String.self, forKey: .apiVersion)
-        self.data = try container.decodeMember(DataObject.self, forKey: .data)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.eventId = try container.decodeMember(String.self, forKey: "eventId")
+        self.eventType = try container.decodeMember(String.self, forKey: "eventType")
+        self.occurredAt = try container.decodeMember(RFC3339Date.self, forKey: "occurredAt").date
+        self.apiVersion = try container.decodeMember(String.self, forKey: "apiVersion")
+        self.data = try container.decodeMember(DataObject.self, forKey: "data")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(eventId, forKey: .eventId)
-        try container.encodeMember(eventType, forKey: .eventType)
-        try container.encodeMember(RFC3339Date(occurredAt), forKey: .occurredAt)
-        try container.encodeMember(apiVersion, forKey: .apiVersion)
-        try container.encodeMember(data, forKey: .data)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(eventId, forKey: "eventId")
+        try container.encodeMember(eventType, forKey: "eventType")
+        try container.encodeMember(RFC3339Date(occurredAt), forKey: "occurredAt")
+        try container.encodeMember(apiVersion, forKey: "apiVersion")
+        try container.encodeMember(data, forKey: "data")
         try unknownFields.encode(to: encoder)
     }
 }

@@ -33,28 +33,29 @@ public nonisolated struct Document: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case fileId
-        case fileName
-        case mimeType
-        case sizeBytes
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "fileId",
+        "fileName",
+        "mimeType",
+        "sizeBytes",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.fileId = try container.decodeMember(String.self, forKey: .fileId)
-        self.fileName = try container.decodeMemberIfPresent(String.self, forKey: .fileName)
-        self.mimeType = try container.decodeMemberIfPresent(String.self, forKey: .mimeType)
-        self.sizeBytes = try container.decodeMemberIfPresent(Int.self, forKey: .sizeBytes)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.fileId = try container.decodeMember(String.self, forKey: "fileId")
+        self.fileName = try container.decodeMemberIfPresent(String.self, forKey: "fileName")
+        self.mimeType = try container.decodeMemberIfPresent(String.self, forKey: "mimeType")
+        self.sizeBytes = try container.decodeMemberIfPresent(Int.self, forKey: "sizeBytes")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(fileId, forKey: .fileId)
-        try container.encodeMemberIfPresent(fileName, forKey: .fileName)
-        try container.encodeMemberIfPresent(mimeType, forKey: .mimeType)
-        try container.encodeMemberIfPresent(sizeBytes, forKey: .sizeBytes)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(fileId, forKey: "fileId")
+        try container.encodeMemberIfPresent(fileName, forKey: "fileName")
+        try container.encodeMemberIfPresent(mimeType, forKey: "mimeType")
+        try container.encodeMemberIfPresent(sizeBytes, forKey: "sizeBytes")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -206,40 +207,41 @@ public nonisolated struct PlexteraWorkflowRunStep: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case stepId
-        case name
-        case type
-        case status
-        case startedAt
-        case completedAt
-        case output
-        case error
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "stepId",
+        "name",
+        "type",
+        "status",
+        "startedAt",
+        "completedAt",
+        "output",
+        "error",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stepId = try container.decodeMemberIfPresent(String.self, forKey: .stepId)
-        self.name = try container.decodeMemberIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeMemberIfPresent(String.self, forKey: .type)
-        self.status = try container.decodeMemberIfPresent(PlexteraWorkflowRunStatus.self, forKey: .status)
-        self.startedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: .startedAt)?.date
-        self.completedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: .completedAt)?.date
-        self.output = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: .output)
-        self.error = try container.decodeMemberIfPresent(RunError.self, forKey: .error)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.stepId = try container.decodeMemberIfPresent(String.self, forKey: "stepId")
+        self.name = try container.decodeMemberIfPresent(String.self, forKey: "name")
+        self.type = try container.decodeMemberIfPresent(String.self, forKey: "type")
+        self.status = try container.decodeMemberIfPresent(PlexteraWorkflowRunStatus.self, forKey: "status")
+        self.startedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: "startedAt")?.date
+        self.completedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: "completedAt")?.date
+        self.output = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "output")
+        self.error = try container.decodeMemberIfPresent(RunError.self, forKey: "error")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMemberIfPresent(stepId, forKey: .stepId)
-        try container.encodeMemberIfPresent(name, forKey: .name)
-        try container.encodeMemberIfPresent(type, forKey: .type)
-        try container.encodeMemberIfPresent(status, forKey: .status)
-        try container.encodeMemberIfPresent(startedAt.map(RFC3339Date.init(_:)), forKey: .startedAt)
-        try container.encodeMemberIfPresent(completedAt.map(RFC3339Date.init(_:)), forKey: .completedAt)
-        try container.encodeMemberIfPresent(output, forKey: .output)
-        try container.encodeMemberIfPresent(error, forKey: .error)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMemberIfPresent(stepId, forKey: "stepId")
+        try container.encodeMemberIfPresent(name, forKey: "name")
+        try container.encodeMemberIfPresent(type, forKey: "type")
+        try container.encodeMemberIfPresent(status, forKey: "status")
+        try container.encodeMemberIfPresent(startedAt.map(RFC3339Date.init(_:)), forKey: "startedAt")
+        try container.encodeMemberIfPresent(completedAt.map(RFC3339Date.init(_:)), forKey: "completedAt")
+        try container.encodeMemberIfPresent(output, forKey: "output")
+        try container.encodeMemberIfPresent(error, forKey: "error")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -266,22 +268,23 @@ public nonisolated struct RunError: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "code",
+        "message",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.code = try container.decodeMember(String.self, forKey: .code)
-        self.message = try container.decodeMember(String.self, forKey: .message)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.code = try container.decodeMember(String.self, forKey: "code")
+        self.message = try container.decodeMember(String.self, forKey: "message")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(code, forKey: .code)
-        try container.encodeMember(message, forKey: .message)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(code, forKey: "code")
+        try container.encodeMember(message, forKey: "message")
         try unknownFields.encode(to: encoder)
     }
 }
@@ -343,43 +346,44 @@ public nonisolated struct UnsuccessfulExtraction: Codable, Hashable, Sendable {
         self.unknownFields = unknownFields
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case extractionId
-        case status
-        case outputAvailable
-        case createdAt
-        case updatedAt
-        case completedAt
-        case document
-        case tags
-        case error
-    }
+    /// The wire names of the declared members.
+    private static let codingKeyNames: Set<String> = [
+        "extractionId",
+        "status",
+        "outputAvailable",
+        "createdAt",
+        "updatedAt",
+        "completedAt",
+        "document",
+        "tags",
+        "error",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.extractionId = try container.decodeMember(String.self, forKey: .extractionId)
-        self.status = try container.decodeMember(ExtractionStatus.self, forKey: .status)
-        self.outputAvailable = try container.decodeMember(Bool.self, forKey: .outputAvailable)
-        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: .createdAt).date
-        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: .updatedAt).date
-        self.completedAt = try container.decodeMember(RFC3339Date.self, forKey: .completedAt).date
-        self.document = try container.decodeMember(Document.self, forKey: .document)
-        self.tags = try container.decodeMemberIfPresent(Tags.self, forKey: .tags)
-        self.error = try container.decodeMember(RunError.self, forKey: .error)
-        self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.extractionId = try container.decodeMember(String.self, forKey: "extractionId")
+        self.status = try container.decodeMember(ExtractionStatus.self, forKey: "status")
+        self.outputAvailable = try container.decodeMember(Bool.self, forKey: "outputAvailable")
+        self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.completedAt = try container.decodeMember(RFC3339Date.self, forKey: "completedAt").date
+        self.document = try container.decodeMember(Document.self, forKey: "document")
+        self.tags = try container.decodeMemberIfPresent(Tags.self, forKey: "tags")
+        self.error = try container.decodeMember(RunError.self, forKey: "error")
+        self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeMember(extractionId, forKey: .extractionId)
-        try container.encodeMember(status, forKey: .status)
-        try container.encodeMember(outputAvailable, forKey: .outputAvailable)
-        try container.encodeMember(RFC3339Date(createdAt), forKey: .createdAt)
-        try container.encodeMember(RFC3339Date(updatedAt), forKey: .updatedAt)
-        try container.encodeMember(RFC3339Date(completedAt), forKey: .completedAt)
-        try container.encodeMember(document, forKey: .document)
-        try container.encodeMemberIfPresent(tags, forKey: .tags)
-        try container.encodeMember(error, forKey: .error)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeMember(extractionId, forKey: "extractionId")
+        try container.encodeMember(status, forKey: "status")
+        try container.encodeMember(outputAvailable, forKey: "outputAvailable")
+        try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
+        try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
+        try container.encodeMember(RFC3339Date(completedAt), forKey: "completedAt")
+        try container.encodeMember(document, forKey: "document")
+        try container.encodeMemberIfPresent(tags, forKey: "tags")
+        try container.encodeMember(error, forKey: "error")
         try unknownFields.encode(to: encoder)
     }
 }

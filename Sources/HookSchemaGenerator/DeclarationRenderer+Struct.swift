@@ -98,18 +98,22 @@ extension DeclarationRenderer {
         }
     }
 
+    /// Members are coded with `DynamicCodingKey` and their wire names as string literals; the struct lists those
+    /// names once, for `UnknownFields` to skip. A `private enum CodingKeys: String, CodingKey` per struct cost
+    /// about 15% of type-checking large schema sets (its synthesized conformances and the `.member` lookups).
     private func renderCodingKeys(_ properties: [PropertyDeclaration], into printer: inout CodePrinter) {
         guard !properties.isEmpty else {
             printer.print("private typealias CodingKeys = NoCodingKeys")
             return
         }
-        printer.block("private enum CodingKeys: String, CodingKey") { printer in
-            for property in properties {
-                let name = SwiftNaming.escaped(property.name)
-                let raw = property.wireName == property.name ? "" : " = \(Self.literal(property.wireName))"
-                printer.print("case \(name)\(raw)")
-            }
+        printer.docComment(["The wire names of the declared members."])
+        printer.print("private static let codingKeyNames: Set<String> = [")
+        printer.indent()
+        for property in properties {
+            printer.print("\(Self.literal(property.wireName)),")
         }
+        printer.outdent()
+        printer.print("]")
     }
 
     /// Plain members use the runtime's `decodeMember`/`encodeMember` family rather than `decode`/`encode`: those
@@ -118,10 +122,10 @@ extension DeclarationRenderer {
     private func renderDecoder(_ properties: [PropertyDeclaration], into printer: inout CodePrinter) {
         printer.block("\(access)init(from decoder: any Decoder) throws") { printer in
             if !properties.isEmpty {
-                printer.print("let container = try decoder.container(keyedBy: CodingKeys.self)")
+                printer.print("let container = try decoder.container(keyedBy: DynamicCodingKey.self)")
             }
             for property in properties {
-                let key = ".\(SwiftNaming.escaped(property.name))"
+                let key = Self.literal(property.wireName)
                 let type = property.codingType
                 let expression: String
                 switch property.presence {
@@ -146,17 +150,21 @@ extension DeclarationRenderer {
                 }
                 printer.print("self.\(storageName(property)) = \(storing(property, expression))")
             }
-            printer.print("self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)")
+            printer.print(
+                properties.isEmpty
+                    ? "self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)"
+                    : "self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)"
+            )
         }
     }
 
     private func renderEncoder(_ properties: [PropertyDeclaration], into printer: inout CodePrinter) {
         printer.block("\(access)func encode(to encoder: any Encoder) throws") { printer in
             if !properties.isEmpty {
-                printer.print("var container = encoder.container(keyedBy: CodingKeys.self)")
+                printer.print("var container = encoder.container(keyedBy: DynamicCodingKey.self)")
             }
             for property in properties {
-                let key = ".\(SwiftNaming.escaped(property.name))"
+                let key = Self.literal(property.wireName)
                 let value = storedValue(property)
                 let statement: String
                 switch property.presence {
