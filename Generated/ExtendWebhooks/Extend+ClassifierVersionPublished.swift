@@ -52,4 +52,14 @@ public nonisolated struct ClassifierVersionPublishedEvent: WebhookEvent {
         try container.encodeMember(payload, forKey: "payload")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.eventId = try members.decodeMember(String.self, forKey: "eventId")
+        self.eventType = try members.decodeMember(String.self, forKey: "eventType")
+        self.payload = try members.decodeMember(ClassifierVersionPayload.self, forKey: "payload")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }

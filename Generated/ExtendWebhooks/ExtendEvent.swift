@@ -93,7 +93,7 @@ public nonisolated enum ExtendEvent: WebhookEventUnion {
     case unknown(eventType: String, body: JSONValue)
 
     /// The runtime version this code was generated for: an older HookSchemaRuntime fails the build here.
-    public static let runtimeVersion: HookSchemaRuntimeVersion = .v1
+    public static let runtimeVersion: HookSchemaRuntimeVersion = .v2
 
     /// The schema model these types were generated from, for validating deliveries at run time.
     public static let provider: Provider = EmbeddedSchema.provider(json: schemaJSON)
@@ -145,7 +145,7 @@ public nonisolated enum ExtendEvent: WebhookEventUnion {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        let eventType = try container.decode(String.self, forKey: DynamicCodingKey("eventType"))
+        let eventType = try container.decodeMember(String.self, forKey: "eventType")
         switch eventType {
         case "batch_parse_run.failed":
             self = .batchParseRunFailed(try BatchParseRunFailedEvent(from: decoder))
@@ -269,6 +269,93 @@ public nonisolated enum ExtendEvent: WebhookEventUnion {
         case .workflowRunRejected(let event): try event.encode(to: encoder)
         case .workflowRunStepRunProcessed(let event): try event.encode(to: encoder)
         case .unknown(_, let body): try body.encode(to: encoder)
+        }
+    }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        let eventType = try members.decodeMember(String.self, forKey: "eventType")
+        switch eventType {
+        case "batch_parse_run.failed":
+            self = .batchParseRunFailed(try BatchParseRunFailedEvent(tape: tape, at: index))
+        case "batch_parse_run.processed":
+            self = .batchParseRunProcessed(try BatchParseRunProcessedEvent(tape: tape, at: index))
+        case "batch_processor_run.failed":
+            self = .batchProcessorRunFailed(try BatchProcessorRunFailedEvent(tape: tape, at: index))
+        case "batch_processor_run.processed":
+            self = .batchProcessorRunProcessed(try BatchProcessorRunProcessedEvent(tape: tape, at: index))
+        case "classifier.created":
+            self = .classifierCreated(try ClassifierCreatedEvent(tape: tape, at: index))
+        case "classifier.deleted":
+            self = .classifierDeleted(try ClassifierDeletedEvent(tape: tape, at: index))
+        case "classifier.draft.updated":
+            self = .classifierDraftUpdated(try ClassifierDraftUpdatedEvent(tape: tape, at: index))
+        case "classifier.updated":
+            self = .classifierUpdated(try ClassifierUpdatedEvent(tape: tape, at: index))
+        case "classifier.version.published":
+            self = .classifierVersionPublished(try ClassifierVersionPublishedEvent(tape: tape, at: index))
+        case "classify_run.failed":
+            self = .classifyRunFailed(try ClassifyRunFailedEvent(tape: tape, at: index))
+        case "classify_run.processed":
+            self = .classifyRunProcessed(try ClassifyRunProcessedEvent(tape: tape, at: index))
+        case "edit_run.failed":
+            self = .editRunFailed(try EditRunFailedEvent(tape: tape, at: index))
+        case "edit_run.processed":
+            self = .editRunProcessed(try EditRunProcessedEvent(tape: tape, at: index))
+        case "extract_run.failed":
+            self = .extractRunFailed(try ExtractRunFailedEvent(tape: tape, at: index))
+        case "extract_run.processed":
+            self = .extractRunProcessed(try ExtractRunProcessedEvent(tape: tape, at: index))
+        case "extractor.created":
+            self = .extractorCreated(try ExtractorCreatedEvent(tape: tape, at: index))
+        case "extractor.deleted":
+            self = .extractorDeleted(try ExtractorDeletedEvent(tape: tape, at: index))
+        case "extractor.draft.updated":
+            self = .extractorDraftUpdated(try ExtractorDraftUpdatedEvent(tape: tape, at: index))
+        case "extractor.updated":
+            self = .extractorUpdated(try ExtractorUpdatedEvent(tape: tape, at: index))
+        case "extractor.version.published":
+            self = .extractorVersionPublished(try ExtractorVersionPublishedEvent(tape: tape, at: index))
+        case "parse_run.failed":
+            self = .parseRunFailed(try ParseRunFailedEvent(tape: tape, at: index))
+        case "parse_run.processed":
+            self = .parseRunProcessed(try ParseRunProcessedEvent(tape: tape, at: index))
+        case "split_run.failed":
+            self = .splitRunFailed(try SplitRunFailedEvent(tape: tape, at: index))
+        case "split_run.processed":
+            self = .splitRunProcessed(try SplitRunProcessedEvent(tape: tape, at: index))
+        case "splitter.created":
+            self = .splitterCreated(try SplitterCreatedEvent(tape: tape, at: index))
+        case "splitter.deleted":
+            self = .splitterDeleted(try SplitterDeletedEvent(tape: tape, at: index))
+        case "splitter.draft.updated":
+            self = .splitterDraftUpdated(try SplitterDraftUpdatedEvent(tape: tape, at: index))
+        case "splitter.updated":
+            self = .splitterUpdated(try SplitterUpdatedEvent(tape: tape, at: index))
+        case "splitter.version.published":
+            self = .splitterVersionPublished(try SplitterVersionPublishedEvent(tape: tape, at: index))
+        case "workflow.created":
+            self = .workflowCreated(try WorkflowCreatedEvent(tape: tape, at: index))
+        case "workflow.deleted":
+            self = .workflowDeleted(try WorkflowDeletedEvent(tape: tape, at: index))
+        case "workflow.deployed":
+            self = .workflowDeployed(try WorkflowDeployedEvent(tape: tape, at: index))
+        case "workflow_run.cancelled":
+            self = .workflowRunCancelled(try WorkflowRunCancelledEvent(tape: tape, at: index))
+        case "workflow_run.completed":
+            self = .workflowRunCompleted(try WorkflowRunCompletedEvent(tape: tape, at: index))
+        case "workflow_run.failed":
+            self = .workflowRunFailed(try WorkflowRunFailedEvent(tape: tape, at: index))
+        case "workflow_run.needs_review":
+            self = .workflowRunNeedsReview(try WorkflowRunNeedsReviewEvent(tape: tape, at: index))
+        case "workflow_run.rejected":
+            self = .workflowRunRejected(try WorkflowRunRejectedEvent(tape: tape, at: index))
+        case "workflow_run.step_run.processed":
+            self = .workflowRunStepRunProcessed(try WorkflowRunStepRunProcessedEvent(tape: tape, at: index))
+        default:
+            self = .unknown(eventType: eventType, body: try JSONValue(tape: tape, at: index))
         }
     }
 }

@@ -8,7 +8,7 @@ import HookSchemaRuntime
 /// Tolerant: only `object`, `id`, `status` and `createdAt` are required.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct BatchRun: Codable, Hashable, Sendable {
+public nonisolated struct BatchRun: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `batch_run`.
     public var object: String
     /// The batch run's ID (`bpr_…`, `batch_run_…`).
@@ -99,12 +99,28 @@ public nonisolated struct BatchRun: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(updatedAt.map(RFC3339Date.init(_:)), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.status = try members.decodeMember(BatchRunStatus.self, forKey: "status")
+        self.runCount = try members.decodeMemberIfPresent(Int.self, forKey: "runCount")
+        self.entity = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "entity")
+        self.entityVersion = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "entityVersion")
+        self.metrics = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metrics")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try members.decodeMemberIfPresent(RFC3339Date.self, forKey: "updatedAt")?.date
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// A batch run, or a signed URL to download it from when it is large.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated enum BatchRunPayload: Codable, Hashable, Sendable {
+public nonisolated enum BatchRunPayload: Codable, Hashable, Sendable, TapeDecodable {
     /// `object` is `batch_run`.
     case batchRun(BatchRun)
     /// `object` is `signed_data_url`.
@@ -112,17 +128,12 @@ public nonisolated enum BatchRunPayload: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        let discriminator = container.discriminator("object")
         switch discriminator {
         case "batch_run"?: self = .batchRun(try BatchRun(from: decoder))
         case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
         default:
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
-                )
-            )
+            throw container.unknownDiscriminator("object", discriminator)
         }
     }
 
@@ -130,6 +141,19 @@ public nonisolated enum BatchRunPayload: Codable, Hashable, Sendable {
         switch self {
         case .batchRun(let value): try value.encode(to: encoder)
         case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
+    }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        let discriminator = members.discriminator("object")
+        switch discriminator {
+        case "batch_run"?: self = .batchRun(try BatchRun(tape: tape, at: index))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(tape: tape, at: index))
+        default:
+            throw members.unknownDiscriminator("object", discriminator)
         }
     }
 }
@@ -180,7 +204,7 @@ public nonisolated enum BatchRunStatus: OpenEnum {
 /// A classifier in full, the payload of the `classifier.*` lifecycle events.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct Classifier: Codable, Hashable, Sendable {
+public nonisolated struct Classifier: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `classifier`.
     public var object: String
     /// The classifier's ID (`cl_Xj8mK2pL9nR4vT7qY5wZ`).
@@ -243,12 +267,25 @@ public nonisolated struct Classifier: Codable, Hashable, Sendable {
         try container.encodeMember(draftVersion, forKey: "draftVersion")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.name = try members.decodeMember(String.self, forKey: "name")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.draftVersion = try members.decodeMember(ClassifierVersion.self, forKey: "draftVersion")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// A classifier, or a signed URL to download it from when it is large.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated enum ClassifierPayload: Codable, Hashable, Sendable {
+public nonisolated enum ClassifierPayload: Codable, Hashable, Sendable, TapeDecodable {
     /// `object` is `classifier`.
     case classifier(Classifier)
     /// `object` is `signed_data_url`.
@@ -256,17 +293,12 @@ public nonisolated enum ClassifierPayload: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        let discriminator = container.discriminator("object")
         switch discriminator {
         case "classifier"?: self = .classifier(try Classifier(from: decoder))
         case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
         default:
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
-                )
-            )
+            throw container.unknownDiscriminator("object", discriminator)
         }
     }
 
@@ -276,12 +308,25 @@ public nonisolated enum ClassifierPayload: Codable, Hashable, Sendable {
         case .signedDataUrl(let value): try value.encode(to: encoder)
         }
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        let discriminator = members.discriminator("object")
+        switch discriminator {
+        case "classifier"?: self = .classifier(try Classifier(tape: tape, at: index))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(tape: tape, at: index))
+        default:
+            throw members.unknownDiscriminator("object", discriminator)
+        }
+    }
 }
 
 /// The classifier a run used.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ClassifierSummary: Codable, Hashable, Sendable {
+public nonisolated struct ClassifierSummary: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `classifier`.
     public var object: String
     /// The classifier's ID (`cl_Xj8mK2pL9nR4vT7qY5wZ`).
@@ -337,13 +382,25 @@ public nonisolated struct ClassifierSummary: Codable, Hashable, Sendable {
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.name = try members.decodeMember(String.self, forKey: "name")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// A version of a classifier, with its configuration: the payload of `classifier.version.published`, and the
 /// `draftVersion` of a Classifier.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ClassifierVersion: Codable, Hashable, Sendable {
+public nonisolated struct ClassifierVersion: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `classifier_version`.
     public var object: String
     /// The version's ID (`clv_xK9mLPqRtN3vS8wF5hB2cQ`).
@@ -416,12 +473,26 @@ public nonisolated struct ClassifierVersion: Codable, Hashable, Sendable {
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.description = try members.decodeNullable(String.self, forKey: "description")
+        self.version = try members.decodeMember(String.self, forKey: "version")
+        self.config = try members.decodeMember(ClassifyConfig.self, forKey: "config")
+        self.classifierId = try members.decodeMember(String.self, forKey: "classifierId")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// A classifier version, or a signed URL to download it from when it is large.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated enum ClassifierVersionPayload: Codable, Hashable, Sendable {
+public nonisolated enum ClassifierVersionPayload: Codable, Hashable, Sendable, TapeDecodable {
     /// `object` is `classifier_version`.
     case classifierVersion(ClassifierVersion)
     /// `object` is `signed_data_url`.
@@ -429,17 +500,12 @@ public nonisolated enum ClassifierVersionPayload: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        let discriminator = container.discriminator("object")
         switch discriminator {
         case "classifier_version"?: self = .classifierVersion(try ClassifierVersion(from: decoder))
         case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
         default:
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
-                )
-            )
+            throw container.unknownDiscriminator("object", discriminator)
         }
     }
 
@@ -449,12 +515,25 @@ public nonisolated enum ClassifierVersionPayload: Codable, Hashable, Sendable {
         case .signedDataUrl(let value): try value.encode(to: encoder)
         }
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        let discriminator = members.discriminator("object")
+        switch discriminator {
+        case "classifier_version"?: self = .classifierVersion(try ClassifierVersion(tape: tape, at: index))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(tape: tape, at: index))
+        default:
+            throw members.unknownDiscriminator("object", discriminator)
+        }
+    }
 }
 
 /// The classifier version a run used.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ClassifierVersionSummary: Codable, Hashable, Sendable {
+public nonisolated struct ClassifierVersionSummary: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `classifier_version`.
     public var object: String
     /// The version's ID (`clv_xK9mLPqRtN3vS8wF5hB2cQ`).
@@ -520,13 +599,26 @@ public nonisolated struct ClassifierVersionSummary: Codable, Hashable, Sendable 
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.description = try members.decodeNullable(String.self, forKey: "description")
+        self.version = try members.decodeMember(String.self, forKey: "version")
+        self.classifierId = try members.decodeMember(String.self, forKey: "classifierId")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// A classification configuration (SDK-TS `ClassifyConfig.ts`). Tolerant: every member optional, nested shapes kept as
 /// free-form JSON.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ClassifyConfig: Codable, Hashable, Sendable {
+public nonisolated struct ClassifyConfig: Codable, Hashable, Sendable, TapeDecodable {
     /// The base processor (`classification_performance` or `classification_light`).
     public var baseProcessor: String?
     /// The base processor's version; the latest stable when absent.
@@ -595,12 +687,25 @@ public nonisolated struct ClassifyConfig: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(parseConfig, forKey: "parseConfig")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.baseProcessor = try members.decodeMemberIfPresent(String.self, forKey: "baseProcessor")
+        self.baseVersion = try members.decodeMemberIfPresent(String.self, forKey: "baseVersion")
+        self.classifications = try members.decodeMemberIfPresent([JSONValue].self, forKey: "classifications")
+        self.classificationRules = try members.decodeMemberIfPresent(String.self, forKey: "classificationRules")
+        self.advancedOptions = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "advancedOptions")
+        self.parseConfig = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "parseConfig")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// The classification a classify run chose (SDK-TS `ClassifyOutput.ts`).
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ClassifyOutput: Codable, Hashable, Sendable {
+public nonisolated struct ClassifyOutput: Codable, Hashable, Sendable, TapeDecodable {
     /// The identifier of the chosen classification.
     public var id: String
     /// The type of the classification (`invoice`).
@@ -651,6 +756,17 @@ public nonisolated struct ClassifyOutput: Codable, Hashable, Sendable {
         try container.encodeMember(insights, forKey: "insights")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.type = try members.decodeMember(String.self, forKey: "type")
+        self.confidence = try members.decodeMember(Double.self, forKey: "confidence")
+        self.insights = try members.decodeMember([JSONValue].self, forKey: "insights")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// Classify run object: the payload of `classify_run.processed` and `classify_run.failed`. Fields the SDK marks
@@ -658,7 +774,7 @@ public nonisolated struct ClassifyOutput: Codable, Hashable, Sendable {
 /// are required and nullable.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ClassifyRun: Codable, Hashable, Sendable {
+public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `classify_run`.
     public var object: String
     /// The classify run's ID (`clr_Xj8mK2pL9nR4vT7qY5wZ`).
@@ -841,12 +957,39 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable {
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.classifier = try members.decodeNullable(ClassifierSummary.self, forKey: "classifier")
+        self.classifierVersion = try members.decodeNullable(ClassifierVersionSummary.self, forKey: "classifierVersion")
+        self.status = try members.decodeMember(ProcessorRunStatus.self, forKey: "status")
+        self.output = try members.decodeNullableIfPresent(ClassifyOutput.self, forKey: "output")
+        self.initialOutput = try members.decodeNullableIfPresent(ClassifyOutput.self, forKey: "initialOutput")
+        self.reviewedOutput = try members.decodeNullableIfPresent(ClassifyOutput.self, forKey: "reviewedOutput")
+        self.failureReason = try members.decodeNullableIfPresent(ProcessorRunFailureReason.self, forKey: "failureReason")
+        self.failureMessage = try members.decodeNullableIfPresent(String.self, forKey: "failureMessage")
+        self.metadata = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metadata")
+        self.reviewed = try members.decodeMember(Bool.self, forKey: "reviewed")
+        self.edited = try members.decodeMember(Bool.self, forKey: "edited")
+        self.config = try members.decodeMember(ClassifyConfig.self, forKey: "config")
+        self.file = try members.decodeMember(FileSummary.self, forKey: "file")
+        self.parseRunId = try members.decodeNullable(String.self, forKey: "parseRunId")
+        self.dashboardUrl = try members.decodeMember(String.self, forKey: "dashboardUrl")
+        self.usage = try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// A classify run, or a signed URL to download it from when it is large.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated enum ClassifyRunPayload: Codable, Hashable, Sendable {
+public nonisolated enum ClassifyRunPayload: Codable, Hashable, Sendable, TapeDecodable {
     /// `object` is `classify_run`.
     case classifyRun(ClassifyRun)
     /// `object` is `signed_data_url`.
@@ -854,17 +997,12 @@ public nonisolated enum ClassifyRunPayload: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        let discriminator = container.discriminator("object")
         switch discriminator {
         case "classify_run"?: self = .classifyRun(try ClassifyRun(from: decoder))
         case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
         default:
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
-                )
-            )
+            throw container.unknownDiscriminator("object", discriminator)
         }
     }
 
@@ -874,12 +1012,25 @@ public nonisolated enum ClassifyRunPayload: Codable, Hashable, Sendable {
         case .signedDataUrl(let value): try value.encode(to: encoder)
         }
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        let discriminator = members.discriminator("object")
+        switch discriminator {
+        case "classify_run"?: self = .classifyRun(try ClassifyRun(tape: tape, at: index))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(tape: tape, at: index))
+        default:
+            throw members.unknownDiscriminator("object", discriminator)
+        }
+    }
 }
 
 /// A classify step run (`stepType` CLASSIFY).
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ClassifyStepRun: Codable, Hashable, Sendable {
+public nonisolated struct ClassifyStepRun: Codable, Hashable, Sendable, TapeDecodable {
     public var stepType: String
     /// Always `workflow_step_run`.
     public var object: String
@@ -958,12 +1109,27 @@ public nonisolated struct ClassifyStepRun: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.stepType = try members.decodeMember(String.self, forKey: "stepType")
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.workflowRunId = try members.decodeMember(String.self, forKey: "workflowRunId")
+        self.status = try members.decodeMember(StepRunBaseStatus.self, forKey: "status")
+        self.files = try members.decodeMember([FileSummary].self, forKey: "files")
+        self.step = try members.decodeMember(WorkflowStep.self, forKey: "step")
+        self.result = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// A conditional-extract step run (`stepType` CONDITIONAL_EXTRACT).
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ConditionalExtractStepRun: Codable, Hashable, Sendable {
+public nonisolated struct ConditionalExtractStepRun: Codable, Hashable, Sendable, TapeDecodable {
     public var stepType: String
     /// Always `workflow_step_run`.
     public var object: String
@@ -1043,13 +1209,28 @@ public nonisolated struct ConditionalExtractStepRun: Codable, Hashable, Sendable
         try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.stepType = try members.decodeMember(String.self, forKey: "stepType")
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.workflowRunId = try members.decodeMember(String.self, forKey: "workflowRunId")
+        self.status = try members.decodeMember(StepRunBaseStatus.self, forKey: "status")
+        self.files = try members.decodeMember([FileSummary].self, forKey: "files")
+        self.step = try members.decodeMember(WorkflowStep.self, forKey: "step")
+        self.result = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// Edit run object (filling a PDF form): the payload of `edit_run.processed` and `edit_run.failed`. Fields the SDK
 /// marks "present when …" are optional here.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct EditRun: Codable, Hashable, Sendable {
+public nonisolated struct EditRun: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `edit_run`.
     public var object: String
     /// The edit run's ID (`edr_xK9mLPqRtN3vS8wF5hB2cQ`).
@@ -1153,6 +1334,23 @@ public nonisolated struct EditRun: Codable, Hashable, Sendable {
         try container.encodeNullableIfPresent(usage, forKey: "usage")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.file = try members.decodeMember(FileSummary.self, forKey: "file")
+        self.status = try members.decodeMember(EditRunStatus.self, forKey: "status")
+        self.failureReason = try members.decodeNullableIfPresent(EditRunFailureReason.self, forKey: "failureReason")
+        self.failureMessage = try members.decodeNullableIfPresent(String.self, forKey: "failureMessage")
+        self.config = try members.decodeMember(JSONValue.self, forKey: "config")
+        self.output = try members.decodeNullableIfPresent(EditRunOutput.self, forKey: "output")
+        self.metrics = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metrics")
+        self.usage = try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// Why an edit run failed (SDK-TS `EditRun.ts`). Open, typed as a plain string by the SDK.
@@ -1241,7 +1439,7 @@ public nonisolated enum EditRunFailureReason: OpenEnum {
 /// The output of an edit run (SDK-TS `EditRunOutput.ts`).
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct EditRunOutput: Codable, Hashable, Sendable {
+public nonisolated struct EditRunOutput: Codable, Hashable, Sendable, TapeDecodable {
     /// Information about the edited output file. Shape not in the reference; free-form JSON.
     public var editedFile: JSONValue
     /// The values filled into the document, keyed by schema property. Absent when none were filled.
@@ -1278,12 +1476,21 @@ public nonisolated struct EditRunOutput: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(filledValues, forKey: "filledValues")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.editedFile = try members.decodeMember(JSONValue.self, forKey: "editedFile")
+        self.filledValues = try members.decodeMemberIfPresent([String: JSONValue].self, forKey: "filledValues")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// An edit run, or a signed URL to download it from when it is large.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated enum EditRunPayload: Codable, Hashable, Sendable {
+public nonisolated enum EditRunPayload: Codable, Hashable, Sendable, TapeDecodable {
     /// `object` is `edit_run`.
     case editRun(EditRun)
     /// `object` is `signed_data_url`.
@@ -1291,17 +1498,12 @@ public nonisolated enum EditRunPayload: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        let discriminator = container.discriminator("object")
         switch discriminator {
         case "edit_run"?: self = .editRun(try EditRun(from: decoder))
         case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
         default:
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
-                )
-            )
+            throw container.unknownDiscriminator("object", discriminator)
         }
     }
 
@@ -1309,6 +1511,19 @@ public nonisolated enum EditRunPayload: Codable, Hashable, Sendable {
         switch self {
         case .editRun(let value): try value.encode(to: encoder)
         case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
+    }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        let discriminator = members.discriminator("object")
+        switch discriminator {
+        case "edit_run"?: self = .editRun(try EditRun(tape: tape, at: index))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(tape: tape, at: index))
+        default:
+            throw members.unknownDiscriminator("object", discriminator)
         }
     }
 }
@@ -1354,7 +1569,7 @@ public nonisolated enum EditRunStatus: OpenEnum {
 /// An external-data-validation step run (`stepType` EXTERNAL_DATA_VALIDATION).
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ExternalDataValidationStepRun: Codable, Hashable, Sendable {
+public nonisolated struct ExternalDataValidationStepRun: Codable, Hashable, Sendable, TapeDecodable {
     public var stepType: String
     /// Always `workflow_step_run`.
     public var object: String
@@ -1434,6 +1649,21 @@ public nonisolated struct ExternalDataValidationStepRun: Codable, Hashable, Send
         try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.stepType = try members.decodeMember(String.self, forKey: "stepType")
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.workflowRunId = try members.decodeMember(String.self, forKey: "workflowRunId")
+        self.status = try members.decodeMember(StepRunBaseStatus.self, forKey: "status")
+        self.files = try members.decodeMember([FileSummary].self, forKey: "files")
+        self.step = try members.decodeMember(WorkflowStep.self, forKey: "step")
+        self.result = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// An extraction configuration. Extend sends one of two shapes that no member tells apart: the JSON Schema config (all
@@ -1442,7 +1672,7 @@ public nonisolated struct ExternalDataValidationStepRun: Codable, Hashable, Send
 /// fields), never as an error.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ExtractConfig: Codable, Hashable, Sendable {
+public nonisolated struct ExtractConfig: Codable, Hashable, Sendable, TapeDecodable {
     /// The base processor (for extractors `extraction_performance` or `extraction_light`).
     public var baseProcessor: String?
     /// The base processor's version; the latest stable when absent.
@@ -1512,6 +1742,19 @@ public nonisolated struct ExtractConfig: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(advancedOptions, forKey: "advancedOptions")
         try container.encodeMemberIfPresent(parseConfig, forKey: "parseConfig")
         try unknownFields.encode(to: encoder)
+    }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.baseProcessor = try members.decodeMemberIfPresent(String.self, forKey: "baseProcessor")
+        self.baseVersion = try members.decodeMemberIfPresent(String.self, forKey: "baseVersion")
+        self.extractionRules = try members.decodeMemberIfPresent(String.self, forKey: "extractionRules")
+        self.schema = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "schema")
+        self.advancedOptions = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "advancedOptions")
+        self.parseConfig = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "parseConfig")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }
 
@@ -1595,7 +1838,7 @@ public nonisolated enum ExtractFailureReason: OpenEnum {
 /// optional, so a legacy output is reported as drift (unknown fields), never as an error.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ExtractOutput: Codable, Hashable, Sendable {
+public nonisolated struct ExtractOutput: Codable, Hashable, Sendable, TapeDecodable {
     /// The extracted values, a JSON object that conforms to the config's schema.
     ///
     /// `nil` when the member is absent; a `null` value is `.null`.
@@ -1634,12 +1877,21 @@ public nonisolated struct ExtractOutput: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(metadata, forKey: "metadata")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.value = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "value")
+        self.metadata = try members.decodeMemberIfPresent([String: ExtractOutputFieldMetadata].self, forKey: "metadata")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// One edit made to the output during review.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ExtractOutputEdit: Codable, Hashable, Sendable {
+public nonisolated struct ExtractOutputEdit: Codable, Hashable, Sendable, TapeDecodable {
     /// The value before editing.
     ///
     /// `nil` when the member is absent; a `null` value is `.null`.
@@ -1701,12 +1953,24 @@ public nonisolated struct ExtractOutputEdit: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(fieldType, forKey: "fieldType")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.originalValue = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "originalValue")
+        self.editedValue = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "editedValue")
+        self.notes = try members.decodeMemberIfPresent(String.self, forKey: "notes")
+        self.page = try members.decodeMemberIfPresent(Int.self, forKey: "page")
+        self.fieldType = try members.decodeMemberIfPresent(String.self, forKey: "fieldType")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// Confidence and provenance of one extracted field.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ExtractOutputFieldMetadata: Codable, Hashable, Sendable {
+public nonisolated struct ExtractOutputFieldMetadata: Codable, Hashable, Sendable, TapeDecodable {
     /// Confidence from OCR where it applies.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
@@ -1771,6 +2035,18 @@ public nonisolated struct ExtractOutputFieldMetadata: Codable, Hashable, Sendabl
         try container.encodeMemberIfPresent(insights, forKey: "insights")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.ocrConfidence = try members.decodeNullableIfPresent(Double.self, forKey: "ocrConfidence")
+        self.logprobsConfidence = try members.decodeNullable(Double.self, forKey: "logprobsConfidence")
+        self.reviewAgentScore = try members.decodeNullableIfPresent(Double.self, forKey: "reviewAgentScore")
+        self.citations = try members.decodeMemberIfPresent([JSONValue].self, forKey: "citations")
+        self.insights = try members.decodeMemberIfPresent([JSONValue].self, forKey: "insights")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// Extract run object: the payload of `extract_run.processed` and `extract_run.failed`. Fields the SDK marks "present
@@ -1779,7 +2055,7 @@ public nonisolated struct ExtractOutputFieldMetadata: Codable, Hashable, Sendabl
 /// failureReason PARSING_ERROR) is placeholder data and must stay valid.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ExtractRun: Codable, Hashable, Sendable {
+public nonisolated struct ExtractRun: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `extract_run`.
     public var object: String
     /// The unique identifier for this extract run (`exr_Xj8mK2pL9nR4vT7qY5wZ`).
@@ -1983,12 +2259,41 @@ public nonisolated struct ExtractRun: Codable, Hashable, Sendable {
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.status = try members.decodeMember(ProcessorRunStatus.self, forKey: "status")
+        self.output = try members.decodeNullableIfPresent(ExtractOutput.self, forKey: "output")
+        self.initialOutput = try members.decodeNullableIfPresent(ExtractOutput.self, forKey: "initialOutput")
+        self.reviewedOutput = try members.decodeNullableIfPresent(ExtractOutput.self, forKey: "reviewedOutput")
+        self.failureReason = try members.decodeNullableIfPresent(ExtractFailureReason.self, forKey: "failureReason")
+        self.failureMessage = try members.decodeNullableIfPresent(String.self, forKey: "failureMessage")
+        self.metadata = try members.decodeMember(JSONValue.self, forKey: "metadata")
+        self.reviewed = try members.decodeMember(Bool.self, forKey: "reviewed")
+        self.edited = try members.decodeMember(Bool.self, forKey: "edited")
+        self.edits = try members.decodeNullableIfPresent([String: ExtractOutputEdit?].self, forKey: "edits")
+        self.config = try members.decodeMember(ExtractConfig.self, forKey: "config")
+        self.extractor = try members.decodeNullable(ExtractorSummary.self, forKey: "extractor")
+        self.extractorVersion = try members.decodeNullable(ExtractorVersionSummary.self, forKey: "extractorVersion")
+        self.file = try members.decodeNullable(FileSummary.self, forKey: "file")
+        self.files = try members.decodeNullableIfPresent([FileSummary].self, forKey: "files")
+        self.parseRunId = try members.decodeNullable(String.self, forKey: "parseRunId")
+        self.dashboardUrl = try members.decodeMember(String.self, forKey: "dashboardUrl")
+        self.usage = try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// An extract run, or a signed URL to download it from when it is large.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated enum ExtractRunPayload: Codable, Hashable, Sendable {
+public nonisolated enum ExtractRunPayload: Codable, Hashable, Sendable, TapeDecodable {
     /// `object` is `extract_run`.
     case extractRun(ExtractRun)
     /// `object` is `signed_data_url`.
@@ -1996,17 +2301,12 @@ public nonisolated enum ExtractRunPayload: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        let discriminator = container.discriminator("object")
         switch discriminator {
         case "extract_run"?: self = .extractRun(try ExtractRun(from: decoder))
         case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
         default:
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
-                )
-            )
+            throw container.unknownDiscriminator("object", discriminator)
         }
     }
 
@@ -2016,12 +2316,25 @@ public nonisolated enum ExtractRunPayload: Codable, Hashable, Sendable {
         case .signedDataUrl(let value): try value.encode(to: encoder)
         }
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        let discriminator = members.discriminator("object")
+        switch discriminator {
+        case "extract_run"?: self = .extractRun(try ExtractRun(tape: tape, at: index))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(tape: tape, at: index))
+        default:
+            throw members.unknownDiscriminator("object", discriminator)
+        }
+    }
 }
 
 /// An extract step run (`stepType` EXTRACT).
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ExtractStepRun: Codable, Hashable, Sendable {
+public nonisolated struct ExtractStepRun: Codable, Hashable, Sendable, TapeDecodable {
     public var stepType: String
     /// Always `workflow_step_run`.
     public var object: String
@@ -2100,12 +2413,27 @@ public nonisolated struct ExtractStepRun: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.stepType = try members.decodeMember(String.self, forKey: "stepType")
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.workflowRunId = try members.decodeMember(String.self, forKey: "workflowRunId")
+        self.status = try members.decodeMember(StepRunBaseStatus.self, forKey: "status")
+        self.files = try members.decodeMember([FileSummary].self, forKey: "files")
+        self.step = try members.decodeMember(WorkflowStep.self, forKey: "step")
+        self.result = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// An extractor in full, the payload of the `extractor.*` lifecycle events.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct Extractor: Codable, Hashable, Sendable {
+public nonisolated struct Extractor: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `extractor`.
     public var object: String
     /// The extractor's ID (`ex_Xj8mK2pL9nR4vT7qY5wZ`).
@@ -2168,12 +2496,25 @@ public nonisolated struct Extractor: Codable, Hashable, Sendable {
         try container.encodeMember(draftVersion, forKey: "draftVersion")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.name = try members.decodeMember(String.self, forKey: "name")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.draftVersion = try members.decodeMember(ExtractorVersion.self, forKey: "draftVersion")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// An extractor, or a signed URL to download it from when it is large.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated enum ExtractorPayload: Codable, Hashable, Sendable {
+public nonisolated enum ExtractorPayload: Codable, Hashable, Sendable, TapeDecodable {
     /// `object` is `extractor`.
     case extractor(Extractor)
     /// `object` is `signed_data_url`.
@@ -2181,17 +2522,12 @@ public nonisolated enum ExtractorPayload: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        let discriminator = container.discriminator("object")
         switch discriminator {
         case "extractor"?: self = .extractor(try Extractor(from: decoder))
         case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
         default:
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
-                )
-            )
+            throw container.unknownDiscriminator("object", discriminator)
         }
     }
 
@@ -2201,12 +2537,25 @@ public nonisolated enum ExtractorPayload: Codable, Hashable, Sendable {
         case .signedDataUrl(let value): try value.encode(to: encoder)
         }
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        let discriminator = members.discriminator("object")
+        switch discriminator {
+        case "extractor"?: self = .extractor(try Extractor(tape: tape, at: index))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(tape: tape, at: index))
+        default:
+            throw members.unknownDiscriminator("object", discriminator)
+        }
+    }
 }
 
 /// The extractor a run used.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ExtractorSummary: Codable, Hashable, Sendable {
+public nonisolated struct ExtractorSummary: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `extractor`.
     public var object: String
     /// The extractor's ID (`ex_Xj8mK2pL9nR4vT7qY5wZ`).
@@ -2262,13 +2611,25 @@ public nonisolated struct ExtractorSummary: Codable, Hashable, Sendable {
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.name = try members.decodeMember(String.self, forKey: "name")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// A version of an extractor, with its configuration: the payload of `extractor.version.published`, and the
 /// `draftVersion` of an Extractor.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ExtractorVersion: Codable, Hashable, Sendable {
+public nonisolated struct ExtractorVersion: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `extractor_version`.
     public var object: String
     /// The version's ID (`exv_xK9mLPqRtN3vS8wF5hB2cQ`).
@@ -2341,12 +2702,26 @@ public nonisolated struct ExtractorVersion: Codable, Hashable, Sendable {
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.description = try members.decodeNullable(String.self, forKey: "description")
+        self.version = try members.decodeMember(String.self, forKey: "version")
+        self.config = try members.decodeMember(ExtractConfig.self, forKey: "config")
+        self.extractorId = try members.decodeMember(String.self, forKey: "extractorId")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// An extractor version, or a signed URL to download it from when it is large.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated enum ExtractorVersionPayload: Codable, Hashable, Sendable {
+public nonisolated enum ExtractorVersionPayload: Codable, Hashable, Sendable, TapeDecodable {
     /// `object` is `extractor_version`.
     case extractorVersion(ExtractorVersion)
     /// `object` is `signed_data_url`.
@@ -2354,17 +2729,12 @@ public nonisolated enum ExtractorVersionPayload: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        let discriminator = container.discriminator("object")
         switch discriminator {
         case "extractor_version"?: self = .extractorVersion(try ExtractorVersion(from: decoder))
         case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
         default:
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
-                )
-            )
+            throw container.unknownDiscriminator("object", discriminator)
         }
     }
 
@@ -2374,12 +2744,25 @@ public nonisolated enum ExtractorVersionPayload: Codable, Hashable, Sendable {
         case .signedDataUrl(let value): try value.encode(to: encoder)
         }
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        let discriminator = members.discriminator("object")
+        switch discriminator {
+        case "extractor_version"?: self = .extractorVersion(try ExtractorVersion(tape: tape, at: index))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(tape: tape, at: index))
+        default:
+            throw members.unknownDiscriminator("object", discriminator)
+        }
+    }
 }
 
 /// The extractor version a run used.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ExtractorVersionSummary: Codable, Hashable, Sendable {
+public nonisolated struct ExtractorVersionSummary: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `extractor_version`.
     public var object: String
     /// The version's ID (`exv_xK9mLPqRtN3vS8wF5hB2cQ`).
@@ -2445,12 +2828,25 @@ public nonisolated struct ExtractorVersionSummary: Codable, Hashable, Sendable {
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.description = try members.decodeNullable(String.self, forKey: "description")
+        self.version = try members.decodeMember(String.self, forKey: "version")
+        self.extractorId = try members.decodeMember(String.self, forKey: "extractorId")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// Metadata of a file.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct FileMetadata: Codable, Hashable, Sendable {
+public nonisolated struct FileMetadata: Codable, Hashable, Sendable, TapeDecodable {
     /// The number of pages; only set for PDF and DOCX files.
     public var pageCount: Int?
     /// Present when the file was derived from another one, for example by a Splitter in a workflow.
@@ -2487,12 +2883,21 @@ public nonisolated struct FileMetadata: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(parentSplit, forKey: "parentSplit")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.pageCount = try members.decodeMemberIfPresent(Int.self, forKey: "pageCount")
+        self.parentSplit = try members.decodeMemberIfPresent(ParentSplit.self, forKey: "parentSplit")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// A file a run processed.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct FileSummary: Codable, Hashable, Sendable {
+public nonisolated struct FileSummary: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `file`.
     public var object: String
     /// The file's ID (`file_xK9mLPqRtN3vS8wF5hB2cQ`).
@@ -2572,6 +2977,21 @@ public nonisolated struct FileSummary: Codable, Hashable, Sendable {
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.name = try members.decodeMember(String.self, forKey: "name")
+        self.type = try members.decodeNullableIfPresent(FileType.self, forKey: "type")
+        self.parentFileId = try members.decodeNullable(String.self, forKey: "parentFileId")
+        self.metadata = try members.decodeMember(FileMetadata.self, forKey: "metadata")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// The type of a file. Open, like every Extend enum; unchanged since the 2025 SDK.
@@ -2632,7 +3052,7 @@ public nonisolated enum FileType: OpenEnum {
 /// A merge-extract step run (`stepType` MERGE_EXTRACT).
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct MergeExtractStepRun: Codable, Hashable, Sendable {
+public nonisolated struct MergeExtractStepRun: Codable, Hashable, Sendable, TapeDecodable {
     public var stepType: String
     /// Always `workflow_step_run`.
     public var object: String
@@ -2711,12 +3131,27 @@ public nonisolated struct MergeExtractStepRun: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.stepType = try members.decodeMember(String.self, forKey: "stepType")
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.workflowRunId = try members.decodeMember(String.self, forKey: "workflowRunId")
+        self.status = try members.decodeMember(StepRunBaseStatus.self, forKey: "status")
+        self.files = try members.decodeMember([FileSummary].self, forKey: "files")
+        self.step = try members.decodeMember(WorkflowStep.self, forKey: "step")
+        self.result = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// The split a derived file came from.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ParentSplit: Codable, Hashable, Sendable {
+public nonisolated struct ParentSplit: Codable, Hashable, Sendable, TapeDecodable {
     /// The ID of the split.
     public var id: String
     /// The type of the split.
@@ -2773,6 +3208,18 @@ public nonisolated struct ParentSplit: Codable, Hashable, Sendable {
         try container.encodeMember(startPage, forKey: "startPage")
         try container.encodeMember(endPage, forKey: "endPage")
         try unknownFields.encode(to: encoder)
+    }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.type = try members.decodeMember(String.self, forKey: "type")
+        self.identifier = try members.decodeMember(String.self, forKey: "identifier")
+        self.startPage = try members.decodeMember(Int.self, forKey: "startPage")
+        self.endPage = try members.decodeMember(Int.self, forKey: "endPage")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }
 
@@ -2855,7 +3302,7 @@ public nonisolated enum ParseRunFailureReason: OpenEnum {
 /// parse run to get it).
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ParseRunStatus: Codable, Hashable, Sendable {
+public nonisolated struct ParseRunStatus: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `parse_run_status`.
     public var object: String
     /// The parse run's ID (`pr_xK9mLPqRtN3vS8wF5hB2cQ`).
@@ -2925,12 +3372,25 @@ public nonisolated struct ParseRunStatus: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(metadata, forKey: "metadata")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.status = try members.decodeMember(ParseRunStatusStatus.self, forKey: "status")
+        self.failureReason = try members.decodeNullable(ParseRunFailureReason.self, forKey: "failureReason")
+        self.failureMessage = try members.decodeNullableIfPresent(String.self, forKey: "failureMessage")
+        self.metadata = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metadata")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// A parse run's status, or a signed URL to download it from when it is large.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated enum ParseRunStatusPayload: Codable, Hashable, Sendable {
+public nonisolated enum ParseRunStatusPayload: Codable, Hashable, Sendable, TapeDecodable {
     /// `object` is `parse_run_status`.
     case parseRunStatus(ParseRunStatus)
     /// `object` is `signed_data_url`.
@@ -2938,17 +3398,12 @@ public nonisolated enum ParseRunStatusPayload: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        let discriminator = container.discriminator("object")
         switch discriminator {
         case "parse_run_status"?: self = .parseRunStatus(try ParseRunStatus(from: decoder))
         case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
         default:
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
-                )
-            )
+            throw container.unknownDiscriminator("object", discriminator)
         }
     }
 
@@ -2956,6 +3411,19 @@ public nonisolated enum ParseRunStatusPayload: Codable, Hashable, Sendable {
         switch self {
         case .parseRunStatus(let value): try value.encode(to: encoder)
         case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
+    }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        let discriminator = members.discriminator("object")
+        switch discriminator {
+        case "parse_run_status"?: self = .parseRunStatus(try ParseRunStatus(tape: tape, at: index))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(tape: tape, at: index))
+        default:
+            throw members.unknownDiscriminator("object", discriminator)
         }
     }
 }
@@ -3002,7 +3470,7 @@ public nonisolated enum ParseRunStatusStatus: OpenEnum {
 /// A parse step run (`stepType` PARSE).
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct ParseStepRun: Codable, Hashable, Sendable {
+public nonisolated struct ParseStepRun: Codable, Hashable, Sendable, TapeDecodable {
     public var stepType: String
     /// Always `workflow_step_run`.
     public var object: String
@@ -3080,6 +3548,21 @@ public nonisolated struct ParseStepRun: Codable, Hashable, Sendable {
         try container.encodeMember(step, forKey: "step")
         try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
+    }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.stepType = try members.decodeMember(String.self, forKey: "stepType")
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.workflowRunId = try members.decodeMember(String.self, forKey: "workflowRunId")
+        self.status = try members.decodeMember(StepRunBaseStatus.self, forKey: "status")
+        self.files = try members.decodeMember([FileSummary].self, forKey: "files")
+        self.step = try members.decodeMember(WorkflowStep.self, forKey: "step")
+        self.result = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }
 
@@ -3198,7 +3681,7 @@ public nonisolated enum ProcessorRunStatus: OpenEnum {
 /// A rule-validation step run (`stepType` RULE_VALIDATION).
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct RuleValidationStepRun: Codable, Hashable, Sendable {
+public nonisolated struct RuleValidationStepRun: Codable, Hashable, Sendable, TapeDecodable {
     public var stepType: String
     /// Always `workflow_step_run`.
     public var object: String
@@ -3277,12 +3760,27 @@ public nonisolated struct RuleValidationStepRun: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.stepType = try members.decodeMember(String.self, forKey: "stepType")
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.workflowRunId = try members.decodeMember(String.self, forKey: "workflowRunId")
+        self.status = try members.decodeMember(StepRunBaseStatus.self, forKey: "status")
+        self.files = try members.decodeMember([FileSummary].self, forKey: "files")
+        self.step = try members.decodeMember(WorkflowStep.self, forKey: "step")
+        self.result = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// Credits a run consumed. `totalCredits` and `breakdown` are only on runs persisted on or after 2026-05-14.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct RunUsage: Codable, Hashable, Sendable {
+public nonisolated struct RunUsage: Codable, Hashable, Sendable, TapeDecodable {
     /// The credits consumed by this run's own work.
     public var credits: Double
     /// All credits accounted for under this run, including runs it created (an extract run on a fresh upload also
@@ -3327,12 +3825,22 @@ public nonisolated struct RunUsage: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(breakdown, forKey: "breakdown")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.credits = try members.decodeMember(Double.self, forKey: "credits")
+        self.totalCredits = try members.decodeMemberIfPresent(Double.self, forKey: "totalCredits")
+        self.breakdown = try members.decodeMemberIfPresent([RunUsageBreakdownEntry].self, forKey: "breakdown")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// One line item of a run's usage breakdown.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct RunUsageBreakdownEntry: Codable, Hashable, Sendable {
+public nonisolated struct RunUsageBreakdownEntry: Codable, Hashable, Sendable, TapeDecodable {
     public var object: RunUsageBreakdownEntryObject
     /// The ID of the contributing resource (`pr_3UZSj69pYZDKHFuuX57ic`).
     public var id: String
@@ -3381,6 +3889,17 @@ public nonisolated struct RunUsageBreakdownEntry: Codable, Hashable, Sendable {
         try container.encodeMember(credits, forKey: "credits")
         try container.encodeMemberIfPresent(charges, forKey: "charges")
         try unknownFields.encode(to: encoder)
+    }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(RunUsageBreakdownEntryObject.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.credits = try members.decodeMember(Double.self, forKey: "credits")
+        self.charges = try members.decodeMemberIfPresent([JSONValue].self, forKey: "charges")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }
 
@@ -3437,7 +3956,7 @@ public nonisolated enum RunUsageBreakdownEntryObject: OpenEnum {
 /// names. A manual retry creates a new URL.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct SignedDataUrl: Codable, Hashable, Sendable {
+public nonisolated struct SignedDataUrl: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `signed_data_url`.
     public var object: String
     /// The ID of the object the URL points to.
@@ -3490,13 +4009,24 @@ public nonisolated struct SignedDataUrl: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(metadata, forKey: "metadata")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.data = try members.decodeMember(String.self, forKey: "data")
+        self.metadata = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metadata")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// A splitting configuration (SDK-TS `SplitConfig.ts`, an alias of `SplitConfigBase`, whose members the reference does
 /// not list). Tolerant: the members every processor config shares, all optional; others are reported as drift.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct SplitConfig: Codable, Hashable, Sendable {
+public nonisolated struct SplitConfig: Codable, Hashable, Sendable, TapeDecodable {
     /// The base processor.
     public var baseProcessor: String?
     /// The base processor's version; the latest stable when absent.
@@ -3551,12 +4081,23 @@ public nonisolated struct SplitConfig: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(parseConfig, forKey: "parseConfig")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.baseProcessor = try members.decodeMemberIfPresent(String.self, forKey: "baseProcessor")
+        self.baseVersion = try members.decodeMemberIfPresent(String.self, forKey: "baseVersion")
+        self.advancedOptions = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "advancedOptions")
+        self.parseConfig = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "parseConfig")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// The splits a split run found (SDK-TS `SplitOutput.ts`).
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct SplitOutput: Codable, Hashable, Sendable {
+public nonisolated struct SplitOutput: Codable, Hashable, Sendable, TapeDecodable {
     /// The sub-documents found, each with its classification and page range. Item shape not in the reference; kept as
     /// free-form JSON.
     public var splits: [JSONValue]
@@ -3594,12 +4135,21 @@ public nonisolated struct SplitOutput: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(isExternal, forKey: "isExternal")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.splits = try members.decodeMember([JSONValue].self, forKey: "splits")
+        self.isExternal = try members.decodeMemberIfPresent(Bool.self, forKey: "isExternal")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// Split run object: the payload of `split_run.processed` and `split_run.failed`. Same conventions as ClassifyRun.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct SplitRun: Codable, Hashable, Sendable {
+public nonisolated struct SplitRun: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `split_run`.
     public var object: String
     /// The split run's ID (`splr_Xj8mK2pL9nR4vT7qY5wZ`).
@@ -3782,12 +4332,39 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable {
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.splitter = try members.decodeNullable(SplitterSummary.self, forKey: "splitter")
+        self.splitterVersion = try members.decodeNullable(SplitterVersionSummary.self, forKey: "splitterVersion")
+        self.status = try members.decodeMember(ProcessorRunStatus.self, forKey: "status")
+        self.output = try members.decodeNullableIfPresent(SplitOutput.self, forKey: "output")
+        self.initialOutput = try members.decodeNullableIfPresent(SplitOutput.self, forKey: "initialOutput")
+        self.reviewedOutput = try members.decodeNullableIfPresent(SplitOutput.self, forKey: "reviewedOutput")
+        self.failureReason = try members.decodeNullableIfPresent(ProcessorRunFailureReason.self, forKey: "failureReason")
+        self.failureMessage = try members.decodeNullableIfPresent(String.self, forKey: "failureMessage")
+        self.metadata = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metadata")
+        self.reviewed = try members.decodeMember(Bool.self, forKey: "reviewed")
+        self.edited = try members.decodeMember(Bool.self, forKey: "edited")
+        self.config = try members.decodeMember(SplitConfig.self, forKey: "config")
+        self.file = try members.decodeMember(FileSummary.self, forKey: "file")
+        self.parseRunId = try members.decodeNullable(String.self, forKey: "parseRunId")
+        self.dashboardUrl = try members.decodeMember(String.self, forKey: "dashboardUrl")
+        self.usage = try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// A split run, or a signed URL to download it from when it is large.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated enum SplitRunPayload: Codable, Hashable, Sendable {
+public nonisolated enum SplitRunPayload: Codable, Hashable, Sendable, TapeDecodable {
     /// `object` is `split_run`.
     case splitRun(SplitRun)
     /// `object` is `signed_data_url`.
@@ -3795,17 +4372,12 @@ public nonisolated enum SplitRunPayload: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        let discriminator = container.discriminator("object")
         switch discriminator {
         case "split_run"?: self = .splitRun(try SplitRun(from: decoder))
         case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
         default:
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
-                )
-            )
+            throw container.unknownDiscriminator("object", discriminator)
         }
     }
 
@@ -3815,12 +4387,25 @@ public nonisolated enum SplitRunPayload: Codable, Hashable, Sendable {
         case .signedDataUrl(let value): try value.encode(to: encoder)
         }
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        let discriminator = members.discriminator("object")
+        switch discriminator {
+        case "split_run"?: self = .splitRun(try SplitRun(tape: tape, at: index))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(tape: tape, at: index))
+        default:
+            throw members.unknownDiscriminator("object", discriminator)
+        }
+    }
 }
 
 /// A split step run (`stepType` SPLIT).
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct SplitStepRun: Codable, Hashable, Sendable {
+public nonisolated struct SplitStepRun: Codable, Hashable, Sendable, TapeDecodable {
     public var stepType: String
     /// Always `workflow_step_run`.
     public var object: String
@@ -3899,12 +4484,27 @@ public nonisolated struct SplitStepRun: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.stepType = try members.decodeMember(String.self, forKey: "stepType")
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.workflowRunId = try members.decodeMember(String.self, forKey: "workflowRunId")
+        self.status = try members.decodeMember(StepRunBaseStatus.self, forKey: "status")
+        self.files = try members.decodeMember([FileSummary].self, forKey: "files")
+        self.step = try members.decodeMember(WorkflowStep.self, forKey: "step")
+        self.result = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// A splitter in full, the payload of the `splitter.*` lifecycle events.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct Splitter: Codable, Hashable, Sendable {
+public nonisolated struct Splitter: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `splitter`.
     public var object: String
     /// The splitter's ID (`spl_Xj8mK2pL9nR4vT7qY5wZ`).
@@ -3967,12 +4567,25 @@ public nonisolated struct Splitter: Codable, Hashable, Sendable {
         try container.encodeMember(draftVersion, forKey: "draftVersion")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.name = try members.decodeMember(String.self, forKey: "name")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.draftVersion = try members.decodeMember(SplitterVersion.self, forKey: "draftVersion")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// A splitter, or a signed URL to download it from when it is large.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated enum SplitterPayload: Codable, Hashable, Sendable {
+public nonisolated enum SplitterPayload: Codable, Hashable, Sendable, TapeDecodable {
     /// `object` is `splitter`.
     case splitter(Splitter)
     /// `object` is `signed_data_url`.
@@ -3980,17 +4593,12 @@ public nonisolated enum SplitterPayload: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        let discriminator = container.discriminator("object")
         switch discriminator {
         case "splitter"?: self = .splitter(try Splitter(from: decoder))
         case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
         default:
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
-                )
-            )
+            throw container.unknownDiscriminator("object", discriminator)
         }
     }
 
@@ -4000,12 +4608,25 @@ public nonisolated enum SplitterPayload: Codable, Hashable, Sendable {
         case .signedDataUrl(let value): try value.encode(to: encoder)
         }
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        let discriminator = members.discriminator("object")
+        switch discriminator {
+        case "splitter"?: self = .splitter(try Splitter(tape: tape, at: index))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(tape: tape, at: index))
+        default:
+            throw members.unknownDiscriminator("object", discriminator)
+        }
+    }
 }
 
 /// The splitter a run used.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct SplitterSummary: Codable, Hashable, Sendable {
+public nonisolated struct SplitterSummary: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `splitter`.
     public var object: String
     /// The splitter's ID (`spl_Xj8mK2pL9nR4vT7qY5wZ`).
@@ -4061,13 +4682,25 @@ public nonisolated struct SplitterSummary: Codable, Hashable, Sendable {
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.name = try members.decodeMember(String.self, forKey: "name")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// A version of a splitter, with its configuration: the payload of `splitter.version.published`, and the `draftVersion`
 /// of a Splitter.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct SplitterVersion: Codable, Hashable, Sendable {
+public nonisolated struct SplitterVersion: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `splitter_version`.
     public var object: String
     /// The version's ID (`splv_xK9mLPqRtN3vS8wF5hB2cQ`).
@@ -4140,12 +4773,26 @@ public nonisolated struct SplitterVersion: Codable, Hashable, Sendable {
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.description = try members.decodeNullable(String.self, forKey: "description")
+        self.version = try members.decodeMember(String.self, forKey: "version")
+        self.config = try members.decodeMember(SplitConfig.self, forKey: "config")
+        self.splitterId = try members.decodeMember(String.self, forKey: "splitterId")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// A splitter version, or a signed URL to download it from when it is large.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated enum SplitterVersionPayload: Codable, Hashable, Sendable {
+public nonisolated enum SplitterVersionPayload: Codable, Hashable, Sendable, TapeDecodable {
     /// `object` is `splitter_version`.
     case splitterVersion(SplitterVersion)
     /// `object` is `signed_data_url`.
@@ -4153,17 +4800,12 @@ public nonisolated enum SplitterVersionPayload: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        let discriminator = container.discriminator("object")
         switch discriminator {
         case "splitter_version"?: self = .splitterVersion(try SplitterVersion(from: decoder))
         case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
         default:
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
-                )
-            )
+            throw container.unknownDiscriminator("object", discriminator)
         }
     }
 
@@ -4173,12 +4815,25 @@ public nonisolated enum SplitterVersionPayload: Codable, Hashable, Sendable {
         case .signedDataUrl(let value): try value.encode(to: encoder)
         }
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        let discriminator = members.discriminator("object")
+        switch discriminator {
+        case "splitter_version"?: self = .splitterVersion(try SplitterVersion(tape: tape, at: index))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(tape: tape, at: index))
+        default:
+            throw members.unknownDiscriminator("object", discriminator)
+        }
+    }
 }
 
 /// The splitter version a run used.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct SplitterVersionSummary: Codable, Hashable, Sendable {
+public nonisolated struct SplitterVersionSummary: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `splitter_version`.
     public var object: String
     /// The version's ID (`splv_xK9mLPqRtN3vS8wF5hB2cQ`).
@@ -4244,6 +4899,19 @@ public nonisolated struct SplitterVersionSummary: Codable, Hashable, Sendable {
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.description = try members.decodeNullable(String.self, forKey: "description")
+        self.version = try members.decodeMember(String.self, forKey: "version")
+        self.splitterId = try members.decodeMember(String.self, forKey: "splitterId")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// A workflow step run: the payload of `workflow_run.step_run.processed` ("a single stepRun object from the stepRuns
@@ -4251,7 +4919,7 @@ public nonisolated struct SplitterVersionSummary: Codable, Hashable, Sendable {
 /// drift.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated enum StepRun: Codable, Hashable, Sendable {
+public nonisolated enum StepRun: Codable, Hashable, Sendable, TapeDecodable {
     /// `stepType` is `PARSE`.
     case parse(ParseStepRun)
     /// `stepType` is `EXTRACT`.
@@ -4273,7 +4941,7 @@ public nonisolated enum StepRun: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("stepType"))
+        let discriminator = container.discriminator("stepType")
         switch discriminator {
         case "PARSE"?: self = .parse(try ParseStepRun(from: decoder))
         case "EXTRACT"?: self = .extract(try ExtractStepRun(from: decoder))
@@ -4298,6 +4966,24 @@ public nonisolated enum StepRun: Codable, Hashable, Sendable {
         case .ruleValidation(let value): try value.encode(to: encoder)
         case .externalDataValidation(let value): try value.encode(to: encoder)
         case .unknown(let value): try value.encode(to: encoder)
+        }
+    }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        let discriminator = members.discriminator("stepType")
+        switch discriminator {
+        case "PARSE"?: self = .parse(try ParseStepRun(tape: tape, at: index))
+        case "EXTRACT"?: self = .extract(try ExtractStepRun(tape: tape, at: index))
+        case "CLASSIFY"?: self = .classify(try ClassifyStepRun(tape: tape, at: index))
+        case "SPLIT"?: self = .split(try SplitStepRun(tape: tape, at: index))
+        case "MERGE_EXTRACT"?: self = .mergeExtract(try MergeExtractStepRun(tape: tape, at: index))
+        case "CONDITIONAL_EXTRACT"?: self = .conditionalExtract(try ConditionalExtractStepRun(tape: tape, at: index))
+        case "RULE_VALIDATION"?: self = .ruleValidation(try RuleValidationStepRun(tape: tape, at: index))
+        case "EXTERNAL_DATA_VALIDATION"?: self = .externalDataValidation(try ExternalDataValidationStepRun(tape: tape, at: index))
+        default: self = .unknown(try JSONValue(tape: tape, at: index))
         }
     }
 }
@@ -4358,7 +5044,7 @@ public nonisolated enum StepRunBaseStatus: OpenEnum {
 /// A workflow step run (itself a union on `stepType`), or a signed URL to download it from when it is large.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated enum StepRunPayload: Codable, Hashable, Sendable {
+public nonisolated enum StepRunPayload: Codable, Hashable, Sendable, TapeDecodable {
     /// `object` is `workflow_step_run`.
     case workflowStepRun(StepRun)
     /// `object` is `signed_data_url`.
@@ -4366,17 +5052,12 @@ public nonisolated enum StepRunPayload: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        let discriminator = container.discriminator("object")
         switch discriminator {
         case "workflow_step_run"?: self = .workflowStepRun(try StepRun(from: decoder))
         case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
         default:
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
-                )
-            )
+            throw container.unknownDiscriminator("object", discriminator)
         }
     }
 
@@ -4386,6 +5067,19 @@ public nonisolated enum StepRunPayload: Codable, Hashable, Sendable {
         case .signedDataUrl(let value): try value.encode(to: encoder)
         }
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        let discriminator = members.discriminator("object")
+        switch discriminator {
+        case "workflow_step_run"?: self = .workflowStepRun(try StepRun(tape: tape, at: index))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(tape: tape, at: index))
+        default:
+            throw members.unknownDiscriminator("object", discriminator)
+        }
+    }
 }
 
 /// A workflow, the payload of the `workflow.*` lifecycle events. The reference says only that it follows the extractor
@@ -4393,7 +5087,7 @@ public nonisolated enum StepRunPayload: Codable, Hashable, Sendable {
 /// (versions, steps) are reported as drift.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct Workflow: Codable, Hashable, Sendable {
+public nonisolated struct Workflow: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `workflow`.
     public var object: String
     /// The workflow's ID (`workflow_BMlfq_yWM3sT-ZzvCnA3f`).
@@ -4451,12 +5145,24 @@ public nonisolated struct Workflow: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(updatedAt.map(RFC3339Date.init(_:)), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.name = try members.decodeMember(String.self, forKey: "name")
+        self.createdAt = try members.decodeMemberIfPresent(RFC3339Date.self, forKey: "createdAt")?.date
+        self.updatedAt = try members.decodeMemberIfPresent(RFC3339Date.self, forKey: "updatedAt")?.date
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// A workflow, or a signed URL to download it from when it is large.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated enum WorkflowPayload: Codable, Hashable, Sendable {
+public nonisolated enum WorkflowPayload: Codable, Hashable, Sendable, TapeDecodable {
     /// `object` is `workflow`.
     case workflow(Workflow)
     /// `object` is `signed_data_url`.
@@ -4464,17 +5170,12 @@ public nonisolated enum WorkflowPayload: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        let discriminator = container.discriminator("object")
         switch discriminator {
         case "workflow"?: self = .workflow(try Workflow(from: decoder))
         case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
         default:
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
-                )
-            )
+            throw container.unknownDiscriminator("object", discriminator)
         }
     }
 
@@ -4484,12 +5185,25 @@ public nonisolated enum WorkflowPayload: Codable, Hashable, Sendable {
         case .signedDataUrl(let value): try value.encode(to: encoder)
         }
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        let discriminator = members.discriminator("object")
+        switch discriminator {
+        case "workflow"?: self = .workflow(try Workflow(tape: tape, at: index))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(tape: tape, at: index))
+        default:
+            throw members.unknownDiscriminator("object", discriminator)
+        }
+    }
 }
 
 /// A workflow run: the payload of the five `workflow_run.*` status events.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct WorkflowRun: Codable, Hashable, Sendable {
+public nonisolated struct WorkflowRun: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `workflow_run`.
     public var object: String
     /// The run's ID (`workflow_run_xKm9pNv3qWsY_jL2tR5Dh`).
@@ -4670,6 +5384,33 @@ public nonisolated struct WorkflowRun: Codable, Hashable, Sendable {
         try container.encodeNullableIfPresent(usage, forKey: "usage")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.workflow = try members.decodeMember(WorkflowSummary.self, forKey: "workflow")
+        self.workflowVersion = try members.decodeMember(WorkflowVersionSummary.self, forKey: "workflowVersion")
+        self.dashboardUrl = try members.decodeMember(String.self, forKey: "dashboardUrl")
+        self.status = try members.decodeMember(WorkflowRunStatus.self, forKey: "status")
+        self.metadata = try members.decodeMember(JSONValue.self, forKey: "metadata")
+        self.batchId = try members.decodeNullable(String.self, forKey: "batchId")
+        self.files = try members.decodeMember([FileSummary].self, forKey: "files")
+        self.failureReason = try members.decodeNullable(WorkflowRunFailureReason.self, forKey: "failureReason")
+        self.failureMessage = try members.decodeNullable(String.self, forKey: "failureMessage")
+        self.initialRunAt = try members.decodeNullable(RFC3339Date.self, forKey: "initialRunAt")?.date
+        self.reviewedByUser = try members.decodeNullable(String.self, forKey: "reviewedByUser")
+        self.reviewed = try members.decodeMember(Bool.self, forKey: "reviewed")
+        self.rejectionNote = try members.decodeNullable(String.self, forKey: "rejectionNote")
+        self.reviewedAt = try members.decodeNullable(RFC3339Date.self, forKey: "reviewedAt")?.date
+        self.startTime = try members.decodeNullable(RFC3339Date.self, forKey: "startTime")?.date
+        self.endTime = try members.decodeNullable(RFC3339Date.self, forKey: "endTime")?.date
+        self.stepRuns = try members.decodeMember([StepRun].self, forKey: "stepRuns")
+        self.usage = try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// Why a workflow run failed. The SDK types it as a plain string with no list; these values are from
@@ -4719,7 +5460,7 @@ public nonisolated enum WorkflowRunFailureReason: OpenEnum {
 /// A workflow run, or a signed URL to download it from when it is large.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated enum WorkflowRunPayload: Codable, Hashable, Sendable {
+public nonisolated enum WorkflowRunPayload: Codable, Hashable, Sendable, TapeDecodable {
     /// `object` is `workflow_run`.
     case workflowRun(WorkflowRun)
     /// `object` is `signed_data_url`.
@@ -4727,17 +5468,12 @@ public nonisolated enum WorkflowRunPayload: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        let discriminator = try? container.decode(String.self, forKey: DynamicCodingKey("object"))
+        let discriminator = container.discriminator("object")
         switch discriminator {
         case "workflow_run"?: self = .workflowRun(try WorkflowRun(from: decoder))
         case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(from: decoder))
         default:
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "Unknown object \(discriminator ?? "(none)")"
-                )
-            )
+            throw container.unknownDiscriminator("object", discriminator)
         }
     }
 
@@ -4745,6 +5481,19 @@ public nonisolated enum WorkflowRunPayload: Codable, Hashable, Sendable {
         switch self {
         case .workflowRun(let value): try value.encode(to: encoder)
         case .signedDataUrl(let value): try value.encode(to: encoder)
+        }
+    }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        let discriminator = members.discriminator("object")
+        switch discriminator {
+        case "workflow_run"?: self = .workflowRun(try WorkflowRun(tape: tape, at: index))
+        case "signed_data_url"?: self = .signedDataUrl(try SignedDataUrl(tape: tape, at: index))
+        default:
+            throw members.unknownDiscriminator("object", discriminator)
         }
     }
 }
@@ -4807,7 +5556,7 @@ public nonisolated enum WorkflowRunStatus: OpenEnum {
 /// The workflow step a step run ran (SDK-TS `WorkflowStepBase.ts` and `*StepRunStep.ts`).
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct WorkflowStep: Codable, Hashable, Sendable {
+public nonisolated struct WorkflowStep: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `workflow_step`.
     public var object: String
     /// The step's ID (`step_xKm9pNv3qWsY_jL2tR5Dh`).
@@ -4857,6 +5606,17 @@ public nonisolated struct WorkflowStep: Codable, Hashable, Sendable {
         try container.encodeMember(name, forKey: "name")
         try container.encodeMemberIfPresent(type, forKey: "type")
         try unknownFields.encode(to: encoder)
+    }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.name = try members.decodeMember(String.self, forKey: "name")
+        self.type = try members.decodeMemberIfPresent(WorkflowStepType.self, forKey: "type")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }
 
@@ -4918,7 +5678,7 @@ public nonisolated enum WorkflowStepType: OpenEnum {
 /// The workflow a workflow run belongs to.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct WorkflowSummary: Codable, Hashable, Sendable {
+public nonisolated struct WorkflowSummary: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `workflow`.
     public var object: String
     /// The workflow's ID.
@@ -4974,12 +5734,24 @@ public nonisolated struct WorkflowSummary: Codable, Hashable, Sendable {
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.name = try members.decodeMember(String.self, forKey: "name")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// The workflow version a workflow run used.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
-public nonisolated struct WorkflowVersionSummary: Codable, Hashable, Sendable {
+public nonisolated struct WorkflowVersionSummary: Codable, Hashable, Sendable, TapeDecodable {
     /// Always `workflow_version`.
     public var object: String
     /// The version's ID (`workflow_version_Zk9mNP12Qw4-yTv8BdR3H`).
@@ -5031,5 +5803,16 @@ public nonisolated struct WorkflowVersionSummary: Codable, Hashable, Sendable {
         try container.encodeMember(version, forKey: "version")
         try container.encodeNullable(name, forKey: "name")
         try unknownFields.encode(to: encoder)
+    }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.object = try members.decodeMember(String.self, forKey: "object")
+        self.id = try members.decodeMember(String.self, forKey: "id")
+        self.version = try members.decodeMember(String.self, forKey: "version")
+        self.name = try members.decodeNullable(String.self, forKey: "name")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }

@@ -42,7 +42,7 @@ public nonisolated struct ExtractionCompletedEvent: WebhookEvent {
         self.unknownFields = unknownFields
     }
 
-    public nonisolated struct DataObject: Codable, Hashable, Sendable {
+    public nonisolated struct DataObject: Codable, Hashable, Sendable, TapeDecodable {
         /// The extraction's ID, 24 hexadecimal characters (`69654f0bc073ef404baec649`); called `id` in API responses.
         public var extractionId: String
         /// The extraction's status; COMPLETED for this event.
@@ -128,6 +128,22 @@ public nonisolated struct ExtractionCompletedEvent: WebhookEvent {
             try container.encodeMember(output, forKey: "output")
             try unknownFields.encode(to: encoder)
         }
+
+        /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+        /// `init(from:)`.
+        public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+            var members = try tape.members(of: index, as: Self.self)
+            self.extractionId = try members.decodeMember(String.self, forKey: "extractionId")
+            self.status = try members.decodeMember(ExtractionStatus.self, forKey: "status")
+            self.outputAvailable = try members.decodeMember(Bool.self, forKey: "outputAvailable")
+            self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+            self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+            self.completedAt = try members.decodeMember(RFC3339Date.self, forKey: "completedAt").date
+            self.document = try members.decodeMember(Document.self, forKey: "document")
+            self.tags = try members.decodeMemberIfPresent(Tags.self, forKey: "tags")
+            self.output = try members.decodeMember(ExtractionOutput.self, forKey: "output")
+            self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+        }
     }
 
     /// The wire names of the declared members.
@@ -157,5 +173,17 @@ public nonisolated struct ExtractionCompletedEvent: WebhookEvent {
         try container.encodeMember(apiVersion, forKey: "apiVersion")
         try container.encodeMember(data, forKey: "data")
         try unknownFields.encode(to: encoder)
+    }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.eventId = try members.decodeMember(String.self, forKey: "eventId")
+        self.eventType = try members.decodeMember(String.self, forKey: "eventType")
+        self.occurredAt = try members.decodeMember(RFC3339Date.self, forKey: "occurredAt").date
+        self.apiVersion = try members.decodeMember(String.self, forKey: "apiVersion")
+        self.data = try members.decodeMember(DataObject.self, forKey: "data")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }

@@ -69,4 +69,16 @@ public nonisolated struct ExtractionRejectedEvent: WebhookEvent {
         try container.encodeMember(data, forKey: "data")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.eventId = try members.decodeMember(String.self, forKey: "eventId")
+        self.eventType = try members.decodeMember(String.self, forKey: "eventType")
+        self.occurredAt = try members.decodeMember(RFC3339Date.self, forKey: "occurredAt").date
+        self.apiVersion = try members.decodeMember(String.self, forKey: "apiVersion")
+        self.data = try members.decodeMember(UnsuccessfulExtraction.self, forKey: "data")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }

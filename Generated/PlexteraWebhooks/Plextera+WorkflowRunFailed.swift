@@ -42,7 +42,7 @@ public nonisolated struct PlexteraWorkflowRunFailedEvent: WebhookEvent {
         self.unknownFields = unknownFields
     }
 
-    public nonisolated struct DataObject: Codable, Hashable, Sendable {
+    public nonisolated struct DataObject: Codable, Hashable, Sendable, TapeDecodable {
         /// The workflow run's ID. The member's name is NOT FOUND in Plextera's documentation (named after
         /// `extractionId`); optional.
         public var workflowRunId: String?
@@ -130,6 +130,22 @@ public nonisolated struct PlexteraWorkflowRunFailedEvent: WebhookEvent {
             try container.encodeMember(error, forKey: "error")
             try unknownFields.encode(to: encoder)
         }
+
+        /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+        /// `init(from:)`.
+        public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+            var members = try tape.members(of: index, as: Self.self)
+            self.workflowRunId = try members.decodeMemberIfPresent(String.self, forKey: "workflowRunId")
+            self.workflowId = try members.decodeMemberIfPresent(String.self, forKey: "workflowId")
+            self.status = try members.decodeMember(PlexteraWorkflowRunStatus.self, forKey: "status")
+            self.createdAt = try members.decodeMemberIfPresent(RFC3339Date.self, forKey: "createdAt")?.date
+            self.updatedAt = try members.decodeMemberIfPresent(RFC3339Date.self, forKey: "updatedAt")?.date
+            self.completedAt = try members.decodeMemberIfPresent(RFC3339Date.self, forKey: "completedAt")?.date
+            self.steps = try members.decodeMember([PlexteraWorkflowRunStep].self, forKey: "steps")
+            self.runs = try members.decodeMemberIfPresent([JSONValue].self, forKey: "runs")
+            self.error = try members.decodeMember(RunError.self, forKey: "error")
+            self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+        }
     }
 
     /// The wire names of the declared members.
@@ -159,5 +175,17 @@ public nonisolated struct PlexteraWorkflowRunFailedEvent: WebhookEvent {
         try container.encodeMember(apiVersion, forKey: "apiVersion")
         try container.encodeMember(data, forKey: "data")
         try unknownFields.encode(to: encoder)
+    }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.eventId = try members.decodeMember(String.self, forKey: "eventId")
+        self.eventType = try members.decodeMember(String.self, forKey: "eventType")
+        self.occurredAt = try members.decodeMember(RFC3339Date.self, forKey: "occurredAt").date
+        self.apiVersion = try members.decodeMember(String.self, forKey: "apiVersion")
+        self.data = try members.decodeMember(DataObject.self, forKey: "data")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }

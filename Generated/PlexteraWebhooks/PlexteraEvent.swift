@@ -26,7 +26,7 @@ public nonisolated enum PlexteraEvent: WebhookEventUnion {
     case unknown(eventType: String, body: JSONValue)
 
     /// The runtime version this code was generated for: an older HookSchemaRuntime fails the build here.
-    public static let runtimeVersion: HookSchemaRuntimeVersion = .v1
+    public static let runtimeVersion: HookSchemaRuntimeVersion = .v2
 
     /// The schema model these types were generated from, for validating deliveries at run time.
     public static let provider: Provider = EmbeddedSchema.provider(json: schemaJSON)
@@ -45,7 +45,7 @@ public nonisolated enum PlexteraEvent: WebhookEventUnion {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        let eventType = try container.decode(String.self, forKey: DynamicCodingKey("eventType"))
+        let eventType = try container.decodeMember(String.self, forKey: "eventType")
         switch eventType {
         case "document-insights.extraction.completed":
             self = .extractionCompleted(try ExtractionCompletedEvent(from: decoder))
@@ -70,6 +70,27 @@ public nonisolated enum PlexteraEvent: WebhookEventUnion {
         case .plexteraWorkflowRunCompleted(let event): try event.encode(to: encoder)
         case .plexteraWorkflowRunFailed(let event): try event.encode(to: encoder)
         case .unknown(_, let body): try body.encode(to: encoder)
+        }
+    }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        let eventType = try members.decodeMember(String.self, forKey: "eventType")
+        switch eventType {
+        case "document-insights.extraction.completed":
+            self = .extractionCompleted(try ExtractionCompletedEvent(tape: tape, at: index))
+        case "document-insights.extraction.failed":
+            self = .extractionFailed(try ExtractionFailedEvent(tape: tape, at: index))
+        case "document-insights.extraction.rejected":
+            self = .extractionRejected(try ExtractionRejectedEvent(tape: tape, at: index))
+        case "workflow.run.completed":
+            self = .plexteraWorkflowRunCompleted(try PlexteraWorkflowRunCompletedEvent(tape: tape, at: index))
+        case "workflow.run.failed":
+            self = .plexteraWorkflowRunFailed(try PlexteraWorkflowRunFailedEvent(tape: tape, at: index))
+        default:
+            self = .unknown(eventType: eventType, body: try JSONValue(tape: tape, at: index))
         }
     }
 }

@@ -7,7 +7,7 @@ import HookSchemaRuntime
 /// required here, the others are optional.
 ///
 /// - Note: Generated from `plextera/provider.yaml`.
-public nonisolated struct Document: Codable, Hashable, Sendable {
+public nonisolated struct Document: Codable, Hashable, Sendable, TapeDecodable {
     /// The file's ID (`file_01JY7M4ZVX5R1P3M3Q0TA1S7ZM`).
     public var fileId: String
     /// The file's name (`lab-result.pdf`).
@@ -57,6 +57,17 @@ public nonisolated struct Document: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(mimeType, forKey: "mimeType")
         try container.encodeMemberIfPresent(sizeBytes, forKey: "sizeBytes")
         try unknownFields.encode(to: encoder)
+    }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.fileId = try members.decodeMember(String.self, forKey: "fileId")
+        self.fileName = try members.decodeMemberIfPresent(String.self, forKey: "fileName")
+        self.mimeType = try members.decodeMemberIfPresent(String.self, forKey: "mimeType")
+        self.sizeBytes = try members.decodeMemberIfPresent(Int.self, forKey: "sizeBytes")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }
 
@@ -163,7 +174,7 @@ public nonisolated enum PlexteraWorkflowRunStatus: OpenEnum {
 /// member names are NOT FOUND, so every member is optional and undeclared ones are drift.
 ///
 /// - Note: Generated from `plextera/provider.yaml`.
-public nonisolated struct PlexteraWorkflowRunStep: Codable, Hashable, Sendable {
+public nonisolated struct PlexteraWorkflowRunStep: Codable, Hashable, Sendable, TapeDecodable {
     /// The step's ID.
     public var stepId: String?
     /// The step's name.
@@ -244,12 +255,27 @@ public nonisolated struct PlexteraWorkflowRunStep: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(error, forKey: "error")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.stepId = try members.decodeMemberIfPresent(String.self, forKey: "stepId")
+        self.name = try members.decodeMemberIfPresent(String.self, forKey: "name")
+        self.type = try members.decodeMemberIfPresent(String.self, forKey: "type")
+        self.status = try members.decodeMemberIfPresent(PlexteraWorkflowRunStatus.self, forKey: "status")
+        self.startedAt = try members.decodeMemberIfPresent(RFC3339Date.self, forKey: "startedAt")?.date
+        self.completedAt = try members.decodeMemberIfPresent(RFC3339Date.self, forKey: "completedAt")?.date
+        self.output = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "output")
+        self.error = try members.decodeMemberIfPresent(RunError.self, forKey: "error")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// Why an extraction failed or was rejected. Present only when status is FAILED or REJECTED.
 ///
 /// - Note: Generated from `plextera/provider.yaml`.
-public nonisolated struct RunError: Codable, Hashable, Sendable {
+public nonisolated struct RunError: Codable, Hashable, Sendable, TapeDecodable {
     /// A machine-readable error code. Kept an open string: the only value seen is `PROCESSING_FAILED`; the list of
     /// codes is NOT FOUND in Plextera's documentation, and rejection reasons are described only in prose.
     public var code: String
@@ -287,6 +313,15 @@ public nonisolated struct RunError: Codable, Hashable, Sendable {
         try container.encodeMember(message, forKey: "message")
         try unknownFields.encode(to: encoder)
     }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.code = try members.decodeMember(String.self, forKey: "code")
+        self.message = try members.decodeMember(String.self, forKey: "message")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
+    }
 }
 
 /// Tags attached to the extraction: at most 50 entries, keys of 1 to 64 characters, values of 1 to 512 characters.
@@ -300,7 +335,7 @@ public typealias Tags = [String: String]
 /// extractions.
 ///
 /// - Note: Generated from `plextera/provider.yaml`.
-public nonisolated struct UnsuccessfulExtraction: Codable, Hashable, Sendable {
+public nonisolated struct UnsuccessfulExtraction: Codable, Hashable, Sendable, TapeDecodable {
     /// The extraction's ID, 24 hexadecimal characters (`69654f0bc073ef404baec649`); called `id` in API responses.
     public var extractionId: String
     /// The extraction's status; FAILED or REJECTED, as the event type says.
@@ -385,5 +420,21 @@ public nonisolated struct UnsuccessfulExtraction: Codable, Hashable, Sendable {
         try container.encodeMemberIfPresent(tags, forKey: "tags")
         try container.encodeMember(error, forKey: "error")
         try unknownFields.encode(to: encoder)
+    }
+
+    /// Reads the value from a scanned body's tape: the one-pass path of `decode(validating:)`, with the rules of
+    /// `init(from:)`.
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        var members = try tape.members(of: index, as: Self.self)
+        self.extractionId = try members.decodeMember(String.self, forKey: "extractionId")
+        self.status = try members.decodeMember(ExtractionStatus.self, forKey: "status")
+        self.outputAvailable = try members.decodeMember(Bool.self, forKey: "outputAvailable")
+        self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
+        self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
+        self.completedAt = try members.decodeMember(RFC3339Date.self, forKey: "completedAt").date
+        self.document = try members.decodeMember(Document.self, forKey: "document")
+        self.tags = try members.decodeMemberIfPresent(Tags.self, forKey: "tags")
+        self.error = try members.decodeMember(RunError.self, forKey: "error")
+        self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }

@@ -24,7 +24,7 @@ extension DeclarationRenderer {
         into printer: inout CodePrinter
     ) {
         printer.docComment(documentation.lines)
-        let conformance = options.embedSchema ? "WebhookEventUnion" : "Codable, Hashable, Sendable"
+        let conformance = options.embedSchema ? "WebhookEventUnion" : "Codable, Hashable, Sendable, TapeDecodable"
         printer.block("\(access)nonisolated enum \(name): \(conformance)") { printer in
             for eventCase in cases {
                 printer.docComment(eventCase.documentation.lines)
@@ -36,7 +36,7 @@ extension DeclarationRenderer {
             printer.docComment([
                 "The runtime version this code was generated for: an older HookSchemaRuntime fails the build here."
             ])
-            printer.print("\(access)static let runtimeVersion: HookSchemaRuntimeVersion = .v1")
+            printer.print("\(access)static let runtimeVersion: HookSchemaRuntimeVersion = .v2")
             if options.embedSchema {
                 printer.blank()
                 printer.docComment([
@@ -59,24 +59,7 @@ extension DeclarationRenderer {
                 printer.print("}")
             }
             printer.blank()
-            printer.block("\(access)init(from decoder: any Decoder) throws") { printer in
-                printer.print("let container = try decoder.container(keyedBy: DynamicCodingKey.self)")
-                let key = "DynamicCodingKey(\(Self.literal(provider.discriminator)))"
-                printer.print("let eventType = try container.decode(String.self, forKey: \(key))")
-                printer.print("switch eventType {")
-                for eventCase in cases {
-                    printer.print("case \(Self.literal(eventCase.eventType)):")
-                    printer.indent()
-                    let caseName = SwiftNaming.escaped(eventCase.caseName)
-                    printer.print("self = .\(caseName)(try \(eventCase.typeName)(from: decoder))")
-                    printer.outdent()
-                }
-                printer.print("default:")
-                printer.indent()
-                printer.print("self = .unknown(eventType: eventType, body: try JSONValue(from: decoder))")
-                printer.outdent()
-                printer.print("}")
-            }
+            renderEventUnionDecoder(provider: provider, cases: cases, flavor: .codable, into: &printer)
             printer.blank()
             printer.block("\(access)func encode(to encoder: any Encoder) throws") { printer in
                 printer.print("switch self {")
@@ -90,6 +73,33 @@ extension DeclarationRenderer {
                 }
                 printer.print("}")
             }
+            printer.blank()
+            renderEventUnionDecoder(provider: provider, cases: cases, flavor: .tape, into: &printer)
+        }
+    }
+
+    /// Reads the discriminator, then decodes the same value as that event's struct.
+    private func renderEventUnionDecoder(
+        provider: Provider, cases: [EventCase], flavor: DecoderFlavor, into printer: inout CodePrinter
+    ) {
+        printer.docComment(flavor.documentation)
+        printer.block("\(access)\(flavor.signature)") { printer in
+            printer.print(flavor.openMembers(mutable: true))
+            let key = Self.literal(provider.discriminator)
+            printer.print("let eventType = try \(flavor.members).decodeMember(String.self, forKey: \(key))")
+            printer.print("switch eventType {")
+            for eventCase in cases {
+                printer.print("case \(Self.literal(eventCase.eventType)):")
+                printer.indent()
+                let caseName = SwiftNaming.escaped(eventCase.caseName)
+                printer.print("self = .\(caseName)(try \(eventCase.typeName)\(flavor.sameValue))")
+                printer.outdent()
+            }
+            printer.print("default:")
+            printer.indent()
+            printer.print("self = .unknown(eventType: eventType, body: try JSONValue\(flavor.sameValue))")
+            printer.outdent()
+            printer.print("}")
         }
     }
 

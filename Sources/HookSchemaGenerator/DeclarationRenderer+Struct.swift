@@ -3,7 +3,7 @@ import HookSchemaModel
 extension DeclarationRenderer {
     func renderStruct(_ structure: StructDeclaration, into printer: inout CodePrinter) {
         printer.docComment(structure.documentation.lines)
-        let conformance = structure.eventType == nil ? "Codable, Hashable, Sendable" : "WebhookEvent"
+        let conformance = structure.eventType == nil ? "Codable, Hashable, Sendable, TapeDecodable" : "WebhookEvent"
         printer.block("\(access)nonisolated struct \(structure.name): \(conformance)") { printer in
             if let eventType = structure.eventType {
                 printer.docComment(["The discriminator value of this event."])
@@ -20,9 +20,11 @@ extension DeclarationRenderer {
             printer.blank()
             renderCodingKeys(structure.properties, into: &printer)
             printer.blank()
-            renderDecoder(structure.properties, into: &printer)
+            renderDecoder(structure.properties, flavor: .codable, into: &printer)
             printer.blank()
             renderEncoder(structure.properties, into: &printer)
+            printer.blank()
+            renderDecoder(structure.properties, flavor: .tape, into: &printer)
         }
     }
 
@@ -118,43 +120,45 @@ extension DeclarationRenderer {
 
     /// Plain members use the runtime's `decodeMember`/`encodeMember` family rather than `decode`/`encode`: those
     /// are overloaded per scalar type, and resolving the overloads for every member dominated type-checking large
-    /// schema sets (see MemberCoding.swift in HookSchemaRuntime).
-    private func renderDecoder(_ properties: [PropertyDeclaration], into printer: inout CodePrinter) {
-        printer.block("\(access)init(from decoder: any Decoder) throws") { printer in
-            if !properties.isEmpty {
-                printer.print("let container = try decoder.container(keyedBy: DynamicCodingKey.self)")
+    /// schema sets (see MemberCoding.swift in HookSchemaRuntime). The tape initialiser calls the same names on
+    /// `TapeMembers`.
+    private func renderDecoder(
+        _ properties: [PropertyDeclaration], flavor: DecoderFlavor, into printer: inout CodePrinter
+    ) {
+        printer.docComment(flavor.documentation)
+        printer.block("\(access)\(flavor.signature)") { printer in
+            if !properties.isEmpty || flavor == .tape {
+                printer.print(flavor.openMembers(mutable: !properties.isEmpty))
             }
             for property in properties {
-                let key = Self.literal(property.wireName)
-                let type = property.codingType
-                let expression: String
-                switch property.presence {
-                case .required:
-                    expression =
-                        "try container.decodeMember(\(type).self, forKey: \(key))"
-                        + (property.isDate ? ".date" : "")
-                case .optional:
-                    expression =
-                        "try container.decodeMemberIfPresent(\(type).self, forKey: \(key))"
-                        + (property.isDate ? "?.date" : "")
-                case .requiredNullable:
-                    expression =
-                        "try container.decodeNullable(\(type).self, forKey: \(key))"
-                        + (property.isDate ? "?.date" : "")
-                case .optionalNullable:
-                    expression =
-                        "try container.decodeNullableIfPresent(\(type).self, forKey: \(key))"
-                        + (property.isDate ? "?.map(\\.date)" : "")
-                case .optionalJSON:
-                    expression = "try container.decodeKeepingNullIfPresent(\(type).self, forKey: \(key))"
-                }
+                let expression = "try \(flavor.members)." + memberRead(property)
                 printer.print("self.\(storageName(property)) = \(storing(property, expression))")
             }
-            printer.print(
-                properties.isEmpty
-                    ? "self.unknownFields = try UnknownFields(from: decoder, excluding: CodingKeys.self)"
-                    : "self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)"
-            )
+            let unknownFields: String
+            switch (flavor, properties.isEmpty) {
+            case (.codable, true): unknownFields = "UnknownFields(from: decoder, excluding: CodingKeys.self)"
+            case (.codable, false): unknownFields = "UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)"
+            case (.tape, true): unknownFields = "members.unknownFields()"
+            case (.tape, false): unknownFields = "members.unknownFields(excludingNames: Self.codingKeyNames)"
+            }
+            printer.print("self.unknownFields = try \(unknownFields)")
+        }
+    }
+
+    /// The call that reads one member (after `container.` or `members.`), by its presence.
+    private func memberRead(_ property: PropertyDeclaration) -> String {
+        let arguments = "(\(property.codingType).self, forKey: \(Self.literal(property.wireName)))"
+        switch property.presence {
+        case .required:
+            return "decodeMember" + arguments + (property.isDate ? ".date" : "")
+        case .optional:
+            return "decodeMemberIfPresent" + arguments + (property.isDate ? "?.date" : "")
+        case .requiredNullable:
+            return "decodeNullable" + arguments + (property.isDate ? "?.date" : "")
+        case .optionalNullable:
+            return "decodeNullableIfPresent" + arguments + (property.isDate ? "?.map(\\.date)" : "")
+        case .optionalJSON:
+            return "decodeKeepingNullIfPresent" + arguments
         }
     }
 

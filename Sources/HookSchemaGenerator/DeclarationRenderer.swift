@@ -32,8 +32,8 @@ struct DeclarationRenderer {
         printer.docComment(enumeration.documentation.lines)
         let name = enumeration.name
         if enumeration.closed {
-            printer.block("\(access)nonisolated enum \(name): String, Codable, Hashable, Sendable, CaseIterable") {
-                printer in
+            let conformances = "String, Codable, Hashable, Sendable, CaseIterable, TapeDecodable"
+            printer.block("\(access)nonisolated enum \(name): \(conformances)") { printer in
                 for enumCase in enumeration.cases {
                     printer.docComment(enumCase.documentation.lines)
                     let identifier = SwiftNaming.escaped(enumCase.name)
@@ -89,7 +89,8 @@ struct DeclarationRenderer {
 
     func renderUnion(_ union: UnionDeclaration, into printer: inout CodePrinter) {
         printer.docComment(union.documentation.lines)
-        printer.block("\(access)nonisolated enum \(union.name): Codable, Hashable, Sendable") { printer in
+        let conformances = "Codable, Hashable, Sendable, TapeDecodable"
+        printer.block("\(access)nonisolated enum \(union.name): \(conformances)") { printer in
             for member in union.members {
                 printer.docComment(member.documentation.lines)
                 printer.print("case \(SwiftNaming.escaped(member.caseName))(\(member.typeName))")
@@ -101,36 +102,7 @@ struct DeclarationRenderer {
                 printer.print("case unknown(JSONValue)")
             }
             printer.blank()
-            printer.block("\(access)init(from decoder: any Decoder) throws") { printer in
-                printer.print("let container = try decoder.container(keyedBy: DynamicCodingKey.self)")
-                let key = "DynamicCodingKey(\(Self.literal(union.discriminator)))"
-                printer.print("let discriminator = try? container.decode(String.self, forKey: \(key))")
-                printer.print("switch discriminator {")
-                for member in union.members {
-                    let caseName = SwiftNaming.escaped(member.caseName)
-                    let decode = "try \(member.typeName)(from: decoder)"
-                    printer.print("case \(Self.literal(member.value))?: self = .\(caseName)(\(decode))")
-                }
-                if union.closed {
-                    printer.print("default:")
-                    printer.indent()
-                    printer.print("throw DecodingError.dataCorrupted(")
-                    printer.indent()
-                    printer.print("DecodingError.Context(")
-                    printer.indent()
-                    printer.print("codingPath: decoder.codingPath,")
-                    let found = "\\(discriminator ?? \"(none)\")"
-                    printer.print("debugDescription: \"Unknown \(Self.escape(union.discriminator)) \(found)\"")
-                    printer.outdent()
-                    printer.print(")")
-                    printer.outdent()
-                    printer.print(")")
-                    printer.outdent()
-                } else {
-                    printer.print("default: self = .unknown(try JSONValue(from: decoder))")
-                }
-                printer.print("}")
-            }
+            renderUnionDecoder(union, flavor: .codable, into: &printer)
             printer.blank()
             printer.block("\(access)func encode(to encoder: any Encoder) throws") { printer in
                 printer.print("switch self {")
@@ -143,6 +115,33 @@ struct DeclarationRenderer {
                 }
                 printer.print("}")
             }
+            printer.blank()
+            renderUnionDecoder(union, flavor: .tape, into: &printer)
+        }
+    }
+
+    /// Decodes the member whose discriminator value matches; an unlisted value fails (closed) or is kept whole.
+    private func renderUnionDecoder(_ union: UnionDeclaration, flavor: DecoderFlavor, into printer: inout CodePrinter) {
+        printer.docComment(flavor.documentation)
+        printer.block("\(access)\(flavor.signature)") { printer in
+            printer.print(flavor.openMembers(mutable: true))
+            printer.print("let discriminator = \(flavor.members).discriminator(\(Self.literal(union.discriminator)))")
+            printer.print("switch discriminator {")
+            for member in union.members {
+                let caseName = SwiftNaming.escaped(member.caseName)
+                let decode = "try \(member.typeName)\(flavor.sameValue)"
+                printer.print("case \(Self.literal(member.value))?: self = .\(caseName)(\(decode))")
+            }
+            if union.closed {
+                printer.print("default:")
+                printer.indent()
+                let name = Self.literal(union.discriminator)
+                printer.print("throw \(flavor.members).unknownDiscriminator(\(name), discriminator)")
+                printer.outdent()
+            } else {
+                printer.print("default: self = .unknown(try JSONValue\(flavor.sameValue))")
+            }
+            printer.print("}")
         }
     }
 

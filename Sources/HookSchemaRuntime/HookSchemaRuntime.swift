@@ -4,9 +4,11 @@
 @_exported import HookSchemaModel
 
 /// The runtime versions this library supports. Generated code names the version it was generated for
-/// (`HookSchemaRuntimeVersion.v1`), so generated code that needs a newer runtime fails to build with a clear
+/// (`HookSchemaRuntimeVersion.v2`), so generated code that needs a newer runtime fails to build with a clear
 /// "type has no member" error instead of misbehaving at run time.
 public enum HookSchemaRuntimeVersion: Sendable {
     /// The first version of the generated-code contract.
     case v1
+    /// Generated types also conform to `TapeDecodable` (`init(tape:at:)`, the one-pass decoding path).
+    case v2
 }

@@ -50,3 +50,17 @@ extension KeyedEncodingContainer {
         try encodeMember(value, forKey: key)
     }
 }
+
+extension KeyedDecodingContainer where Key == DynamicCodingKey {
+    /// A union's discriminator: the member's string value, nil when absent or not a string.
+    public func discriminator(_ name: String) -> String? {
+        try? decode(String.self, forKey: DynamicCodingKey(name))
+    }
+
+    /// The error of a closed union whose discriminator names none of its members.
+    public func unknownDiscriminator(_ name: String, _ value: String?) -> DecodingError {
+        DecodingError.dataCorrupted(
+            DecodingError.Context(codingPath: codingPath, debugDescription: "Unknown \(name) \(value ?? "(none)")")
+        )
+    }
+}

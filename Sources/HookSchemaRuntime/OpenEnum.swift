@@ -3,7 +3,7 @@
 ///
 /// Generated open enums declare their cases, `case unknown(String)`, `knownCases`, `init(rawValue:)` and
 /// `rawValue`; decoding and encoding come from this protocol.
-public protocol OpenEnum: RawRepresentable, Codable, Hashable, Sendable where RawValue == String {
+public protocol OpenEnum: RawRepresentable, Codable, Hashable, Sendable, TapeDecodable where RawValue == String {
     /// Never fails: an unknown raw value becomes the `unknown` case.
     init(rawValue: String)
     /// Every value the schema documents, in schema order.

@@ -1,14 +1,14 @@
 import Foundation
 
 /// A generated struct for one event type.
-public protocol WebhookEvent: Codable, Hashable, Sendable {
+public protocol WebhookEvent: Codable, Hashable, Sendable, TapeDecodable {
     /// The discriminator value of this event (`extract_run.failed`).
     static var eventType: String { get }
 }
 
 /// The generated enum over all events of one provider (`ExtendEvent`), decoded by the discriminator, with a case
 /// that keeps the raw body of an event type the schema does not know.
-public protocol WebhookEventUnion: Codable, Hashable, Sendable {
+public protocol WebhookEventUnion: Codable, Hashable, Sendable, TapeDecodable {
     /// The schema model the types were generated from, embedded in the generated code, so an app validates
     /// payloads against exactly the schema its types came from.
     static var provider: Provider { get }

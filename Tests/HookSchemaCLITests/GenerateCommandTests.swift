@@ -162,7 +162,7 @@ import Testing
         let extend = try read(folder.appendingPathComponent("Out/ExtendWebhooks/ExtendEvent.swift"))
         #expect(extend.hasSuffix("// Nothing to generate: the provider `extend` is not selected.\n"))
         let union = try read(out.appendingPathComponent("PlexteraEvent.swift"))
-        #expect(union.contains("\nnonisolated enum PXPlexteraEvent: Codable, Hashable, Sendable {"))
+        #expect(union.contains("\nnonisolated enum PXPlexteraEvent: Codable, Hashable, Sendable, TapeDecodable {"))
         #expect(!union.contains("schemaJSON"))
     }
 

@@ -60,7 +60,7 @@ import Testing
             ])
         let types = try read(root, "AcmeWebhooks/AcmeTypes.swift")
         // internal by default with a config: no access modifier.
-        #expect(types.contains("\nnonisolated struct ShopMoney: Codable, Hashable, Sendable {"))
+        #expect(types.contains("\nnonisolated struct ShopMoney: Codable, Hashable, Sendable, TapeDecodable {"))
         #expect(types.contains("\nimport HookSchemaRuntime\nimport Foundation\n"))
         #expect(!(try read(root, "AcmeWebhooks/AcmeEvent.swift")).contains("schemaJSON"))
     }

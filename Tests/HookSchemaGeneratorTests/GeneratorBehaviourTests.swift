@@ -39,7 +39,7 @@ import Testing
         #expect(files["AcmeWebhooks/AcmeEvent.swift"]?.contains("schemaJSON") == false)
         let thing = try #require(files["AcmeWebhooks/AcmeTypes.swift"])
         #expect(thing.contains("\nimport HookSchemaRuntime\nimport Vapor\n"))
-        #expect(thing.contains("\nnonisolated struct MyThing: Codable, Hashable, Sendable {"))
+        #expect(thing.contains("\nnonisolated struct MyThing: Codable, Hashable, Sendable, TapeDecodable {"))
         #expect(thing.contains("    var status: MyStatus\n"))
         #expect(thing.contains("    var steps: [MyStep]?\n"))
         #expect(!thing.contains("public"))

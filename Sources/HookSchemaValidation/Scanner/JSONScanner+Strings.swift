@@ -1,3 +1,5 @@
+import HookSchemaRuntime
+
 extension JSONScanner {
     /// Reads a string (at its opening quote) and appends its token. Checks escapes, surrogate pairs, control
     /// characters and UTF-8. Plain runs are skipped eight bytes at a time.
@@ -120,12 +122,7 @@ extension JSONScanner {
     }
 
     static func hexValue(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
-        default: return nil
-        }
+        JSONTapeReader.hexValue(byte)
     }
 
     private func hex(_ value: UInt32) -> String {

@@ -62,8 +62,9 @@ public struct SchemaValidator: Sendable {
 
     /// Validates the body and decodes it as a generated event union, in one pass over the bytes: the body is
     /// scanned once, the tape is checked against the schema, and the value is built from the same tape by the
-    /// types' `Codable` initialisers (no `JSONDecoder`, no intermediate dictionary). The value is nil when the body
-    /// does not decode as `Event` (a failing report says why); it equals what `JSONDecoder` gives for the body.
+    /// generated `TapeDecodable` initialisers (no `JSONDecoder`, no `Decoder`, no intermediate dictionary). The
+    /// value is nil when the body does not decode as `Event` (a failing report says why); it equals what
+    /// `JSONDecoder` gives for the body.
     public func decode<Event: WebhookEventUnion>(
         _ type: Event.Type,
         body: some Collection<UInt8>,
@@ -73,7 +74,7 @@ public struct SchemaValidator: Sendable {
             var value: Event?
             var buffers = ValidationBuffers()
             let report = self.validate(bytes, headers: headers, buffers: &buffers) { reader in
-                value = try? TapeDecoder.decode(Event.self, reader: reader, index: 0, path: nil)
+                value = try? Event(tape: reader, at: 0)
             }
             return (value, report)
         }

@@ -1,0 +1,169 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension JSONTapeReader {
+    /// The members of the object at `index`, for a generated `init(tape:at:)` to read by name; throws when the
+    /// value is not an object.
+    @inlinable
+    public func members(of index: Int, as type: Any.Type) throws(TapeDecodingError) -> TapeMembers {
+        guard tokens[index].kind == .object else { throw .mismatch(type, self, index) }
+        return TapeMembers(tape: self, object: index)
+    }
+}
+
+/// The members of one object on the tape, read by name: the tape counterpart of a keyed decoding container, with
+/// the same method names (`decodeMember`, `decodeMemberIfPresent`, `decodeNullable`, …) and the same rules, so a
+/// generated `init(tape:at:)` reads like its `init(from:)`.
+///
+/// A member is found by comparing its name's bytes with the wire name; the search starts after the member found
+/// last, so reading members in document order costs one comparison each. Members found are counted: when every
+/// member of the object was declared, `unknownFields` costs nothing.
+public struct TapeMembers {
+    public let tape: JSONTapeReader
+    /// The object's tape index.
+    public let object: Int
+    @usableFromInline let end: Int
+    /// Where the next search starts: the key after the member found last.
+    @usableFromInline var hint: Int
+    /// How many members the reads so far found.
+    @usableFromInline var found = 0
+
+    @inlinable
+    init(tape: JSONTapeReader, object: Int) {
+        self.tape = tape
+        self.object = object
+        self.end = Int(tape.tokens[object].end)
+        self.hint = object + 1
+    }
+
+    /// The tape index of the value of member `name`; nil when the object has no such member.
+    @inlinable
+    public mutating func find(_ name: StaticString) -> Int? {
+        name.withUTF8Buffer { name in
+            let start = hint
+            var key = start
+            while key < end {
+                if matches(key, name) { return foundValue(ofKey: key) }
+                key = tape.next(after: key + 1)
+            }
+            key = object + 1
+            while key < start {
+                if matches(key, name) { return foundValue(ofKey: key) }
+                key = tape.next(after: key + 1)
+            }
+            return nil
+        }
+    }
+
+    @inlinable
+    mutating func foundValue(ofKey key: Int) -> Int {
+        hint = tape.next(after: key + 1)
+        found += 1
+        return key + 1
+    }
+
+    /// Whether the key at `key` is `name` (compared as bytes; a key with escapes is decoded first).
+    @inlinable
+    func matches(_ key: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        let token = tape.tokens[key]
+        guard token.flags & JSONTapeToken.hasEscapes == 0 else {
+            return tape.withString(key) { $0.elementsEqual(name) }
+        }
+        guard Int(token.end &- token.start) == name.count else { return false }
+        guard let nameBase = name.baseAddress, let bytes = tape.bytes.baseAddress else { return true }
+        return memcmp(bytes + Int(token.start), nameBase, name.count) == 0
+    }
+
+    /// A required member: absent or of the wrong kind fails.
+    @inlinable
+    public mutating func decodeMember<T: TapeDecodable>(
+        _ type: T.Type, forKey name: StaticString
+    ) throws(TapeDecodingError) -> T {
+        guard let value = find(name) else { throw missing(name) }
+        return try T(tape: tape, at: value)
+    }
+
+    /// An optional member: nil when absent or `null`.
+    @inlinable
+    public mutating func decodeMemberIfPresent<T: TapeDecodable>(
+        _ type: T.Type, forKey name: StaticString
+    ) throws(TapeDecodingError) -> T? {
+        guard let value = find(name), tape.tokens[value].kind != .null else { return nil }
+        return try T(tape: tape, at: value)
+    }
+
+    /// A required, nullable member: it must be present; `null` is nil.
+    @inlinable
+    public mutating func decodeNullable<T: TapeDecodable>(
+        _ type: T.Type, forKey name: StaticString
+    ) throws(TapeDecodingError) -> T? {
+        guard let value = find(name) else { throw missing(name) }
+        return tape.tokens[value].kind == .null ? nil : try T(tape: tape, at: value)
+    }
+
+    /// An optional, nullable member: nil when absent, `.null` when `null`.
+    @inlinable
+    public mutating func decodeNullableIfPresent<T: TapeDecodable>(
+        _ type: T.Type, forKey name: StaticString
+    ) throws(TapeDecodingError) -> Nullable<T>? {
+        guard let value = find(name) else { return nil }
+        return tape.tokens[value].kind == .null ? .null : .value(try T(tape: tape, at: value))
+    }
+
+    /// An optional member whose type can hold `null` itself (`JSONValue`): nil only when absent.
+    @inlinable
+    public mutating func decodeKeepingNullIfPresent<T: TapeDecodable>(
+        _ type: T.Type, forKey name: StaticString
+    ) throws(TapeDecodingError) -> T? {
+        guard let value = find(name) else { return nil }
+        return try T(tape: tape, at: value)
+    }
+
+    /// A union's discriminator: the member's string value, nil when absent or not a string.
+    @inlinable
+    public mutating func discriminator(_ name: StaticString) -> String? {
+        guard let value = find(name), tape.tokens[value].kind == .string else { return nil }
+        return tape.string(value)
+    }
+
+    /// The error of a closed union whose discriminator names none of its members.
+    public func unknownDiscriminator(_ name: StaticString, _ value: String?) -> TapeDecodingError {
+        TapeDecodingError(index: object, "Unknown \(name) \(value ?? "(none)")")
+    }
+
+    /// The members whose names are not in `names` (the struct's declared wire names), as `JSONValue`s.
+    @inlinable
+    public func unknownFields(excludingNames names: Set<String>) throws(TapeDecodingError) -> UnknownFields {
+        if found == Int(tape.tokens[object].count) {
+            return UnknownFields()
+        }
+        return try unknownFields { !names.contains($0) }
+    }
+
+    /// Every member, for a struct that declares none.
+    public func unknownFields() throws(TapeDecodingError) -> UnknownFields {
+        try unknownFields { _ in true }
+    }
+
+    @usableFromInline
+    func unknownFields(where isUnknown: (String) -> Bool) throws(TapeDecodingError) -> UnknownFields {
+        var members: [String: JSONValue] = [:]
+        var key = object + 1
+        while key < end {
+            let name = tape.string(key)
+            if isUnknown(name), members.index(forKey: name) == nil {
+                members[name] = try tape.jsonValue(key + 1)
+            }
+            key = tape.next(after: key + 1)
+        }
+        return UnknownFields(members)
+    }
+
+    @usableFromInline
+    func missing(_ name: StaticString) -> TapeDecodingError {
+        TapeDecodingError(index: object, "the required member \"\(name)\" is missing")
+    }
+}
