@@ -19,6 +19,7 @@ let package = Package(
             name: "FuzzValidator",
             dependencies: [
                 .product(name: "HookSchemaValidation", package: "hookschema"),
+                .product(name: "HookSchemaRuntime", package: "hookschema"),
                 .product(name: "ExtendWebhooks", package: "hookschema"),
                 .product(name: "PlexteraWebhooks", package: "hookschema"),
             ]

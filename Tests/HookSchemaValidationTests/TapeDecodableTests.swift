@@ -104,6 +104,9 @@ import Testing
         #"{"data": "https://e.x/y", "id": "x", "object": "signed_data_url", "extra": [1, {"b": null}]}"#,
         #"{"obj\u0065ct": "signed_data_url", "id": "x", "data": "d", "i\u0064": "y"}"#,
         #"{"object": "signed_data_url", "id": "x", "data": "d", "id": "z"}"#,
+        // Found by FuzzValidator: a repeated member after a member read out of order; the first one counts.
+        #"{"object": "signed_data_url", "i`": "q", "data": "first", "id": "x", "data": "second", "data": "third"}"#,
+        #"{"data": "first", "id": "x", "object": "signed_data_url", "data": "second"}"#,
         #"{"object": "signed_data_url", "id": "x"}"#,
         #"{"object": "signed_data_url", "id": null, "data": "d"}"#,
         #"{"object": "signed_data_url", "id": "x", "data": "d", "metadata": null}"#,

@@ -18,16 +18,21 @@ extension JSONTapeReader {
 /// the same method names (`decodeMember`, `decodeMemberIfPresent`, `decodeNullable`, …) and the same rules, so a
 /// generated `init(tape:at:)` reads like its `init(from:)`.
 ///
-/// A member is found by comparing its name's bytes with the wire name; the search starts after the member found
-/// last, so reading members in document order costs one comparison each. Members found are counted: when every
-/// member of the object was declared, `unknownFields` costs nothing.
+/// A member is found by comparing its name's bytes with the wire name. Of a repeated member the first counts, as
+/// with `JSONDecoder`: the search starts at the first member no read has taken yet and passes over those taken
+/// (a bit each), so reading members in document order costs one comparison each, and a member the struct does
+/// not declare costs one more comparison per later read. Members found are counted: when every member of the
+/// object was declared, `unknownFields` costs nothing.
 public struct TapeMembers {
     public let tape: JSONTapeReader
     /// The object's tape index.
     public let object: Int
     @usableFromInline let end: Int
-    /// Where the next search starts: the key after the member found last.
-    @usableFromInline var hint: Int
+    /// The first member no read has taken: its key's tape index and its position in the object.
+    @usableFromInline var firstOpenKey: Int
+    @usableFromInline var firstOpenPosition = 0
+    /// The positions taken, one bit each (objects of up to 64 members; larger ones are searched from the start).
+    @usableFromInline var taken: UInt64 = 0
     /// How many members the reads so far found.
     @usableFromInline var found = 0
 
@@ -36,33 +41,52 @@ public struct TapeMembers {
         self.tape = tape
         self.object = object
         self.end = Int(tape.tokens[object].end)
-        self.hint = object + 1
+        self.firstOpenKey = object + 1
     }
 
-    /// The tape index of the value of member `name`; nil when the object has no such member.
+    /// The tape index of the value of member `name` (its first occurrence); nil when the object has no such member.
     @inlinable
     public mutating func find(_ name: StaticString) -> Int? {
         name.withUTF8Buffer { name in
-            let start = hint
-            var key = start
+            guard tape.tokens[object].count <= 64 else { return findWithoutBits(name) }
+            var key = firstOpenKey
+            var position = firstOpenPosition
             while key < end {
-                if matches(key, name) { return foundValue(ofKey: key) }
+                let bit: UInt64 = 1 << UInt64(position)
+                if taken & bit == 0, matches(key, name) {
+                    take(key: key, position: position)
+                    return key + 1
+                }
                 key = tape.next(after: key + 1)
-            }
-            key = object + 1
-            while key < start {
-                if matches(key, name) { return foundValue(ofKey: key) }
-                key = tape.next(after: key + 1)
+                position += 1
             }
             return nil
         }
     }
 
+    /// Marks the member at `position` taken and moves the first open member past the taken ones.
     @inlinable
-    mutating func foundValue(ofKey key: Int) -> Int {
-        hint = tape.next(after: key + 1)
+    mutating func take(key: Int, position: Int) {
+        taken |= 1 << UInt64(position)
         found += 1
-        return key + 1
+        while firstOpenKey < end, taken & (1 << UInt64(firstOpenPosition)) != 0 {
+            firstOpenKey = tape.next(after: firstOpenKey + 1)
+            firstOpenPosition += 1
+        }
+    }
+
+    /// An object of more than 64 members: every search starts at the first member.
+    @usableFromInline
+    mutating func findWithoutBits(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
+        var key = object + 1
+        while key < end {
+            if matches(key, name) {
+                found += 1
+                return key + 1
+            }
+            key = tape.next(after: key + 1)
+        }
+        return nil
     }
 
     /// Whether the key at `key` is `name` (compared as bytes; a key with escapes is decoded first).
