@@ -70,15 +70,20 @@ public struct GeneratedFileWriter {
     /// leave empty.
     public func apply(_ plan: Plan, files: [GeneratedFile]) throws {
         let contents = Dictionary(files.map { ($0.relativePath, $0.contents) }, uniquingKeysWith: { first, _ in first })
-        for relativePath in plan.writes {
-            let url = outputDirectory.appendingPathComponent(relativePath)
+        let folders = Set(plan.writes.map { outputDirectory.appendingPathComponent($0).deletingLastPathComponent() })
+        for folder in folders.sorted(by: { $0.path < $1.path }) {
             do {
-                try fileManager.createDirectory(
-                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true
-                )
-                try Data((contents[relativePath] ?? "").utf8).write(to: url, options: .atomic)
+                try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
-                throw WriteError(description: "cannot write \(url.path): \(error.localizedDescription)")
+                throw WriteError(description: "cannot create \(folder.path): \(error.localizedDescription)")
+            }
+        }
+        for relativePath in plan.writes {
+            let path = outputDirectory.appendingPathComponent(relativePath).path
+            do {
+                try AtomicFile.write(Array((contents[relativePath] ?? "").utf8), to: path)
+            } catch {
+                throw WriteError(description: "cannot write \(path): \(error)")
             }
         }
         for relativePath in plan.removals {

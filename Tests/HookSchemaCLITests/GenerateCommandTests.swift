@@ -33,6 +33,11 @@ import Testing
         let committed = CLIRunner.packageRoot.appendingPathComponent("Generated/ExtendWebhooks/ExtendTypes.swift")
         let written = folder.appendingPathComponent("Generated/ExtendWebhooks/ExtendTypes.swift")
         #expect(try read(written) == read(committed))
+        // Files are written through a temporary file renamed over each: none is left behind.
+        let committedFiles = try fileManager.contentsOfDirectory(
+            atPath: CLIRunner.packageRoot.appendingPathComponent("Generated/ExtendWebhooks").path)
+        let writtenFiles = try fileManager.contentsOfDirectory(atPath: written.deletingLastPathComponent().path)
+        #expect(writtenFiles.sorted() == committedFiles.sorted())
 
         let modified = try fileManager.attributesOfItem(atPath: written.path)[.modificationDate] as? Date
         let second = try CLIRunner.run(["generate"], in: folder)
