@@ -56,32 +56,32 @@ extension Bool: TapeDecodable {
 }
 
 extension Int: TapeDecodable {
-    /// A number whose value is exactly an `Int`: digits that fit, or (as `JSONDecoder` takes them) a fraction or
-    /// exponent whose value is a whole number (`1.0`, `1e2`).
     @inlinable
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
-        guard tape.tokens[index].kind == .number else { throw .mismatch(Int.self, tape, index) }
-        if let value = tape.int64(index), let exact = Int(exactly: value) {
-            self = exact
-        } else if tape.hasFractionOrExponent(index), let exact = Int(exactly: tape.double(index)) {
-            self = exact
-        } else {
-            throw TapeDecodingError(index: index, "the number does not fit in Int")
-        }
+        self = try tape.integer(Int.self, at: index)
     }
 }
 
 extension Int64: TapeDecodable {
     @inlinable
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
-        guard tape.tokens[index].kind == .number else { throw .mismatch(Int64.self, tape, index) }
-        if let value = tape.int64(index) {
-            self = value
-        } else if tape.hasFractionOrExponent(index), let exact = Int64(exactly: tape.double(index)) {
-            self = exact
-        } else {
-            throw TapeDecodingError(index: index, "the number does not fit in Int64")
+        self = try tape.integer(Int64.self, at: index)
+    }
+}
+
+extension JSONTapeReader {
+    /// A number whose value is exactly a `T`: digits that fit, or (as `JSONDecoder` takes them) a fraction or
+    /// exponent whose value is a whole number (`1.0`, `1e2`).
+    @inlinable
+    public func integer<T: FixedWidthInteger>(_ type: T.Type, at index: Int) throws(TapeDecodingError) -> T {
+        guard tokens[index].kind == .number else { throw .mismatch(T.self, self, index) }
+        if let value = int64(index), let exact = T(exactly: value) {
+            return exact
         }
+        if hasFractionOrExponent(index), let exact = T(exactly: double(index)) {
+            return exact
+        }
+        throw TapeDecodingError(index: index, "the number does not fit in \(T.self)")
     }
 }
 
