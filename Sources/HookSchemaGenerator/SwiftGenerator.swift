@@ -56,11 +56,36 @@ public enum SwiftGenerator {
             )
         }
 
-        // Each event's file is rendered on its own (on every core: they are independent), while the embedded schema
-        // is encoded; the results are used in event order, so the output does not depend on scheduling.
-        let (rendered, embedded) = concurrently({
-            renderEvents(provider, selected: selected, translator: translator, renderer: renderer, options: options)
-        }, { options.embedSchema ? embeddedJSON(selected) : "" })
+        // Each event's file is rendered, and each selected event encoded for the embedded schema, on every core in
+        // one batch (they are independent; a batch started inside another would run on one core); the results are
+        // used in event order, so the output does not depend on scheduling.
+        enum Job: Sendable {
+            case render(Event)
+            case encode(Event)
+        }
+        enum Output {
+            case rendered((file: GeneratedFile, typeName: String)?)
+            case json([UInt8])
+        }
+        let jobs = provider.events.map(Job.render) + (options.embedSchema ? selected.events.map(Job.encode) : [])
+        let outputs = jobs.concurrentMap { job -> Output in
+            switch job {
+            case .render(let event):
+                return .rendered(
+                    renderEvent(event, selected: selected, translator: translator, renderer: renderer, options: options)
+                )
+            case .encode(let event):
+                return .json(encode(event))
+            }
+        }
+        let rendered = outputs.prefix(provider.events.count).map { output -> (file: GeneratedFile, typeName: String)? in
+            if case .rendered(let result) = output { return result }
+            return nil
+        }
+        let encodedEvents = outputs.dropFirst(provider.events.count).map { output -> [UInt8] in
+            if case .json(let bytes) = output { return bytes }
+            return []
+        }
         var cases: [EventCase] = []
         var usedCaseNames: Set<String> = ["unknown"]
         for (event, result) in zip(provider.events, rendered) {
@@ -104,32 +129,32 @@ public enum SwiftGenerator {
                 )
                 if options.embedSchema {
                     printer.blank()
-                    renderer.renderEmbeddedSchema(unionName: unionName, json: embedded, into: &printer)
+                    renderer.renderEmbeddedSchema(
+                        unionName: unionName, json: embeddedJSON(selected, encodedEvents: encodedEvents), into: &printer
+                    )
                 }
             }
         )
         return files
     }
 
-    /// Every event's file and its struct's name (nil for an event file outside the layout), in event order.
-    private static func renderEvents(
-        _ provider: Provider, selected: Provider, translator: SchemaTranslator, renderer: DeclarationRenderer,
+    /// An event's file and its struct's name; nil for an event file outside the layout.
+    private static func renderEvent(
+        _ event: Event, selected: Provider, translator: SchemaTranslator, renderer: DeclarationRenderer,
         options: GeneratorOptions
-    ) -> [(file: GeneratedFile, typeName: String)?] {
-        provider.events.concurrentMap { event -> (file: GeneratedFile, typeName: String)? in
-            guard let path = GeneratedLayout.eventFile(ofSchemaFile: event.source) else { return nil }
-            guard selected.event(ofType: event.type) != nil else {
-                let reason = "the event `\(event.type)` is not selected"
-                return (placeholder(at: path, source: event.source, reason: reason), "")
-            }
-            let declaration = translator.declaration(of: event)
-            let rendered = file(
-                at: path, source: event.source, options: options, usesDate: usesDate(.structure(declaration))
-            ) { printer in
-                renderer.renderStruct(declaration, into: &printer)
-            }
-            return (rendered, declaration.name)
+    ) -> (file: GeneratedFile, typeName: String)? {
+        guard let path = GeneratedLayout.eventFile(ofSchemaFile: event.source) else { return nil }
+        guard selected.event(ofType: event.type) != nil else {
+            let reason = "the event `\(event.type)` is not selected"
+            return (placeholder(at: path, source: event.source, reason: reason), "")
         }
+        let declaration = translator.declaration(of: event)
+        let rendered = file(
+            at: path, source: event.source, options: options, usesDate: usesDate(.structure(declaration))
+        ) { printer in
+            renderer.renderStruct(declaration, into: &printer)
+        }
+        return (rendered, declaration.name)
     }
 
     /// The provider restricted to the selected events and the named types they use (directly or through other
@@ -165,22 +190,23 @@ public enum SwiftGenerator {
 
     /// The provider model as compact JSON with sorted keys: byte-identical for the same model.
     ///
-    /// The events are encoded on every core and put in place of the empty `"events":[]` of the provider encoded
-    /// without them: the same bytes as encoding the whole provider at once (compact output writes an array
-    /// element the same wherever it stands), in a fraction of the time at a thousand events. Inside a JSON string
-    /// every quote is escaped, so `"events":[]` can only be the provider's own member.
-    static func embeddedJSON(_ provider: Provider) -> String {
+    /// `encodedEvents` are the provider's events, each encoded alone (`encode(_:)`, on every core): they go in place
+    /// of the empty `"events":[]` of the provider encoded without them, which gives the same bytes as encoding the
+    /// whole provider at once (compact output writes an array element the same wherever it stands) in a fraction
+    /// of the time at a thousand events. Inside a JSON string every quote is escaped, so `"events":[]` can only be
+    /// the provider's own member.
+    static func embeddedJSON(_ provider: Provider, encodedEvents: [[UInt8]]) -> String {
         var shell = provider
         shell.events = []
         let placeholder = Array(#""events":[]"#.utf8)
         var text = encode(shell)
-        guard !provider.events.isEmpty, let range = text.firstRange(of: placeholder),
+        guard encodedEvents.count == provider.events.count, !provider.events.isEmpty,
+            let range = text.firstRange(of: placeholder),
             text[range.upperBound...].firstRange(of: placeholder) == nil
         else { return String(decoding: encode(provider), as: UTF8.self) }
-        let events = provider.events.concurrentMap { encode($0) }
         var array = Array(#""events":["#.utf8)
-        array.reserveCapacity(events.reduce(array.count + 1) { $0 + $1.count + 1 })
-        for (index, event) in events.enumerated() {
+        array.reserveCapacity(encodedEvents.reduce(array.count + 1) { $0 + $1.count + 1 })
+        for (index, event) in encodedEvents.enumerated() {
             if index > 0 { array.append(UInt8(ascii: ",")) }
             array += event
         }
@@ -190,7 +216,7 @@ public enum SwiftGenerator {
     }
 
     /// One value as compact JSON with sorted keys (non-finite numbers as strings).
-    private static func encode(_ value: some Encodable) -> [UInt8] {
+    static func encode(_ value: some Encodable) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(

@@ -45,12 +45,13 @@ struct ProviderLoader {
         }
 
         var events: [ParsedEvent] = []
-        for (source, parsed) in zip(eventSources, Self.parseConcurrently(eventSources)) {
-            // The file's YAML diagnostics go in where parsing it in this loop would have put them.
+        let files = Self.parseConcurrently(eventSources, folder: folder, provider: provider, typeNames: scope.typeNames)
+        for parsed in files {
+            // Each file's diagnostics and references go in where reading the files one by one would have put them.
             log.append(contentsOf: parsed.diagnostics)
-            guard let root = parsed.root else { continue }
-            let parser = EventParser(source: source, folder: folder, provider: provider, scope: scope, log: log)
-            if let event = parser.parse(root) {
+            scope.references += parsed.scope.references
+            scope.unions += parsed.scope.unions
+            if let event = parsed.event {
                 events.append(event)
             }
         }
@@ -77,19 +78,30 @@ struct ProviderLoader {
         )
     }
 
-    /// Parses the files' YAML on every core (the event files are independent); the result is in the order of
-    /// `sources`, so everything after it is as deterministic as a sequential parse.
-    static func parseConcurrently(_ sources: [SchemaSource]) -> [ParsedYAML] {
+    /// Reads every event file (its YAML, then its schema) on every core, each with a log and a scope of its own (the
+    /// files are independent); the result is in the order of `sources`, so everything after it is as deterministic
+    /// as reading them one by one.
+    static func parseConcurrently(
+        _ sources: [SchemaSource], folder: String, provider: ParsedProvider?, typeNames: Set<String>
+    ) -> [ParsedEventFile] {
         sources.concurrentMap { source in
             let log = DiagnosticLog()
-            let root = YAMLParser.parse(source, log: log)
-            return ParsedYAML(root: root, diagnostics: log.diagnostics)
+            let scope = ProviderScope(name: folder)
+            scope.typeNames = typeNames
+            var event: ParsedEvent?
+            if let root = YAMLParser.parse(source, log: log) {
+                event = EventParser(source: source, folder: folder, provider: provider, scope: scope, log: log)
+                    .parse(root)
+            }
+            return ParsedEventFile(event: event, diagnostics: log.diagnostics, scope: scope)
         }
     }
 }
 
-/// One file's YAML: its root node (nil when it does not parse) and the diagnostics parsing it gave.
-struct ParsedYAML {
-    var root: YAMLNode?
+/// One event file, read: its event (nil when it has errors), the diagnostics reading it gave, and the references
+/// and unions it recorded (checked once every file is read).
+struct ParsedEventFile {
+    var event: ParsedEvent?
     var diagnostics: [Diagnostic]
+    var scope: ProviderScope
 }

@@ -17,20 +17,3 @@ extension Array where Element: Sendable {
     }
 }
 
-/// `first()` and `second()`, computed at the same time (each may itself use `concurrentMap`). The generator
-/// encodes the embedded schema while it renders the event files.
-public func concurrently<First, Second>(
-    _ first: @Sendable () -> First, _ second: @Sendable () -> Second
-) -> (First, Second) {
-    nonisolated(unsafe) var firstResult: First?
-    nonisolated(unsafe) var secondResult: Second?
-    // Each closure writes its own variable, exactly once; `concurrentPerform` returns after both.
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-        if index == 0 {
-            firstResult = first()
-        } else {
-            secondResult = second()
-        }
-    }
-    return (firstResult!, secondResult!)
-}
