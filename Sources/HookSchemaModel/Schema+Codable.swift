@@ -1,0 +1,133 @@
+/// The schema model's JSON form, which generated code embeds (`ExtendEvent.provider`) and `check --schemas`
+/// caches: compact, because an app decodes it at first use and the generator writes it for every event. A kind is
+/// one member named after it holding its rules (`{"string": {"pattern": "^run_"}}`, `{"ref": "RunError"}`,
+/// `{"boolean": true}`), a literal one member holding its value (`{"integer": 3}`), and `nullable` and
+/// `deprecated` appear only when true. (The synthesized form wrapped every associated value in `{"_0": …}` and
+/// wrote every flag: about 40% larger, and as much slower to encode and decode.)
+extension Schema {
+    private enum CodingKeys: String, CodingKey {
+        case kind, description, nullable, deprecated, const, defaultValue
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            try container.decode(Kind.self, forKey: .kind),
+            description: try container.decodeIfPresent(String.self, forKey: .description),
+            nullable: try container.decodeIfPresent(Bool.self, forKey: .nullable) ?? false,
+            deprecated: try container.decodeIfPresent(Bool.self, forKey: .deprecated) ?? false,
+            const: try container.decodeIfPresent(Literal.self, forKey: .const),
+            defaultValue: try container.decodeIfPresent(Literal.self, forKey: .defaultValue)
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encodeIfPresent(description, forKey: .description)
+        if nullable { try container.encode(true, forKey: .nullable) }
+        if deprecated { try container.encode(true, forKey: .deprecated) }
+        try container.encodeIfPresent(const, forKey: .const)
+        try container.encodeIfPresent(defaultValue, forKey: .defaultValue)
+    }
+}
+
+extension Schema.Kind {
+    private enum CodingKeys: String, CodingKey {
+        case string, integer, number, boolean, enumeration, object, array, map, any, ref, union
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guard container.allKeys.count == 1, let key = container.allKeys.first else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath, debugDescription: "a schema kind has exactly one member"))
+        }
+        switch key {
+        case .string: self = .string(try container.decode(StringRules.self, forKey: key))
+        case .integer: self = .integer(try container.decode(NumberRules.self, forKey: key))
+        case .number: self = .number(try container.decode(NumberRules.self, forKey: key))
+        case .boolean: self = .boolean
+        case .enumeration: self = .enumeration(try container.decode(EnumRules.self, forKey: key))
+        case .object: self = .object(try container.decode(ObjectRules.self, forKey: key))
+        case .array: self = .array(try container.decode(ArrayRules.self, forKey: key))
+        case .map: self = .map(try container.decode(MapRules.self, forKey: key))
+        case .any: self = .any
+        case .ref: self = .ref(try container.decode(String.self, forKey: key))
+        case .union: self = .union(try container.decode(UnionRules.self, forKey: key))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .string(let rules): try container.encode(rules, forKey: .string)
+        case .integer(let rules): try container.encode(rules, forKey: .integer)
+        case .number(let rules): try container.encode(rules, forKey: .number)
+        case .boolean: try container.encode(true, forKey: .boolean)
+        case .enumeration(let rules): try container.encode(rules, forKey: .enumeration)
+        case .object(let rules): try container.encode(rules, forKey: .object)
+        case .array(let rules): try container.encode(rules, forKey: .array)
+        case .map(let rules): try container.encode(rules, forKey: .map)
+        case .any: try container.encode(true, forKey: .any)
+        case .ref(let name): try container.encode(name, forKey: .ref)
+        case .union(let rules): try container.encode(rules, forKey: .union)
+        }
+    }
+}
+
+extension Literal {
+    private enum CodingKeys: String, CodingKey {
+        case string, integer, number, boolean, null
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guard container.allKeys.count == 1, let key = container.allKeys.first else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath, debugDescription: "a literal has exactly one member"))
+        }
+        switch key {
+        case .string: self = .string(try container.decode(String.self, forKey: key))
+        case .integer: self = .integer(try container.decode(Int64.self, forKey: key))
+        case .number: self = .number(try container.decode(Double.self, forKey: key))
+        case .boolean: self = .boolean(try container.decode(Bool.self, forKey: key))
+        case .null: self = .null
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .string(let value): try container.encode(value, forKey: .string)
+        case .integer(let value): try container.encode(value, forKey: .integer)
+        case .number(let value): try container.encode(value, forKey: .number)
+        case .boolean(let value): try container.encode(value, forKey: .boolean)
+        case .null: try container.encode(true, forKey: .null)
+        }
+    }
+}
+
+extension EnumValue {
+    private enum CodingKeys: String, CodingKey {
+        case value, description, deprecated
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            try container.decode(String.self, forKey: .value),
+            description: try container.decodeIfPresent(String.self, forKey: .description),
+            deprecated: try container.decodeIfPresent(Bool.self, forKey: .deprecated) ?? false
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(value, forKey: .value)
+        try container.encodeIfPresent(description, forKey: .description)
+        if deprecated { try container.encode(true, forKey: .deprecated) }
+    }
+}
