@@ -39,11 +39,7 @@ extension Schema.Kind {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        guard container.allKeys.count == 1, let key = container.allKeys.first else {
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath, debugDescription: "a schema kind has exactly one member"))
-        }
+        let key = try container.onlyKey("a schema kind")
         switch key {
         case .string: self = .string(try container.decode(StringRules.self, forKey: key))
         case .integer: self = .integer(try container.decode(NumberRules.self, forKey: key))
@@ -84,11 +80,7 @@ extension Literal {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        guard container.allKeys.count == 1, let key = container.allKeys.first else {
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(
-                    codingPath: decoder.codingPath, debugDescription: "a literal has exactly one member"))
-        }
+        let key = try container.onlyKey("a literal")
         switch key {
         case .string: self = .string(try container.decode(String.self, forKey: key))
         case .integer: self = .integer(try container.decode(Int64.self, forKey: key))
@@ -129,5 +121,16 @@ extension EnumValue {
         try container.encode(value, forKey: .value)
         try container.encodeIfPresent(description, forKey: .description)
         if deprecated { try container.encode(true, forKey: .deprecated) }
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// The key of an object that must have exactly one member (a kind or a literal, tagged by its member's name).
+    fileprivate func onlyKey(_ what: String) throws -> Key {
+        guard allKeys.count == 1, let key = allKeys.first else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(codingPath: codingPath, debugDescription: "\(what) has exactly one member"))
+        }
+        return key
     }
 }
