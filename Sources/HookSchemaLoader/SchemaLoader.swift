@@ -114,18 +114,20 @@ public enum SchemaLoader {
             relativePaths.append(String(path.dropFirst(prefix.count)))
         }
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        return try relativePaths.sorted().map { relativePath in
+        // Read on every core, in path order; the first file that cannot be read (in that order) is the error.
+        let read = relativePaths.sorted().concurrentMap { relativePath -> Result<SchemaSource, SchemaLoaderError> in
             let path = base.isEmpty ? relativePath : base + "/" + relativePath
             let data: Data
             do {
                 data = try Data(contentsOf: root.appendingPathComponent(relativePath))
             } catch {
-                throw SchemaLoaderError("cannot read `\(path)`: \(error.localizedDescription)")
+                return .failure(SchemaLoaderError("cannot read `\(path)`: \(error.localizedDescription)"))
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw SchemaLoaderError("cannot read `\(path)`: not UTF-8 text")
+                return .failure(SchemaLoaderError("cannot read `\(path)`: not UTF-8 text"))
             }
-            return SchemaSource(path: path, relativePath: relativePath, text: text)
+            return .success(SchemaSource(path: path, relativePath: relativePath, text: text))
         }
+        return try read.map { try $0.get() }
     }
 }
