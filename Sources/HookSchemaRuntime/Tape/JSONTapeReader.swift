@@ -2,14 +2,14 @@
 /// the generated types' `TapeDecodable` initialisers share.
 ///
 /// A reader borrows the body's bytes and the tape's tokens: it is valid only inside the call that hands it out
-/// (`SchemaValidator.decode`, `ExtendEvent.decode(validating:)`), and nothing read from it keeps a pointer.
+/// (`SchemaValidator.decode`, `ExtendEvent.decode(validating:)`), and nothing read from it keeps a pointer. Only
+/// the scanner makes readers (the initialiser is not public): its readers index nothing outside the body.
 public struct JSONTapeReader {
     public let bytes: UnsafeBufferPointer<UInt8>
     public let tokens: UnsafeBufferPointer<JSONTapeToken>
 
     /// A reader over `tokens`, which a scan of `bytes` wrote.
-    @inlinable
-    public init(bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<JSONTapeToken>) {
+    package init(bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<JSONTapeToken>) {
         self.bytes = bytes
         self.tokens = tokens
     }
