@@ -54,7 +54,7 @@ public struct TapeMembers {
             while key < end {
                 let bit: UInt64 = 1 << UInt64(position)
                 if taken & bit == 0, matches(key, name) {
-                    take(key: key, position: position)
+                    take(position)
                     return key + 1
                 }
                 key = tape.next(after: key + 1)
@@ -66,7 +66,7 @@ public struct TapeMembers {
 
     /// Marks the member at `position` taken and moves the first open member past the taken ones.
     @inlinable
-    mutating func take(key: Int, position: Int) {
+    mutating func take(_ position: Int) {
         taken |= 1 << UInt64(position)
         found += 1
         while firstOpenKey < end, taken & (1 << UInt64(firstOpenPosition)) != 0 {
