@@ -103,8 +103,8 @@ public struct JSONTapeReader {
     /// An integer token's value; nil when it has a fraction or exponent or does not fit in 64 bits.
     @inlinable
     public func int64(_ index: Int) -> Int64? {
+        guard !hasFractionOrExponent(index) else { return nil }
         let token = tokens[index]
-        guard token.flags & (JSONTapeToken.hasFraction | JSONTapeToken.hasExponent) == 0 else { return nil }
         let digits = raw(index)
         let negative = token.flags & JSONTapeToken.isNegative != 0
         var value: Int64 = 0
@@ -175,8 +175,7 @@ public struct JSONTapeReader {
         case .object: return "object"
         case .array: return "array"
         case .string: return "string"
-        case .number:
-            return token.flags & (JSONTapeToken.hasFraction | JSONTapeToken.hasExponent) == 0 ? "integer" : "number"
+        case .number: return hasFractionOrExponent(index) ? "number" : "integer"
         case .true, .false: return "boolean"
         case .null: return "null"
         }

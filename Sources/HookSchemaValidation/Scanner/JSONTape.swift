@@ -8,14 +8,4 @@ struct JSONTape {
 
     /// The tokens, in document order (memory reused from body to body; see `ValidationBuffers`).
     let tokens: TrivialBuffer<Token>
-
-    /// The tape index just past the value at `index` (its whole subtree, for a container).
-    @inline(__always)
-    func next(after index: Int) -> Int {
-        let token = tokens[index]
-        switch token.kind {
-        case .object, .array: return Int(token.end)
-        default: return index + 1
-        }
-    }
 }

@@ -63,7 +63,7 @@ extension Walker {
 
     mutating func checkNumber(_ node: PlanNode, _ index: Int) {
         let token = reader.tokens[index]
-        let isInteger = token.flags & (JSONTape.Token.hasFraction | JSONTape.Token.hasExponent) == 0
+        let isInteger = !reader.hasFractionOrExponent(index)
         let value: Double
         if node.kind == .integer {
             guard isInteger else {
