@@ -405,10 +405,10 @@ public nonisolated struct ClassifierVersion: Codable, Hashable, Sendable, TapeDe
     public var object: String
     /// The version's ID (`clv_xK9mLPqRtN3vS8wF5hB2cQ`).
     public var id: String
-    /// A description of this version.
+    /// A description of this version. Optional: Extend's SDK (extend-ai 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var description: String?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var description: Nullable<String>?
     /// The version number (`1.0`, `2.1`), or `draft` for the draft version.
     public var version: String
     /// The configuration of this version.
@@ -422,7 +422,7 @@ public nonisolated struct ClassifierVersion: Codable, Hashable, Sendable, TapeDe
     public init(
         object: String,
         id: String,
-        description: String? = nil,
+        description: Nullable<String>? = nil,
         version: String,
         config: ClassifyConfig,
         classifierId: String,
@@ -454,7 +454,7 @@ public nonisolated struct ClassifierVersion: Codable, Hashable, Sendable, TapeDe
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.object = try container.decodeMember(String.self, forKey: "object")
         self.id = try container.decodeMember(String.self, forKey: "id")
-        self.description = try container.decodeNullable(String.self, forKey: "description")
+        self.description = try container.decodeNullableIfPresent(String.self, forKey: "description")
         self.version = try container.decodeMember(String.self, forKey: "version")
         self.config = try container.decodeMember(ClassifyConfig.self, forKey: "config")
         self.classifierId = try container.decodeMember(String.self, forKey: "classifierId")
@@ -466,7 +466,7 @@ public nonisolated struct ClassifierVersion: Codable, Hashable, Sendable, TapeDe
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(object, forKey: "object")
         try container.encodeMember(id, forKey: "id")
-        try container.encodeNullable(description, forKey: "description")
+        try container.encodeNullableIfPresent(description, forKey: "description")
         try container.encodeMember(version, forKey: "version")
         try container.encodeMember(config, forKey: "config")
         try container.encodeMember(classifierId, forKey: "classifierId")
@@ -480,7 +480,7 @@ public nonisolated struct ClassifierVersion: Codable, Hashable, Sendable, TapeDe
         var members = try tape.members(of: index, as: Self.self)
         self.object = try members.decodeMember(String.self, forKey: "object")
         self.id = try members.decodeMember(String.self, forKey: "id")
-        self.description = try members.decodeNullable(String.self, forKey: "description")
+        self.description = try members.decodeNullableIfPresent(String.self, forKey: "description")
         self.version = try members.decodeMember(String.self, forKey: "version")
         self.config = try members.decodeMember(ClassifyConfig.self, forKey: "config")
         self.classifierId = try members.decodeMember(String.self, forKey: "classifierId")
@@ -538,10 +538,10 @@ public nonisolated struct ClassifierVersionSummary: Codable, Hashable, Sendable,
     public var object: String
     /// The version's ID (`clv_xK9mLPqRtN3vS8wF5hB2cQ`).
     public var id: String
-    /// A description of this version.
+    /// A description of this version. Optional: Extend's SDK (extend-ai 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var description: String?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var description: Nullable<String>?
     /// The version number (`1.0`, `2.1`), or `draft` for the draft version.
     public var version: String
     /// The ID of the classifier this version belongs to.
@@ -553,7 +553,7 @@ public nonisolated struct ClassifierVersionSummary: Codable, Hashable, Sendable,
     public init(
         object: String,
         id: String,
-        description: String? = nil,
+        description: Nullable<String>? = nil,
         version: String,
         classifierId: String,
         createdAt: Date,
@@ -582,7 +582,7 @@ public nonisolated struct ClassifierVersionSummary: Codable, Hashable, Sendable,
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.object = try container.decodeMember(String.self, forKey: "object")
         self.id = try container.decodeMember(String.self, forKey: "id")
-        self.description = try container.decodeNullable(String.self, forKey: "description")
+        self.description = try container.decodeNullableIfPresent(String.self, forKey: "description")
         self.version = try container.decodeMember(String.self, forKey: "version")
         self.classifierId = try container.decodeMember(String.self, forKey: "classifierId")
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
@@ -593,7 +593,7 @@ public nonisolated struct ClassifierVersionSummary: Codable, Hashable, Sendable,
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(object, forKey: "object")
         try container.encodeMember(id, forKey: "id")
-        try container.encodeNullable(description, forKey: "description")
+        try container.encodeNullableIfPresent(description, forKey: "description")
         try container.encodeMember(version, forKey: "version")
         try container.encodeMember(classifierId, forKey: "classifierId")
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
@@ -606,7 +606,7 @@ public nonisolated struct ClassifierVersionSummary: Codable, Hashable, Sendable,
         var members = try tape.members(of: index, as: Self.self)
         self.object = try members.decodeMember(String.self, forKey: "object")
         self.id = try members.decodeMember(String.self, forKey: "id")
-        self.description = try members.decodeNullable(String.self, forKey: "description")
+        self.description = try members.decodeNullableIfPresent(String.self, forKey: "description")
         self.version = try members.decodeMember(String.self, forKey: "version")
         self.classifierId = try members.decodeMember(String.self, forKey: "classifierId")
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
@@ -771,7 +771,7 @@ public nonisolated struct ClassifyOutput: Codable, Hashable, Sendable, TapeDecod
 
 /// Classify run object: the payload of `classify_run.processed` and `classify_run.failed`. Fields the SDK marks
 /// "present when …" are optional here (absent or null both accepted); fields typed `X | null` without such a condition
-/// are required and nullable.
+/// are required and nullable, unless Extend's Python SDK (extend-ai 1.20.0) declares them Optional.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
 public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodable {
@@ -779,14 +779,16 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodabl
     public var object: String
     /// The classify run's ID (`clr_Xj8mK2pL9nR4vT7qY5wZ`).
     public var id: String
-    /// The classifier used for this run; null when the run used an inline `config`.
+    /// The classifier used for this run; null when the run used an inline `config`. Optional: Extend's SDK (extend-ai
+    /// 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var classifier: ClassifierSummary?
-    /// The classifier version used for this run; null when the run used an inline `config`.
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var classifier: Nullable<ClassifierSummary>?
+    /// The classifier version used for this run; null when the run used an inline `config`. Optional: Extend's SDK
+    /// (extend-ai 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var classifierVersion: ClassifierVersionSummary?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var classifierVersion: Nullable<ClassifierVersionSummary>?
     public var status: ProcessorRunStatus
     /// The final output, either reviewed or initial. Present when `status` is `PROCESSED`.
     ///
@@ -818,12 +820,13 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodabl
     public var edited: Bool
     /// The configuration used for this run.
     public var config: ClassifyConfig
-    /// The file that was classified.
-    public var file: FileSummary
-    /// The ID of the parse run used for this run (`pr_…`), if one was created.
+    /// The file that was classified. Optional: Extend's SDK (extend-ai 1.20.0) declares it Optional.
+    public var file: FileSummary?
+    /// The ID of the parse run used for this run (`pr_…`), if one was created. Optional: Extend's SDK (extend-ai
+    /// 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var parseRunId: String?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var parseRunId: Nullable<String>?
     /// The URL of the run in the Extend dashboard.
     public var dashboardUrl: String
     /// Credits consumed. Present when `status` is `PROCESSED`; not returned for runs created before 2025-10-07 or for
@@ -841,8 +844,8 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodabl
     public init(
         object: String,
         id: String,
-        classifier: ClassifierSummary? = nil,
-        classifierVersion: ClassifierVersionSummary? = nil,
+        classifier: Nullable<ClassifierSummary>? = nil,
+        classifierVersion: Nullable<ClassifierVersionSummary>? = nil,
         status: ProcessorRunStatus,
         output: Nullable<ClassifyOutput>? = nil,
         initialOutput: Nullable<ClassifyOutput>? = nil,
@@ -853,8 +856,8 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodabl
         reviewed: Bool,
         edited: Bool,
         config: ClassifyConfig,
-        file: FileSummary,
-        parseRunId: String? = nil,
+        file: FileSummary? = nil,
+        parseRunId: Nullable<String>? = nil,
         dashboardUrl: String,
         usage: Nullable<RunUsage>? = nil,
         createdAt: Date,
@@ -912,8 +915,8 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodabl
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.object = try container.decodeMember(String.self, forKey: "object")
         self.id = try container.decodeMember(String.self, forKey: "id")
-        self.classifier = try container.decodeNullable(ClassifierSummary.self, forKey: "classifier")
-        self.classifierVersion = try container.decodeNullable(ClassifierVersionSummary.self, forKey: "classifierVersion")
+        self.classifier = try container.decodeNullableIfPresent(ClassifierSummary.self, forKey: "classifier")
+        self.classifierVersion = try container.decodeNullableIfPresent(ClassifierVersionSummary.self, forKey: "classifierVersion")
         self.status = try container.decodeMember(ProcessorRunStatus.self, forKey: "status")
         self.output = try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: "output")
         self.initialOutput = try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: "initialOutput")
@@ -924,8 +927,8 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodabl
         self.reviewed = try container.decodeMember(Bool.self, forKey: "reviewed")
         self.edited = try container.decodeMember(Bool.self, forKey: "edited")
         self.config = try container.decodeMember(ClassifyConfig.self, forKey: "config")
-        self.file = try container.decodeMember(FileSummary.self, forKey: "file")
-        self.parseRunId = try container.decodeNullable(String.self, forKey: "parseRunId")
+        self.file = try container.decodeMemberIfPresent(FileSummary.self, forKey: "file")
+        self.parseRunId = try container.decodeNullableIfPresent(String.self, forKey: "parseRunId")
         self.dashboardUrl = try container.decodeMember(String.self, forKey: "dashboardUrl")
         self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
@@ -937,8 +940,8 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodabl
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(object, forKey: "object")
         try container.encodeMember(id, forKey: "id")
-        try container.encodeNullable(classifier, forKey: "classifier")
-        try container.encodeNullable(classifierVersion, forKey: "classifierVersion")
+        try container.encodeNullableIfPresent(classifier, forKey: "classifier")
+        try container.encodeNullableIfPresent(classifierVersion, forKey: "classifierVersion")
         try container.encodeMember(status, forKey: "status")
         try container.encodeNullableIfPresent(output, forKey: "output")
         try container.encodeNullableIfPresent(initialOutput, forKey: "initialOutput")
@@ -949,8 +952,8 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodabl
         try container.encodeMember(reviewed, forKey: "reviewed")
         try container.encodeMember(edited, forKey: "edited")
         try container.encodeMember(config, forKey: "config")
-        try container.encodeMember(file, forKey: "file")
-        try container.encodeNullable(parseRunId, forKey: "parseRunId")
+        try container.encodeMemberIfPresent(file, forKey: "file")
+        try container.encodeNullableIfPresent(parseRunId, forKey: "parseRunId")
         try container.encodeMember(dashboardUrl, forKey: "dashboardUrl")
         try container.encodeNullableIfPresent(usage, forKey: "usage")
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
@@ -964,8 +967,8 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodabl
         var members = try tape.members(of: index, as: Self.self)
         self.object = try members.decodeMember(String.self, forKey: "object")
         self.id = try members.decodeMember(String.self, forKey: "id")
-        self.classifier = try members.decodeNullable(ClassifierSummary.self, forKey: "classifier")
-        self.classifierVersion = try members.decodeNullable(ClassifierVersionSummary.self, forKey: "classifierVersion")
+        self.classifier = try members.decodeNullableIfPresent(ClassifierSummary.self, forKey: "classifier")
+        self.classifierVersion = try members.decodeNullableIfPresent(ClassifierVersionSummary.self, forKey: "classifierVersion")
         self.status = try members.decodeMember(ProcessorRunStatus.self, forKey: "status")
         self.output = try members.decodeNullableIfPresent(ClassifyOutput.self, forKey: "output")
         self.initialOutput = try members.decodeNullableIfPresent(ClassifyOutput.self, forKey: "initialOutput")
@@ -976,8 +979,8 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodabl
         self.reviewed = try members.decodeMember(Bool.self, forKey: "reviewed")
         self.edited = try members.decodeMember(Bool.self, forKey: "edited")
         self.config = try members.decodeMember(ClassifyConfig.self, forKey: "config")
-        self.file = try members.decodeMember(FileSummary.self, forKey: "file")
-        self.parseRunId = try members.decodeNullable(String.self, forKey: "parseRunId")
+        self.file = try members.decodeMemberIfPresent(FileSummary.self, forKey: "file")
+        self.parseRunId = try members.decodeNullableIfPresent(String.self, forKey: "parseRunId")
         self.dashboardUrl = try members.decodeMember(String.self, forKey: "dashboardUrl")
         self.usage = try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
@@ -1975,10 +1978,11 @@ public nonisolated struct ExtractOutputFieldMetadata: Codable, Hashable, Sendabl
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
     public var ocrConfidence: Nullable<Double>?
-    /// Confidence based on the model's log-probabilities.
+    /// Confidence based on the model's log-probabilities. Optional: Extend's SDK (extend-ai 1.20.0) declares it
+    /// Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var logprobsConfidence: Double?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var logprobsConfidence: Nullable<Double>?
     /// The review agent's confidence, 1 (significant problems) to 5 (no issues). Present when the review agent is
     /// enabled; null when it returned no score for this field.
     ///
@@ -1993,7 +1997,7 @@ public nonisolated struct ExtractOutputFieldMetadata: Codable, Hashable, Sendabl
 
     public init(
         ocrConfidence: Nullable<Double>? = nil,
-        logprobsConfidence: Double? = nil,
+        logprobsConfidence: Nullable<Double>? = nil,
         reviewAgentScore: Nullable<Double>? = nil,
         citations: [JSONValue]? = nil,
         insights: [JSONValue]? = nil,
@@ -2019,7 +2023,7 @@ public nonisolated struct ExtractOutputFieldMetadata: Codable, Hashable, Sendabl
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.ocrConfidence = try container.decodeNullableIfPresent(Double.self, forKey: "ocrConfidence")
-        self.logprobsConfidence = try container.decodeNullable(Double.self, forKey: "logprobsConfidence")
+        self.logprobsConfidence = try container.decodeNullableIfPresent(Double.self, forKey: "logprobsConfidence")
         self.reviewAgentScore = try container.decodeNullableIfPresent(Double.self, forKey: "reviewAgentScore")
         self.citations = try container.decodeMemberIfPresent([JSONValue].self, forKey: "citations")
         self.insights = try container.decodeMemberIfPresent([JSONValue].self, forKey: "insights")
@@ -2029,7 +2033,7 @@ public nonisolated struct ExtractOutputFieldMetadata: Codable, Hashable, Sendabl
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeNullableIfPresent(ocrConfidence, forKey: "ocrConfidence")
-        try container.encodeNullable(logprobsConfidence, forKey: "logprobsConfidence")
+        try container.encodeNullableIfPresent(logprobsConfidence, forKey: "logprobsConfidence")
         try container.encodeNullableIfPresent(reviewAgentScore, forKey: "reviewAgentScore")
         try container.encodeMemberIfPresent(citations, forKey: "citations")
         try container.encodeMemberIfPresent(insights, forKey: "insights")
@@ -2041,7 +2045,7 @@ public nonisolated struct ExtractOutputFieldMetadata: Codable, Hashable, Sendabl
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         var members = try tape.members(of: index, as: Self.self)
         self.ocrConfidence = try members.decodeNullableIfPresent(Double.self, forKey: "ocrConfidence")
-        self.logprobsConfidence = try members.decodeNullable(Double.self, forKey: "logprobsConfidence")
+        self.logprobsConfidence = try members.decodeNullableIfPresent(Double.self, forKey: "logprobsConfidence")
         self.reviewAgentScore = try members.decodeNullableIfPresent(Double.self, forKey: "reviewAgentScore")
         self.citations = try members.decodeMemberIfPresent([JSONValue].self, forKey: "citations")
         self.insights = try members.decodeMemberIfPresent([JSONValue].self, forKey: "insights")
@@ -2051,8 +2055,10 @@ public nonisolated struct ExtractOutputFieldMetadata: Codable, Hashable, Sendabl
 
 /// Extract run object: the payload of `extract_run.processed` and `extract_run.failed`. Fields the SDK marks "present
 /// when …" are optional here (absent or null both accepted); fields typed `X | null` without such a condition are
-/// required and nullable. No rule ties fields to `status`: the documentation's own example (status PROCESSING with
-/// failureReason PARSING_ERROR) is placeholder data and must stay valid.
+/// required and nullable, unless Extend's Python SDK (extend-ai 1.20.0) declares them Optional: where the SDKs disagree
+/// the tolerant side wins (Scripts/extend_sdk_faithfulness.py checks it). No rule ties fields to `status`: the
+/// documentation's own example (status PROCESSING with failureReason PARSING_ERROR) is placeholder data and must stay
+/// valid.
 ///
 /// - Note: Generated from `extend/provider.yaml`.
 public nonisolated struct ExtractRun: Codable, Hashable, Sendable, TapeDecodable {
@@ -2083,8 +2089,11 @@ public nonisolated struct ExtractRun: Codable, Hashable, Sendable, TapeDecodable
     /// `nil` when the member is absent, `.null` when it is `null`.
     public var failureMessage: Nullable<String>?
     /// The metadata object given when the run was created, returned as is (at most 10 KB). May hold
-    /// `extend:usage_tags`, an array of strings used to categorise usage.
-    public var metadata: JSONValue
+    /// `extend:usage_tags`, an array of strings used to categorise usage. Optional: Extend's SDK (extend-ai 1.20.0)
+    /// declares it Optional.
+    ///
+    /// `nil` when the member is absent; a `null` value is `.null`.
+    public var metadata: JSONValue?
     /// Whether a human has reviewed the run.
     public var reviewed: Bool
     /// Whether the results were edited during review.
@@ -2095,27 +2104,30 @@ public nonisolated struct ExtractRun: Codable, Hashable, Sendable, TapeDecodable
     public var edits: Nullable<[String: ExtractOutputEdit?]>?
     /// The configuration used for this run.
     public var config: ExtractConfig
-    /// The extractor used for this run; null when the run used an inline `config`.
+    /// The extractor used for this run; null when the run used an inline `config`. Optional: Extend's SDK (extend-ai
+    /// 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var extractor: ExtractorSummary?
-    /// The extractor version used for this run; null when the run used an inline `config`.
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var extractor: Nullable<ExtractorSummary>?
+    /// The extractor version used for this run; null when the run used an inline `config`. Optional: Extend's SDK
+    /// (extend-ai 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var extractorVersion: ExtractorVersionSummary?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var extractorVersion: Nullable<ExtractorVersionSummary>?
     /// The file that was processed. Null for multi-file runs, or when the file could not be accessed (for example when
-    /// the run failed during ingestion).
+    /// the run failed during ingestion). Optional: Extend's SDK (extend-ai 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var file: FileSummary?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var file: Nullable<FileSummary>?
     /// The files of a multi-file run (created with `package`). Not in the seed document's example; optional.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
     public var files: Nullable<[FileSummary]>?
-    /// The ID of the parse run used for this extract run (`pr_…`), if one was created.
+    /// The ID of the parse run used for this extract run (`pr_…`), if one was created. Optional: Extend's SDK
+    /// (extend-ai 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var parseRunId: String?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var parseRunId: Nullable<String>?
     /// The URL of the run in the Extend dashboard.
     public var dashboardUrl: String
     /// Credits consumed. Present when `status` is `PROCESSED`; null for runs created before 2025-10-07 and for
@@ -2139,16 +2151,16 @@ public nonisolated struct ExtractRun: Codable, Hashable, Sendable, TapeDecodable
         reviewedOutput: Nullable<ExtractOutput>? = nil,
         failureReason: Nullable<ExtractFailureReason>? = nil,
         failureMessage: Nullable<String>? = nil,
-        metadata: JSONValue,
+        metadata: JSONValue? = nil,
         reviewed: Bool,
         edited: Bool,
         edits: Nullable<[String: ExtractOutputEdit?]>? = nil,
         config: ExtractConfig,
-        extractor: ExtractorSummary? = nil,
-        extractorVersion: ExtractorVersionSummary? = nil,
-        file: FileSummary? = nil,
+        extractor: Nullable<ExtractorSummary>? = nil,
+        extractorVersion: Nullable<ExtractorVersionSummary>? = nil,
+        file: Nullable<FileSummary>? = nil,
         files: Nullable<[FileSummary]>? = nil,
-        parseRunId: String? = nil,
+        parseRunId: Nullable<String>? = nil,
         dashboardUrl: String,
         usage: Nullable<RunUsage>? = nil,
         createdAt: Date,
@@ -2216,16 +2228,16 @@ public nonisolated struct ExtractRun: Codable, Hashable, Sendable, TapeDecodable
         self.reviewedOutput = try container.decodeNullableIfPresent(ExtractOutput.self, forKey: "reviewedOutput")
         self.failureReason = try container.decodeNullableIfPresent(ExtractFailureReason.self, forKey: "failureReason")
         self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: "failureMessage")
-        self.metadata = try container.decodeMember(JSONValue.self, forKey: "metadata")
+        self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metadata")
         self.reviewed = try container.decodeMember(Bool.self, forKey: "reviewed")
         self.edited = try container.decodeMember(Bool.self, forKey: "edited")
         self.edits = try container.decodeNullableIfPresent([String: ExtractOutputEdit?].self, forKey: "edits")
         self.config = try container.decodeMember(ExtractConfig.self, forKey: "config")
-        self.extractor = try container.decodeNullable(ExtractorSummary.self, forKey: "extractor")
-        self.extractorVersion = try container.decodeNullable(ExtractorVersionSummary.self, forKey: "extractorVersion")
-        self.file = try container.decodeNullable(FileSummary.self, forKey: "file")
+        self.extractor = try container.decodeNullableIfPresent(ExtractorSummary.self, forKey: "extractor")
+        self.extractorVersion = try container.decodeNullableIfPresent(ExtractorVersionSummary.self, forKey: "extractorVersion")
+        self.file = try container.decodeNullableIfPresent(FileSummary.self, forKey: "file")
         self.files = try container.decodeNullableIfPresent([FileSummary].self, forKey: "files")
-        self.parseRunId = try container.decodeNullable(String.self, forKey: "parseRunId")
+        self.parseRunId = try container.decodeNullableIfPresent(String.self, forKey: "parseRunId")
         self.dashboardUrl = try container.decodeMember(String.self, forKey: "dashboardUrl")
         self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
@@ -2243,16 +2255,16 @@ public nonisolated struct ExtractRun: Codable, Hashable, Sendable, TapeDecodable
         try container.encodeNullableIfPresent(reviewedOutput, forKey: "reviewedOutput")
         try container.encodeNullableIfPresent(failureReason, forKey: "failureReason")
         try container.encodeNullableIfPresent(failureMessage, forKey: "failureMessage")
-        try container.encodeMember(metadata, forKey: "metadata")
+        try container.encodeMemberIfPresent(metadata, forKey: "metadata")
         try container.encodeMember(reviewed, forKey: "reviewed")
         try container.encodeMember(edited, forKey: "edited")
         try container.encodeNullableIfPresent(edits, forKey: "edits")
         try container.encodeMember(config, forKey: "config")
-        try container.encodeNullable(extractor, forKey: "extractor")
-        try container.encodeNullable(extractorVersion, forKey: "extractorVersion")
-        try container.encodeNullable(file, forKey: "file")
+        try container.encodeNullableIfPresent(extractor, forKey: "extractor")
+        try container.encodeNullableIfPresent(extractorVersion, forKey: "extractorVersion")
+        try container.encodeNullableIfPresent(file, forKey: "file")
         try container.encodeNullableIfPresent(files, forKey: "files")
-        try container.encodeNullable(parseRunId, forKey: "parseRunId")
+        try container.encodeNullableIfPresent(parseRunId, forKey: "parseRunId")
         try container.encodeMember(dashboardUrl, forKey: "dashboardUrl")
         try container.encodeNullableIfPresent(usage, forKey: "usage")
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
@@ -2272,16 +2284,16 @@ public nonisolated struct ExtractRun: Codable, Hashable, Sendable, TapeDecodable
         self.reviewedOutput = try members.decodeNullableIfPresent(ExtractOutput.self, forKey: "reviewedOutput")
         self.failureReason = try members.decodeNullableIfPresent(ExtractFailureReason.self, forKey: "failureReason")
         self.failureMessage = try members.decodeNullableIfPresent(String.self, forKey: "failureMessage")
-        self.metadata = try members.decodeMember(JSONValue.self, forKey: "metadata")
+        self.metadata = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metadata")
         self.reviewed = try members.decodeMember(Bool.self, forKey: "reviewed")
         self.edited = try members.decodeMember(Bool.self, forKey: "edited")
         self.edits = try members.decodeNullableIfPresent([String: ExtractOutputEdit?].self, forKey: "edits")
         self.config = try members.decodeMember(ExtractConfig.self, forKey: "config")
-        self.extractor = try members.decodeNullable(ExtractorSummary.self, forKey: "extractor")
-        self.extractorVersion = try members.decodeNullable(ExtractorVersionSummary.self, forKey: "extractorVersion")
-        self.file = try members.decodeNullable(FileSummary.self, forKey: "file")
+        self.extractor = try members.decodeNullableIfPresent(ExtractorSummary.self, forKey: "extractor")
+        self.extractorVersion = try members.decodeNullableIfPresent(ExtractorVersionSummary.self, forKey: "extractorVersion")
+        self.file = try members.decodeNullableIfPresent(FileSummary.self, forKey: "file")
         self.files = try members.decodeNullableIfPresent([FileSummary].self, forKey: "files")
-        self.parseRunId = try members.decodeNullable(String.self, forKey: "parseRunId")
+        self.parseRunId = try members.decodeNullableIfPresent(String.self, forKey: "parseRunId")
         self.dashboardUrl = try members.decodeMember(String.self, forKey: "dashboardUrl")
         self.usage = try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
@@ -2634,10 +2646,10 @@ public nonisolated struct ExtractorVersion: Codable, Hashable, Sendable, TapeDec
     public var object: String
     /// The version's ID (`exv_xK9mLPqRtN3vS8wF5hB2cQ`).
     public var id: String
-    /// A description of this version.
+    /// A description of this version. Optional: Extend's SDK (extend-ai 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var description: String?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var description: Nullable<String>?
     /// The version number (`1.0`, `2.1`), or `draft` for the draft version.
     public var version: String
     /// The configuration of this version.
@@ -2651,7 +2663,7 @@ public nonisolated struct ExtractorVersion: Codable, Hashable, Sendable, TapeDec
     public init(
         object: String,
         id: String,
-        description: String? = nil,
+        description: Nullable<String>? = nil,
         version: String,
         config: ExtractConfig,
         extractorId: String,
@@ -2683,7 +2695,7 @@ public nonisolated struct ExtractorVersion: Codable, Hashable, Sendable, TapeDec
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.object = try container.decodeMember(String.self, forKey: "object")
         self.id = try container.decodeMember(String.self, forKey: "id")
-        self.description = try container.decodeNullable(String.self, forKey: "description")
+        self.description = try container.decodeNullableIfPresent(String.self, forKey: "description")
         self.version = try container.decodeMember(String.self, forKey: "version")
         self.config = try container.decodeMember(ExtractConfig.self, forKey: "config")
         self.extractorId = try container.decodeMember(String.self, forKey: "extractorId")
@@ -2695,7 +2707,7 @@ public nonisolated struct ExtractorVersion: Codable, Hashable, Sendable, TapeDec
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(object, forKey: "object")
         try container.encodeMember(id, forKey: "id")
-        try container.encodeNullable(description, forKey: "description")
+        try container.encodeNullableIfPresent(description, forKey: "description")
         try container.encodeMember(version, forKey: "version")
         try container.encodeMember(config, forKey: "config")
         try container.encodeMember(extractorId, forKey: "extractorId")
@@ -2709,7 +2721,7 @@ public nonisolated struct ExtractorVersion: Codable, Hashable, Sendable, TapeDec
         var members = try tape.members(of: index, as: Self.self)
         self.object = try members.decodeMember(String.self, forKey: "object")
         self.id = try members.decodeMember(String.self, forKey: "id")
-        self.description = try members.decodeNullable(String.self, forKey: "description")
+        self.description = try members.decodeNullableIfPresent(String.self, forKey: "description")
         self.version = try members.decodeMember(String.self, forKey: "version")
         self.config = try members.decodeMember(ExtractConfig.self, forKey: "config")
         self.extractorId = try members.decodeMember(String.self, forKey: "extractorId")
@@ -2767,10 +2779,10 @@ public nonisolated struct ExtractorVersionSummary: Codable, Hashable, Sendable, 
     public var object: String
     /// The version's ID (`exv_xK9mLPqRtN3vS8wF5hB2cQ`).
     public var id: String
-    /// A description of this version.
+    /// A description of this version. Optional: Extend's SDK (extend-ai 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var description: String?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var description: Nullable<String>?
     /// The version number (`1.0`, `2.1`), or `draft` for the draft version.
     public var version: String
     /// The ID of the extractor this version belongs to.
@@ -2782,7 +2794,7 @@ public nonisolated struct ExtractorVersionSummary: Codable, Hashable, Sendable, 
     public init(
         object: String,
         id: String,
-        description: String? = nil,
+        description: Nullable<String>? = nil,
         version: String,
         extractorId: String,
         createdAt: Date,
@@ -2811,7 +2823,7 @@ public nonisolated struct ExtractorVersionSummary: Codable, Hashable, Sendable, 
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.object = try container.decodeMember(String.self, forKey: "object")
         self.id = try container.decodeMember(String.self, forKey: "id")
-        self.description = try container.decodeNullable(String.self, forKey: "description")
+        self.description = try container.decodeNullableIfPresent(String.self, forKey: "description")
         self.version = try container.decodeMember(String.self, forKey: "version")
         self.extractorId = try container.decodeMember(String.self, forKey: "extractorId")
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
@@ -2822,7 +2834,7 @@ public nonisolated struct ExtractorVersionSummary: Codable, Hashable, Sendable, 
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(object, forKey: "object")
         try container.encodeMember(id, forKey: "id")
-        try container.encodeNullable(description, forKey: "description")
+        try container.encodeNullableIfPresent(description, forKey: "description")
         try container.encodeMember(version, forKey: "version")
         try container.encodeMember(extractorId, forKey: "extractorId")
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
@@ -2835,7 +2847,7 @@ public nonisolated struct ExtractorVersionSummary: Codable, Hashable, Sendable, 
         var members = try tape.members(of: index, as: Self.self)
         self.object = try members.decodeMember(String.self, forKey: "object")
         self.id = try members.decodeMember(String.self, forKey: "id")
-        self.description = try members.decodeNullable(String.self, forKey: "description")
+        self.description = try members.decodeNullableIfPresent(String.self, forKey: "description")
         self.version = try members.decodeMember(String.self, forKey: "version")
         self.extractorId = try members.decodeMember(String.self, forKey: "extractorId")
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
@@ -2908,10 +2920,11 @@ public nonisolated struct FileSummary: Codable, Hashable, Sendable, TapeDecodabl
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
     public var type: Nullable<FileType>?
-    /// The ID of the file this one was split from, if any.
+    /// The ID of the file this one was split from, if any. Optional: Extend's SDK (extend-ai 1.20.0) declares it
+    /// Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var parentFileId: String?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var parentFileId: Nullable<String>?
     public var metadata: FileMetadata
     public var createdAt: Date
     public var updatedAt: Date
@@ -2923,7 +2936,7 @@ public nonisolated struct FileSummary: Codable, Hashable, Sendable, TapeDecodabl
         id: String,
         name: String,
         type: Nullable<FileType>? = nil,
-        parentFileId: String? = nil,
+        parentFileId: Nullable<String>? = nil,
         metadata: FileMetadata,
         createdAt: Date,
         updatedAt: Date,
@@ -2958,7 +2971,7 @@ public nonisolated struct FileSummary: Codable, Hashable, Sendable, TapeDecodabl
         self.id = try container.decodeMember(String.self, forKey: "id")
         self.name = try container.decodeMember(String.self, forKey: "name")
         self.type = try container.decodeNullableIfPresent(FileType.self, forKey: "type")
-        self.parentFileId = try container.decodeNullable(String.self, forKey: "parentFileId")
+        self.parentFileId = try container.decodeNullableIfPresent(String.self, forKey: "parentFileId")
         self.metadata = try container.decodeMember(FileMetadata.self, forKey: "metadata")
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
@@ -2971,7 +2984,7 @@ public nonisolated struct FileSummary: Codable, Hashable, Sendable, TapeDecodabl
         try container.encodeMember(id, forKey: "id")
         try container.encodeMember(name, forKey: "name")
         try container.encodeNullableIfPresent(type, forKey: "type")
-        try container.encodeNullable(parentFileId, forKey: "parentFileId")
+        try container.encodeNullableIfPresent(parentFileId, forKey: "parentFileId")
         try container.encodeMember(metadata, forKey: "metadata")
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
@@ -2986,7 +2999,7 @@ public nonisolated struct FileSummary: Codable, Hashable, Sendable, TapeDecodabl
         self.id = try members.decodeMember(String.self, forKey: "id")
         self.name = try members.decodeMember(String.self, forKey: "name")
         self.type = try members.decodeNullableIfPresent(FileType.self, forKey: "type")
-        self.parentFileId = try members.decodeNullable(String.self, forKey: "parentFileId")
+        self.parentFileId = try members.decodeNullableIfPresent(String.self, forKey: "parentFileId")
         self.metadata = try members.decodeMember(FileMetadata.self, forKey: "metadata")
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
@@ -3308,10 +3321,11 @@ public nonisolated struct ParseRunStatus: Codable, Hashable, Sendable, TapeDecod
     /// The parse run's ID (`pr_xK9mLPqRtN3vS8wF5hB2cQ`).
     public var id: String
     public var status: ParseRunStatusStatus
-    /// Why the run failed. Present when `status` is `FAILED`; null otherwise. An open set of values.
+    /// Why the run failed. Present when `status` is `FAILED`; null otherwise. An open set of values. Optional: Extend's
+    /// SDK (extend-ai 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var failureReason: ParseRunFailureReason?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var failureReason: Nullable<ParseRunFailureReason>?
     /// A human-readable description of the failure. Present when `status` is `FAILED`.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
@@ -3327,7 +3341,7 @@ public nonisolated struct ParseRunStatus: Codable, Hashable, Sendable, TapeDecod
         object: String,
         id: String,
         status: ParseRunStatusStatus,
-        failureReason: ParseRunFailureReason? = nil,
+        failureReason: Nullable<ParseRunFailureReason>? = nil,
         failureMessage: Nullable<String>? = nil,
         metadata: JSONValue? = nil,
         unknownFields: UnknownFields = UnknownFields()
@@ -3356,7 +3370,7 @@ public nonisolated struct ParseRunStatus: Codable, Hashable, Sendable, TapeDecod
         self.object = try container.decodeMember(String.self, forKey: "object")
         self.id = try container.decodeMember(String.self, forKey: "id")
         self.status = try container.decodeMember(ParseRunStatusStatus.self, forKey: "status")
-        self.failureReason = try container.decodeNullable(ParseRunFailureReason.self, forKey: "failureReason")
+        self.failureReason = try container.decodeNullableIfPresent(ParseRunFailureReason.self, forKey: "failureReason")
         self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: "failureMessage")
         self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metadata")
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
@@ -3367,7 +3381,7 @@ public nonisolated struct ParseRunStatus: Codable, Hashable, Sendable, TapeDecod
         try container.encodeMember(object, forKey: "object")
         try container.encodeMember(id, forKey: "id")
         try container.encodeMember(status, forKey: "status")
-        try container.encodeNullable(failureReason, forKey: "failureReason")
+        try container.encodeNullableIfPresent(failureReason, forKey: "failureReason")
         try container.encodeNullableIfPresent(failureMessage, forKey: "failureMessage")
         try container.encodeMemberIfPresent(metadata, forKey: "metadata")
         try unknownFields.encode(to: encoder)
@@ -3380,7 +3394,7 @@ public nonisolated struct ParseRunStatus: Codable, Hashable, Sendable, TapeDecod
         self.object = try members.decodeMember(String.self, forKey: "object")
         self.id = try members.decodeMember(String.self, forKey: "id")
         self.status = try members.decodeMember(ParseRunStatusStatus.self, forKey: "status")
-        self.failureReason = try members.decodeNullable(ParseRunFailureReason.self, forKey: "failureReason")
+        self.failureReason = try members.decodeNullableIfPresent(ParseRunFailureReason.self, forKey: "failureReason")
         self.failureMessage = try members.decodeNullableIfPresent(String.self, forKey: "failureMessage")
         self.metadata = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metadata")
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
@@ -4154,14 +4168,16 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable, TapeDecodable {
     public var object: String
     /// The split run's ID (`splr_Xj8mK2pL9nR4vT7qY5wZ`).
     public var id: String
-    /// The splitter used for this run; null when the run used an inline `config`.
+    /// The splitter used for this run; null when the run used an inline `config`. Optional: Extend's SDK (extend-ai
+    /// 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var splitter: SplitterSummary?
-    /// The splitter version used for this run; null when the run used an inline `config`.
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var splitter: Nullable<SplitterSummary>?
+    /// The splitter version used for this run; null when the run used an inline `config`. Optional: Extend's SDK
+    /// (extend-ai 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var splitterVersion: SplitterVersionSummary?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var splitterVersion: Nullable<SplitterVersionSummary>?
     public var status: ProcessorRunStatus
     /// The final output, either reviewed or initial. Present when `status` is `PROCESSED`.
     ///
@@ -4193,12 +4209,13 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable, TapeDecodable {
     public var edited: Bool
     /// The configuration used for this run.
     public var config: SplitConfig
-    /// The file that was split.
-    public var file: FileSummary
-    /// The ID of the parse run used for this run (`pr_…`), if one was created.
+    /// The file that was split. Optional: Extend's SDK (extend-ai 1.20.0) declares it Optional.
+    public var file: FileSummary?
+    /// The ID of the parse run used for this run (`pr_…`), if one was created. Optional: Extend's SDK (extend-ai
+    /// 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var parseRunId: String?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var parseRunId: Nullable<String>?
     /// The URL of the run in the Extend dashboard.
     public var dashboardUrl: String
     /// Credits consumed. Present when `status` is `PROCESSED`; not returned for runs created before 2025-10-07 or for
@@ -4216,8 +4233,8 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable, TapeDecodable {
     public init(
         object: String,
         id: String,
-        splitter: SplitterSummary? = nil,
-        splitterVersion: SplitterVersionSummary? = nil,
+        splitter: Nullable<SplitterSummary>? = nil,
+        splitterVersion: Nullable<SplitterVersionSummary>? = nil,
         status: ProcessorRunStatus,
         output: Nullable<SplitOutput>? = nil,
         initialOutput: Nullable<SplitOutput>? = nil,
@@ -4228,8 +4245,8 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable, TapeDecodable {
         reviewed: Bool,
         edited: Bool,
         config: SplitConfig,
-        file: FileSummary,
-        parseRunId: String? = nil,
+        file: FileSummary? = nil,
+        parseRunId: Nullable<String>? = nil,
         dashboardUrl: String,
         usage: Nullable<RunUsage>? = nil,
         createdAt: Date,
@@ -4287,8 +4304,8 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable, TapeDecodable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.object = try container.decodeMember(String.self, forKey: "object")
         self.id = try container.decodeMember(String.self, forKey: "id")
-        self.splitter = try container.decodeNullable(SplitterSummary.self, forKey: "splitter")
-        self.splitterVersion = try container.decodeNullable(SplitterVersionSummary.self, forKey: "splitterVersion")
+        self.splitter = try container.decodeNullableIfPresent(SplitterSummary.self, forKey: "splitter")
+        self.splitterVersion = try container.decodeNullableIfPresent(SplitterVersionSummary.self, forKey: "splitterVersion")
         self.status = try container.decodeMember(ProcessorRunStatus.self, forKey: "status")
         self.output = try container.decodeNullableIfPresent(SplitOutput.self, forKey: "output")
         self.initialOutput = try container.decodeNullableIfPresent(SplitOutput.self, forKey: "initialOutput")
@@ -4299,8 +4316,8 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable, TapeDecodable {
         self.reviewed = try container.decodeMember(Bool.self, forKey: "reviewed")
         self.edited = try container.decodeMember(Bool.self, forKey: "edited")
         self.config = try container.decodeMember(SplitConfig.self, forKey: "config")
-        self.file = try container.decodeMember(FileSummary.self, forKey: "file")
-        self.parseRunId = try container.decodeNullable(String.self, forKey: "parseRunId")
+        self.file = try container.decodeMemberIfPresent(FileSummary.self, forKey: "file")
+        self.parseRunId = try container.decodeNullableIfPresent(String.self, forKey: "parseRunId")
         self.dashboardUrl = try container.decodeMember(String.self, forKey: "dashboardUrl")
         self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
@@ -4312,8 +4329,8 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable, TapeDecodable {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(object, forKey: "object")
         try container.encodeMember(id, forKey: "id")
-        try container.encodeNullable(splitter, forKey: "splitter")
-        try container.encodeNullable(splitterVersion, forKey: "splitterVersion")
+        try container.encodeNullableIfPresent(splitter, forKey: "splitter")
+        try container.encodeNullableIfPresent(splitterVersion, forKey: "splitterVersion")
         try container.encodeMember(status, forKey: "status")
         try container.encodeNullableIfPresent(output, forKey: "output")
         try container.encodeNullableIfPresent(initialOutput, forKey: "initialOutput")
@@ -4324,8 +4341,8 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable, TapeDecodable {
         try container.encodeMember(reviewed, forKey: "reviewed")
         try container.encodeMember(edited, forKey: "edited")
         try container.encodeMember(config, forKey: "config")
-        try container.encodeMember(file, forKey: "file")
-        try container.encodeNullable(parseRunId, forKey: "parseRunId")
+        try container.encodeMemberIfPresent(file, forKey: "file")
+        try container.encodeNullableIfPresent(parseRunId, forKey: "parseRunId")
         try container.encodeMember(dashboardUrl, forKey: "dashboardUrl")
         try container.encodeNullableIfPresent(usage, forKey: "usage")
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
@@ -4339,8 +4356,8 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable, TapeDecodable {
         var members = try tape.members(of: index, as: Self.self)
         self.object = try members.decodeMember(String.self, forKey: "object")
         self.id = try members.decodeMember(String.self, forKey: "id")
-        self.splitter = try members.decodeNullable(SplitterSummary.self, forKey: "splitter")
-        self.splitterVersion = try members.decodeNullable(SplitterVersionSummary.self, forKey: "splitterVersion")
+        self.splitter = try members.decodeNullableIfPresent(SplitterSummary.self, forKey: "splitter")
+        self.splitterVersion = try members.decodeNullableIfPresent(SplitterVersionSummary.self, forKey: "splitterVersion")
         self.status = try members.decodeMember(ProcessorRunStatus.self, forKey: "status")
         self.output = try members.decodeNullableIfPresent(SplitOutput.self, forKey: "output")
         self.initialOutput = try members.decodeNullableIfPresent(SplitOutput.self, forKey: "initialOutput")
@@ -4351,8 +4368,8 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable, TapeDecodable {
         self.reviewed = try members.decodeMember(Bool.self, forKey: "reviewed")
         self.edited = try members.decodeMember(Bool.self, forKey: "edited")
         self.config = try members.decodeMember(SplitConfig.self, forKey: "config")
-        self.file = try members.decodeMember(FileSummary.self, forKey: "file")
-        self.parseRunId = try members.decodeNullable(String.self, forKey: "parseRunId")
+        self.file = try members.decodeMemberIfPresent(FileSummary.self, forKey: "file")
+        self.parseRunId = try members.decodeNullableIfPresent(String.self, forKey: "parseRunId")
         self.dashboardUrl = try members.decodeMember(String.self, forKey: "dashboardUrl")
         self.usage = try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
@@ -4705,10 +4722,10 @@ public nonisolated struct SplitterVersion: Codable, Hashable, Sendable, TapeDeco
     public var object: String
     /// The version's ID (`splv_xK9mLPqRtN3vS8wF5hB2cQ`).
     public var id: String
-    /// A description of this version.
+    /// A description of this version. Optional: Extend's SDK (extend-ai 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var description: String?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var description: Nullable<String>?
     /// The version number (`1.0`, `2.1`), or `draft` for the draft version.
     public var version: String
     /// The configuration of this version.
@@ -4722,7 +4739,7 @@ public nonisolated struct SplitterVersion: Codable, Hashable, Sendable, TapeDeco
     public init(
         object: String,
         id: String,
-        description: String? = nil,
+        description: Nullable<String>? = nil,
         version: String,
         config: SplitConfig,
         splitterId: String,
@@ -4754,7 +4771,7 @@ public nonisolated struct SplitterVersion: Codable, Hashable, Sendable, TapeDeco
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.object = try container.decodeMember(String.self, forKey: "object")
         self.id = try container.decodeMember(String.self, forKey: "id")
-        self.description = try container.decodeNullable(String.self, forKey: "description")
+        self.description = try container.decodeNullableIfPresent(String.self, forKey: "description")
         self.version = try container.decodeMember(String.self, forKey: "version")
         self.config = try container.decodeMember(SplitConfig.self, forKey: "config")
         self.splitterId = try container.decodeMember(String.self, forKey: "splitterId")
@@ -4766,7 +4783,7 @@ public nonisolated struct SplitterVersion: Codable, Hashable, Sendable, TapeDeco
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(object, forKey: "object")
         try container.encodeMember(id, forKey: "id")
-        try container.encodeNullable(description, forKey: "description")
+        try container.encodeNullableIfPresent(description, forKey: "description")
         try container.encodeMember(version, forKey: "version")
         try container.encodeMember(config, forKey: "config")
         try container.encodeMember(splitterId, forKey: "splitterId")
@@ -4780,7 +4797,7 @@ public nonisolated struct SplitterVersion: Codable, Hashable, Sendable, TapeDeco
         var members = try tape.members(of: index, as: Self.self)
         self.object = try members.decodeMember(String.self, forKey: "object")
         self.id = try members.decodeMember(String.self, forKey: "id")
-        self.description = try members.decodeNullable(String.self, forKey: "description")
+        self.description = try members.decodeNullableIfPresent(String.self, forKey: "description")
         self.version = try members.decodeMember(String.self, forKey: "version")
         self.config = try members.decodeMember(SplitConfig.self, forKey: "config")
         self.splitterId = try members.decodeMember(String.self, forKey: "splitterId")
@@ -4838,10 +4855,10 @@ public nonisolated struct SplitterVersionSummary: Codable, Hashable, Sendable, T
     public var object: String
     /// The version's ID (`splv_xK9mLPqRtN3vS8wF5hB2cQ`).
     public var id: String
-    /// A description of this version.
+    /// A description of this version. Optional: Extend's SDK (extend-ai 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var description: String?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var description: Nullable<String>?
     /// The version number (`1.0`, `2.1`), or `draft` for the draft version.
     public var version: String
     /// The ID of the splitter this version belongs to.
@@ -4853,7 +4870,7 @@ public nonisolated struct SplitterVersionSummary: Codable, Hashable, Sendable, T
     public init(
         object: String,
         id: String,
-        description: String? = nil,
+        description: Nullable<String>? = nil,
         version: String,
         splitterId: String,
         createdAt: Date,
@@ -4882,7 +4899,7 @@ public nonisolated struct SplitterVersionSummary: Codable, Hashable, Sendable, T
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.object = try container.decodeMember(String.self, forKey: "object")
         self.id = try container.decodeMember(String.self, forKey: "id")
-        self.description = try container.decodeNullable(String.self, forKey: "description")
+        self.description = try container.decodeNullableIfPresent(String.self, forKey: "description")
         self.version = try container.decodeMember(String.self, forKey: "version")
         self.splitterId = try container.decodeMember(String.self, forKey: "splitterId")
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
@@ -4893,7 +4910,7 @@ public nonisolated struct SplitterVersionSummary: Codable, Hashable, Sendable, T
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(object, forKey: "object")
         try container.encodeMember(id, forKey: "id")
-        try container.encodeNullable(description, forKey: "description")
+        try container.encodeNullableIfPresent(description, forKey: "description")
         try container.encodeMember(version, forKey: "version")
         try container.encodeMember(splitterId, forKey: "splitterId")
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
@@ -4906,7 +4923,7 @@ public nonisolated struct SplitterVersionSummary: Codable, Hashable, Sendable, T
         var members = try tape.members(of: index, as: Self.self)
         self.object = try members.decodeMember(String.self, forKey: "object")
         self.id = try members.decodeMember(String.self, forKey: "id")
-        self.description = try members.decodeNullable(String.self, forKey: "description")
+        self.description = try members.decodeNullableIfPresent(String.self, forKey: "description")
         self.version = try members.decodeMember(String.self, forKey: "version")
         self.splitterId = try members.decodeMember(String.self, forKey: "splitterId")
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
@@ -5002,6 +5019,8 @@ public nonisolated enum StepRunBaseStatus: OpenEnum {
     case processed
     /// Encountered an error.
     case failed
+    /// Was invalidated. In Extend's SDK (extend-ai 1.20.0); not in the reference.
+    case invalidated
     /// Cancelled.
     case cancelled
     /// A value the schema does not list, kept as sent and written back unchanged.
@@ -5013,6 +5032,7 @@ public nonisolated enum StepRunBaseStatus: OpenEnum {
         .processing,
         .processed,
         .failed,
+        .invalidated,
         .cancelled,
     ]
 
@@ -5023,6 +5043,7 @@ public nonisolated enum StepRunBaseStatus: OpenEnum {
         case "PROCESSING": self = .processing
         case "PROCESSED": self = .processed
         case "FAILED": self = .failed
+        case "INVALIDATED": self = .invalidated
         case "CANCELLED": self = .cancelled
         default: self = .unknown(rawValue)
         }
@@ -5035,6 +5056,7 @@ public nonisolated enum StepRunBaseStatus: OpenEnum {
         case .processing: return "PROCESSING"
         case .processed: return "PROCESSED"
         case .failed: return "FAILED"
+        case .invalidated: return "INVALIDATED"
         case .cancelled: return "CANCELLED"
         case .unknown(let rawValue): return rawValue
         }
@@ -5215,46 +5237,54 @@ public nonisolated struct WorkflowRun: Codable, Hashable, Sendable, TapeDecodabl
     public var status: WorkflowRunStatus
     /// The metadata given when the workflow was run (may hold `extend:usage_tags`).
     public var metadata: JSONValue
-    /// Shared by all runs created in one batch of files (`batch_7Ws31-F5`).
+    /// Shared by all runs created in one batch of files (`batch_7Ws31-F5`). Optional: Extend's SDK (extend-ai 1.20.0)
+    /// declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var batchId: String?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var batchId: Nullable<String>?
     /// The run's input files.
     public var files: [FileSummary]
-    /// Why the run failed; only when `status` is `FAILED`. An open set of values.
+    /// Why the run failed; only when `status` is `FAILED`. An open set of values. Optional: Extend's SDK (extend-ai
+    /// 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var failureReason: WorkflowRunFailureReason?
-    /// A more detailed message about the failure; only when `status` is `FAILED`.
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var failureReason: Nullable<WorkflowRunFailureReason>?
+    /// A more detailed message about the failure; only when `status` is `FAILED`. Optional: Extend's SDK (extend-ai
+    /// 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var failureMessage: String?
-    /// When the run was created; null if it has not started yet.
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var failureMessage: Nullable<String>?
+    /// When the run was created; null if it has not started yet. Optional: Extend's SDK (extend-ai 1.20.0) declares it
+    /// Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var initialRunAt: Date?
-    /// The email address of the reviewer; null when not reviewed.
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var initialRunAt: Nullable<Date>?
+    /// The email address of the reviewer; null when not reviewed. Optional: Extend's SDK (extend-ai 1.20.0) declares it
+    /// Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var reviewedByUser: String?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var reviewedByUser: Nullable<String>?
     /// Whether the run has been reviewed.
     public var reviewed: Bool
-    /// The note added when the run was rejected (`Invalid invoice format`).
+    /// The note added when the run was rejected (`Invalid invoice format`). Optional: Extend's SDK (extend-ai 1.20.0)
+    /// declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var rejectionNote: String?
-    /// When the run was reviewed.
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var rejectionNote: Nullable<String>?
+    /// When the run was reviewed. Optional: Extend's SDK (extend-ai 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var reviewedAt: Date?
-    /// When the run started executing (after `initialRunAt`); null if it has not started.
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var reviewedAt: Nullable<Date>?
+    /// When the run started executing (after `initialRunAt`); null if it has not started. Optional: Extend's SDK
+    /// (extend-ai 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var startTime: Date?
-    /// When the run finished executing; null if it has not finished.
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var startTime: Nullable<Date>?
+    /// When the run finished executing; null if it has not finished. Optional: Extend's SDK (extend-ai 1.20.0) declares
+    /// it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var endTime: Date?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var endTime: Nullable<Date>?
     /// One entry per run of a workflow step, with the step's result.
     public var stepRuns: [StepRun]
     /// Credits consumed, with a breakdown of every contributing child run. Not returned for runs created before
@@ -5273,17 +5303,17 @@ public nonisolated struct WorkflowRun: Codable, Hashable, Sendable, TapeDecodabl
         dashboardUrl: String,
         status: WorkflowRunStatus,
         metadata: JSONValue,
-        batchId: String? = nil,
+        batchId: Nullable<String>? = nil,
         files: [FileSummary],
-        failureReason: WorkflowRunFailureReason? = nil,
-        failureMessage: String? = nil,
-        initialRunAt: Date? = nil,
-        reviewedByUser: String? = nil,
+        failureReason: Nullable<WorkflowRunFailureReason>? = nil,
+        failureMessage: Nullable<String>? = nil,
+        initialRunAt: Nullable<Date>? = nil,
+        reviewedByUser: Nullable<String>? = nil,
         reviewed: Bool,
-        rejectionNote: String? = nil,
-        reviewedAt: Date? = nil,
-        startTime: Date? = nil,
-        endTime: Date? = nil,
+        rejectionNote: Nullable<String>? = nil,
+        reviewedAt: Nullable<Date>? = nil,
+        startTime: Nullable<Date>? = nil,
+        endTime: Nullable<Date>? = nil,
         stepRuns: [StepRun],
         usage: Nullable<RunUsage>? = nil,
         unknownFields: UnknownFields = UnknownFields()
@@ -5344,17 +5374,17 @@ public nonisolated struct WorkflowRun: Codable, Hashable, Sendable, TapeDecodabl
         self.dashboardUrl = try container.decodeMember(String.self, forKey: "dashboardUrl")
         self.status = try container.decodeMember(WorkflowRunStatus.self, forKey: "status")
         self.metadata = try container.decodeMember(JSONValue.self, forKey: "metadata")
-        self.batchId = try container.decodeNullable(String.self, forKey: "batchId")
+        self.batchId = try container.decodeNullableIfPresent(String.self, forKey: "batchId")
         self.files = try container.decodeMember([FileSummary].self, forKey: "files")
-        self.failureReason = try container.decodeNullable(WorkflowRunFailureReason.self, forKey: "failureReason")
-        self.failureMessage = try container.decodeNullable(String.self, forKey: "failureMessage")
-        self.initialRunAt = try container.decodeNullable(RFC3339Date.self, forKey: "initialRunAt")?.date
-        self.reviewedByUser = try container.decodeNullable(String.self, forKey: "reviewedByUser")
+        self.failureReason = try container.decodeNullableIfPresent(WorkflowRunFailureReason.self, forKey: "failureReason")
+        self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: "failureMessage")
+        self.initialRunAt = try container.decodeNullableIfPresent(RFC3339Date.self, forKey: "initialRunAt")?.map(\.date)
+        self.reviewedByUser = try container.decodeNullableIfPresent(String.self, forKey: "reviewedByUser")
         self.reviewed = try container.decodeMember(Bool.self, forKey: "reviewed")
-        self.rejectionNote = try container.decodeNullable(String.self, forKey: "rejectionNote")
-        self.reviewedAt = try container.decodeNullable(RFC3339Date.self, forKey: "reviewedAt")?.date
-        self.startTime = try container.decodeNullable(RFC3339Date.self, forKey: "startTime")?.date
-        self.endTime = try container.decodeNullable(RFC3339Date.self, forKey: "endTime")?.date
+        self.rejectionNote = try container.decodeNullableIfPresent(String.self, forKey: "rejectionNote")
+        self.reviewedAt = try container.decodeNullableIfPresent(RFC3339Date.self, forKey: "reviewedAt")?.map(\.date)
+        self.startTime = try container.decodeNullableIfPresent(RFC3339Date.self, forKey: "startTime")?.map(\.date)
+        self.endTime = try container.decodeNullableIfPresent(RFC3339Date.self, forKey: "endTime")?.map(\.date)
         self.stepRuns = try container.decodeMember([StepRun].self, forKey: "stepRuns")
         self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
@@ -5369,17 +5399,17 @@ public nonisolated struct WorkflowRun: Codable, Hashable, Sendable, TapeDecodabl
         try container.encodeMember(dashboardUrl, forKey: "dashboardUrl")
         try container.encodeMember(status, forKey: "status")
         try container.encodeMember(metadata, forKey: "metadata")
-        try container.encodeNullable(batchId, forKey: "batchId")
+        try container.encodeNullableIfPresent(batchId, forKey: "batchId")
         try container.encodeMember(files, forKey: "files")
-        try container.encodeNullable(failureReason, forKey: "failureReason")
-        try container.encodeNullable(failureMessage, forKey: "failureMessage")
-        try container.encodeNullable(initialRunAt.map(RFC3339Date.init(_:)), forKey: "initialRunAt")
-        try container.encodeNullable(reviewedByUser, forKey: "reviewedByUser")
+        try container.encodeNullableIfPresent(failureReason, forKey: "failureReason")
+        try container.encodeNullableIfPresent(failureMessage, forKey: "failureMessage")
+        try container.encodeNullableIfPresent(initialRunAt?.map(RFC3339Date.init(_:)), forKey: "initialRunAt")
+        try container.encodeNullableIfPresent(reviewedByUser, forKey: "reviewedByUser")
         try container.encodeMember(reviewed, forKey: "reviewed")
-        try container.encodeNullable(rejectionNote, forKey: "rejectionNote")
-        try container.encodeNullable(reviewedAt.map(RFC3339Date.init(_:)), forKey: "reviewedAt")
-        try container.encodeNullable(startTime.map(RFC3339Date.init(_:)), forKey: "startTime")
-        try container.encodeNullable(endTime.map(RFC3339Date.init(_:)), forKey: "endTime")
+        try container.encodeNullableIfPresent(rejectionNote, forKey: "rejectionNote")
+        try container.encodeNullableIfPresent(reviewedAt?.map(RFC3339Date.init(_:)), forKey: "reviewedAt")
+        try container.encodeNullableIfPresent(startTime?.map(RFC3339Date.init(_:)), forKey: "startTime")
+        try container.encodeNullableIfPresent(endTime?.map(RFC3339Date.init(_:)), forKey: "endTime")
         try container.encodeMember(stepRuns, forKey: "stepRuns")
         try container.encodeNullableIfPresent(usage, forKey: "usage")
         try unknownFields.encode(to: encoder)
@@ -5396,17 +5426,17 @@ public nonisolated struct WorkflowRun: Codable, Hashable, Sendable, TapeDecodabl
         self.dashboardUrl = try members.decodeMember(String.self, forKey: "dashboardUrl")
         self.status = try members.decodeMember(WorkflowRunStatus.self, forKey: "status")
         self.metadata = try members.decodeMember(JSONValue.self, forKey: "metadata")
-        self.batchId = try members.decodeNullable(String.self, forKey: "batchId")
+        self.batchId = try members.decodeNullableIfPresent(String.self, forKey: "batchId")
         self.files = try members.decodeMember([FileSummary].self, forKey: "files")
-        self.failureReason = try members.decodeNullable(WorkflowRunFailureReason.self, forKey: "failureReason")
-        self.failureMessage = try members.decodeNullable(String.self, forKey: "failureMessage")
-        self.initialRunAt = try members.decodeNullable(RFC3339Date.self, forKey: "initialRunAt")?.date
-        self.reviewedByUser = try members.decodeNullable(String.self, forKey: "reviewedByUser")
+        self.failureReason = try members.decodeNullableIfPresent(WorkflowRunFailureReason.self, forKey: "failureReason")
+        self.failureMessage = try members.decodeNullableIfPresent(String.self, forKey: "failureMessage")
+        self.initialRunAt = try members.decodeNullableIfPresent(RFC3339Date.self, forKey: "initialRunAt")?.map(\.date)
+        self.reviewedByUser = try members.decodeNullableIfPresent(String.self, forKey: "reviewedByUser")
         self.reviewed = try members.decodeMember(Bool.self, forKey: "reviewed")
-        self.rejectionNote = try members.decodeNullable(String.self, forKey: "rejectionNote")
-        self.reviewedAt = try members.decodeNullable(RFC3339Date.self, forKey: "reviewedAt")?.date
-        self.startTime = try members.decodeNullable(RFC3339Date.self, forKey: "startTime")?.date
-        self.endTime = try members.decodeNullable(RFC3339Date.self, forKey: "endTime")?.date
+        self.rejectionNote = try members.decodeNullableIfPresent(String.self, forKey: "rejectionNote")
+        self.reviewedAt = try members.decodeNullableIfPresent(RFC3339Date.self, forKey: "reviewedAt")?.map(\.date)
+        self.startTime = try members.decodeNullableIfPresent(RFC3339Date.self, forKey: "startTime")?.map(\.date)
+        self.endTime = try members.decodeNullableIfPresent(RFC3339Date.self, forKey: "endTime")?.map(\.date)
         self.stepRuns = try members.decodeMember([StepRun].self, forKey: "stepRuns")
         self.usage = try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
@@ -5632,6 +5662,12 @@ public nonisolated enum WorkflowStepType: OpenEnum {
     case conditionalExtract
     case ruleValidation
     case externalDataValidation
+    /// A validation step (code or semantic validation blocks). In Extend's SDK (extend-ai 1.20.0) as a step run type;
+    /// the StepRun union has no member for it yet, so its step runs are drift.
+    case validation
+    /// A router step (the first matching branch). In Extend's SDK (extend-ai 1.20.0) as a step run type; the StepRun
+    /// union has no member for it yet, so its step runs are drift.
+    case router
     /// A value the schema does not list, kept as sent and written back unchanged.
     case unknown(String)
 
@@ -5644,6 +5680,8 @@ public nonisolated enum WorkflowStepType: OpenEnum {
         .conditionalExtract,
         .ruleValidation,
         .externalDataValidation,
+        .validation,
+        .router,
     ]
 
     public init(rawValue: String) {
@@ -5656,6 +5694,8 @@ public nonisolated enum WorkflowStepType: OpenEnum {
         case "CONDITIONAL_EXTRACT": self = .conditionalExtract
         case "RULE_VALIDATION": self = .ruleValidation
         case "EXTERNAL_DATA_VALIDATION": self = .externalDataValidation
+        case "VALIDATION": self = .validation
+        case "ROUTER": self = .router
         default: self = .unknown(rawValue)
         }
     }
@@ -5670,6 +5710,8 @@ public nonisolated enum WorkflowStepType: OpenEnum {
         case .conditionalExtract: return "CONDITIONAL_EXTRACT"
         case .ruleValidation: return "RULE_VALIDATION"
         case .externalDataValidation: return "EXTERNAL_DATA_VALIDATION"
+        case .validation: return "VALIDATION"
+        case .router: return "ROUTER"
         case .unknown(let rawValue): return rawValue
         }
     }
@@ -5758,10 +5800,10 @@ public nonisolated struct WorkflowVersionSummary: Codable, Hashable, Sendable, T
     public var id: String
     /// The version (`3`).
     public var version: String
-    /// The version's name.
+    /// The version's name. Optional: Extend's SDK (extend-ai 1.20.0) declares it Optional.
     ///
-    /// Always present; `nil` means the member was `null`.
-    public var name: String?
+    /// `nil` when the member is absent, `.null` when it is `null`.
+    public var name: Nullable<String>?
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -5769,7 +5811,7 @@ public nonisolated struct WorkflowVersionSummary: Codable, Hashable, Sendable, T
         object: String,
         id: String,
         version: String,
-        name: String? = nil,
+        name: Nullable<String>? = nil,
         unknownFields: UnknownFields = UnknownFields()
     ) {
         self.object = object
@@ -5792,7 +5834,7 @@ public nonisolated struct WorkflowVersionSummary: Codable, Hashable, Sendable, T
         self.object = try container.decodeMember(String.self, forKey: "object")
         self.id = try container.decodeMember(String.self, forKey: "id")
         self.version = try container.decodeMember(String.self, forKey: "version")
-        self.name = try container.decodeNullable(String.self, forKey: "name")
+        self.name = try container.decodeNullableIfPresent(String.self, forKey: "name")
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
@@ -5801,7 +5843,7 @@ public nonisolated struct WorkflowVersionSummary: Codable, Hashable, Sendable, T
         try container.encodeMember(object, forKey: "object")
         try container.encodeMember(id, forKey: "id")
         try container.encodeMember(version, forKey: "version")
-        try container.encodeNullable(name, forKey: "name")
+        try container.encodeNullableIfPresent(name, forKey: "name")
         try unknownFields.encode(to: encoder)
     }
 
@@ -5812,7 +5854,7 @@ public nonisolated struct WorkflowVersionSummary: Codable, Hashable, Sendable, T
         self.object = try members.decodeMember(String.self, forKey: "object")
         self.id = try members.decodeMember(String.self, forKey: "id")
         self.version = try members.decodeMember(String.self, forKey: "version")
-        self.name = try members.decodeNullable(String.self, forKey: "name")
+        self.name = try members.decodeNullableIfPresent(String.self, forKey: "name")
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }

@@ -57,6 +57,7 @@ struct SchemaTranslation {
         case .array(let rules): return references(in: rules.items)
         case .map(let rules): return references(in: rules.values)
         case .union(let rules): return rules.mapping.map(\.type)
+        case .untaggedUnion(let rules): return rules.members.flatMap { references(in: $0.schema) }
         case .string, .integer, .number, .boolean, .enumeration, .any: return []
         }
     }
@@ -114,6 +115,8 @@ struct SchemaTranslation {
         case .union(let rules):
             object.set("type", type("object", schema.nullable))
             setUnion(rules, into: &object)
+        case .untaggedUnion(let rules):
+            setUntaggedUnion(rules, nullable: schema.nullable, into: &object)
         }
         object.set("default", schema.defaultValue.map(Self.literal))
         return object.node
@@ -134,26 +137,83 @@ struct SchemaTranslation {
     }
 
     /// Closed enums (and every enum in strict mode) list their values; an open enum in tolerant mode also accepts
-    /// any other string: `anyOf: [{enum: known values}, {type: string}]`.
+    /// any other string (or integer): `anyOf: [{enum: known values}, {type: string}]`.
     private func setEnumeration(_ rules: EnumRules, _ schema: Schema, into object: inout JSONObjectBuilder) {
-        var values: [JSONNode] = rules.values.map { .string($0.value) }
+        let jsonType = rules.integer ? "integer" : "string"
+        var values: [JSONNode] = rules.values.map { value in
+            rules.integer ? Int64(value.value).map { .integer($0) } ?? .string(value.value) : .string(value.value)
+        }
         if schema.nullable {
             values.append(.null)
         }
         if schema.const != nil {
-            object.set("type", type("string", schema.nullable))
+            object.set("type", type(jsonType, schema.nullable))
             setConst(schema, into: &object)
         } else if rules.closed || mode == .strict {
-            object.set("type", type("string", schema.nullable))
+            object.set("type", type(jsonType, schema.nullable))
             object.set("enum", .array(values))
         } else {
             object.set(
                 "anyOf",
                 .array([
                     .object([JSONNode.Member("enum", .array(values))]),
-                    .object([JSONNode.Member("type", .string("string"))]),
+                    .object([JSONNode.Member("type", .string(jsonType))]),
                 ]))
         }
+    }
+
+    /// The first member whose shape the value has (`UnionShape`), as nested `if`/`then`/`else`, so that JSON Schema
+    /// validators choose the member hookschema chooses and report its errors at the same paths; a value of no
+    /// member's shape falls to `anyOf` over the members, which no such value passes (each member requires its
+    /// shape).
+    private func setUntaggedUnion(_ rules: UntaggedUnionRules, nullable: Bool, into object: inout JSONObjectBuilder) {
+        let members = rules.members.map { node(for: $0.schema) }
+        var chain: JSONNode = .object([JSONNode.Member("anyOf", .array(members))])
+        for (member, schema) in zip(rules.members, members).reversed() {
+            chain = .object([
+                JSONNode.Member("if", shapeNode(provider.unionShape(of: member.schema))),
+                JSONNode.Member("then", schema),
+                JSONNode.Member("else", chain),
+            ])
+        }
+        if nullable {
+            object.set("anyOf", .array([.object([JSONNode.Member("type", .string("null"))]), chain]))
+        } else {
+            for member in chain.objectMembers {
+                object.set(member.name, member.value)
+            }
+        }
+    }
+
+    /// A schema that a value passes when it has `shape`.
+    private func shapeNode(_ shape: UnionShape) -> JSONNode {
+        var types: [JSONNode] = []
+        if shape.kinds.contains(.string) { types.append(.string("string")) }
+        if shape.kinds.isSuperset(of: .number) {
+            types.append(.string("number"))
+        } else if shape.kinds.contains(.integer) {
+            types.append(.string("integer"))
+        }
+        if shape.kinds.contains(.boolean) { types.append(.string("boolean")) }
+        if shape.kinds.contains(.object) { types.append(.string("object")) }
+        if shape.kinds.contains(.array) { types.append(.string("array")) }
+        if shape.kinds.contains(.null) { types.append(.string("null")) }
+        var node = JSONObjectBuilder()
+        if shape.kinds != .all {
+            node.set("type", types.count == 1 ? types[0] : .array(types))
+        }
+        if !shape.constants.isEmpty {
+            node.set(
+                "properties",
+                .object(
+                    shape.constants.map {
+                        JSONNode.Member($0.member, .object([JSONNode.Member("const", .string($0.value))]))
+                    }))
+        }
+        if !shape.requiredMembers.isEmpty {
+            node.set("required", .array(shape.requiredMembers.map { .string($0) }))
+        }
+        return node.node
     }
 
     private func setMembers(_ rules: ObjectRules, into object: inout JSONObjectBuilder) {

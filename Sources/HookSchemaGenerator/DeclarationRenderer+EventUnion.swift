@@ -4,6 +4,9 @@ import HookSchemaModel
 struct EventCase: Hashable {
     var caseName: String
     var eventType: String
+    /// The discriminator's or event header's value (`issues`), and the variant (`opened`) of a header-named event.
+    var selector: String
+    var variant: String?
     var typeName: String
     var documentation: Documentation
 }
@@ -36,7 +39,12 @@ extension DeclarationRenderer {
             printer.docComment([
                 "The runtime version this code was generated for: an older HookSchemaRuntime fails the build here."
             ])
-            printer.print("\(access)static let runtimeVersion: HookSchemaRuntimeVersion = .v2")
+            printer.print("\(access)static let runtimeVersion: HookSchemaRuntimeVersion = .v3")
+            if let header = provider.eventHeader {
+                printer.blank()
+                printer.docComment(["The header that names the event: deliveries decode with their headers."])
+                printer.print("\(access)static let eventHeader: String? = \(Self.literal(header))")
+            }
             if options.embedSchema {
                 printer.blank()
                 printer.docComment([
@@ -45,7 +53,14 @@ extension DeclarationRenderer {
                 printer.print("\(access)static let provider: Provider = EmbeddedSchema.provider(json: schemaJSON)")
             }
             printer.blank()
-            printer.docComment(["The value of `\(provider.discriminator)`."])
+            if provider.eventHeader != nil {
+                printer.docComment([
+                    "The event's name: the `\(provider.eventHeader ?? "")` header"
+                        + (provider.variantMember.map { " and the body's `\($0)` (`issues.opened`)" } ?? "") + "."
+                ])
+            } else {
+                printer.docComment(["The value of `\(provider.discriminator)`."])
+            }
             printer.block("\(access)var eventType: String") { printer in
                 printer.print("switch self {")
                 for eventCase in cases {
@@ -59,7 +74,11 @@ extension DeclarationRenderer {
                 printer.print("}")
             }
             printer.blank()
-            renderEventUnionDecoder(provider: provider, cases: cases, flavor: .codable, into: &printer)
+            if provider.eventHeader != nil {
+                renderHeaderNamedDecoders(provider: provider, cases: cases, flavor: .codable, into: &printer)
+            } else {
+                renderEventUnionDecoder(provider: provider, cases: cases, flavor: .codable, into: &printer)
+            }
             printer.blank()
             printer.block("\(access)func encode(to encoder: any Encoder) throws") { printer in
                 printer.print("switch self {")
@@ -74,8 +93,112 @@ extension DeclarationRenderer {
                 printer.print("}")
             }
             printer.blank()
-            renderEventUnionDecoder(provider: provider, cases: cases, flavor: .tape, into: &printer)
+            if provider.eventHeader != nil {
+                renderHeaderNamedDecoders(provider: provider, cases: cases, flavor: .tape, into: &printer)
+            } else {
+                renderEventUnionDecoder(provider: provider, cases: cases, flavor: .tape, into: &printer)
+            }
         }
+    }
+
+    /// A header-named provider: the plain initialiser needs the header's value from elsewhere (the decoder's
+    /// `userInfo`; the tape has none), and one taking it reads the event, then its variant from the body.
+    private func renderHeaderNamedDecoders(
+        provider: Provider, cases: [EventCase], flavor: DecoderFlavor, into printer: inout CodePrinter
+    ) {
+        let header = provider.eventHeader ?? ""
+        let hint = "the event type travels in the \(header) header: decode with the delivery's headers "
+            + "(decode(validating:headers:))"
+        switch flavor {
+        case .codable:
+            printer.docComment([
+                "Decodes with the `\(header)` header's value in `decoder.userInfo[.webhookEventType]`."
+            ])
+            printer.block("\(access)init(from decoder: any Decoder) throws") { printer in
+                printer.print("guard let eventType = decoder.userInfo[.webhookEventType] as? String else {")
+                printer.indent()
+                printer.print("let context = DecodingError.Context(")
+                printer.indent()
+                printer.print("codingPath: decoder.codingPath,")
+                printer.print("debugDescription: \(Self.literal(hint + " or set userInfo[.webhookEventType])")))")
+                printer.outdent()
+                printer.print("throw DecodingError.dataCorrupted(context)")
+                printer.outdent()
+                printer.print("}")
+                printer.print("try self.init(eventType: eventType, from: decoder)")
+            }
+            printer.blank()
+            printer.docComment(["Decodes a delivery whose `\(header)` header is `eventType`."])
+            printer.block("\(access)init(eventType: String, from decoder: any Decoder) throws") { printer in
+                renderHeaderNamedSwitch(provider: provider, cases: cases, flavor: flavor, into: &printer)
+            }
+        case .tape:
+            printer.docComment(["Fails: \(hint)."])
+            printer.block("\(access)\(flavor.signature)") { printer in
+                printer.print("throw TapeDecodingError(index: index, \(Self.literal(hint)))")
+            }
+            printer.blank()
+            printer.docComment([
+                "Reads the value from a scanned body's tape, `eventType` being the `\(header)` header's value."
+            ])
+            let signature = "init(tape: JSONTapeReader, at index: Int, eventType: String?) throws(TapeDecodingError)"
+            printer.block("\(access)\(signature)") { printer in
+                printer.print("guard let eventType else {")
+                printer.indent()
+                printer.print("throw TapeDecodingError(index: index, \(Self.literal(hint)))")
+                printer.outdent()
+                printer.print("}")
+                renderHeaderNamedSwitch(provider: provider, cases: cases, flavor: flavor, into: &printer)
+            }
+        }
+    }
+
+    private func renderHeaderNamedSwitch(
+        provider: Provider, cases: [EventCase], flavor: DecoderFlavor, into printer: inout CodePrinter
+    ) {
+        let bySelector = Dictionary(grouping: cases, by: \.selector)
+        let hasVariants = cases.contains { $0.variant != nil }
+        if hasVariants {
+            printer.print(flavor.openMembers(mutable: true))
+        }
+        let unknownBody = "try JSONValue\(flavor.sameValue)"
+        printer.print("switch eventType {")
+        for selector in bySelector.keys.sorted() {
+            let group = bySelector[selector] ?? []
+            printer.print("case \(Self.literal(selector)):")
+            printer.indent()
+            let variants = group.filter { $0.variant != nil }
+            let plain = group.first { $0.variant == nil }
+            if variants.isEmpty, let plain {
+                printer.print("self = .\(SwiftNaming.escaped(plain.caseName))(try \(plain.typeName)\(flavor.sameValue))")
+            } else {
+                let member = Self.literal(provider.variantMember ?? "")
+                printer.print("let variant = \(flavor.members).discriminator(\(member))")
+                printer.print("switch variant {")
+                for eventCase in variants {
+                    let caseName = SwiftNaming.escaped(eventCase.caseName)
+                    printer.print(
+                        "case \(Self.literal(eventCase.variant ?? ""))?: "
+                            + "self = .\(caseName)(try \(eventCase.typeName)\(flavor.sameValue))")
+                }
+                printer.print("default:")
+                printer.indent()
+                if let plain {
+                    printer.print("self = .\(SwiftNaming.escaped(plain.caseName))(try \(plain.typeName)\(flavor.sameValue))")
+                } else {
+                    let name = "variant.map { \(Self.literal(selector + ".")) + $0 } ?? \(Self.literal(selector))"
+                    printer.print("self = .unknown(eventType: \(name), body: \(unknownBody))")
+                }
+                printer.outdent()
+                printer.print("}")
+            }
+            printer.outdent()
+        }
+        printer.print("default:")
+        printer.indent()
+        printer.print("self = .unknown(eventType: eventType, body: \(unknownBody))")
+        printer.outdent()
+        printer.print("}")
     }
 
     /// Reads the discriminator, then decodes the same value as that event's struct.
@@ -86,10 +209,13 @@ extension DeclarationRenderer {
         printer.block("\(access)\(flavor.signature)") { printer in
             printer.print(flavor.openMembers(mutable: true))
             let key = Self.literal(provider.discriminator)
-            printer.print("let eventType = try \(flavor.members).decodeMember(String.self, forKey: \(key))")
+            // An integer discriminator (Discord's `type: 1`) is read as an `Int`; its event types are its decimal text.
+            let integer = provider.discriminatorIsInteger
+            let valueType = integer ? "Int" : "String"
+            printer.print("let eventType = try \(flavor.members).decodeMember(\(valueType).self, forKey: \(key))")
             printer.print("switch eventType {")
             for eventCase in cases {
-                printer.print("case \(Self.literal(eventCase.eventType)):")
+                printer.print("case \(integer ? eventCase.eventType : Self.literal(eventCase.eventType)):")
                 printer.indent()
                 let caseName = SwiftNaming.escaped(eventCase.caseName)
                 printer.print("self = .\(caseName)(try \(eventCase.typeName)\(flavor.sameValue))")
@@ -97,7 +223,8 @@ extension DeclarationRenderer {
             }
             printer.print("default:")
             printer.indent()
-            printer.print("self = .unknown(eventType: eventType, body: try JSONValue\(flavor.sameValue))")
+            let name = integer ? "String(eventType)" : "eventType"
+            printer.print("self = .unknown(eventType: \(name), body: try JSONValue\(flavor.sameValue))")
             printer.outdent()
             printer.print("}")
         }

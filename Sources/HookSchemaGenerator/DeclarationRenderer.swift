@@ -15,6 +15,7 @@ struct DeclarationRenderer {
         case .structure(let structure): renderStruct(structure, into: &printer)
         case .enumeration(let enumeration): renderEnum(enumeration, into: &printer)
         case .union(let union): renderUnion(union, into: &printer)
+        case .untaggedUnion(let union): renderUntaggedUnion(union, into: &printer)
         case .alias(let alias): renderAlias(alias, into: &printer)
         }
     }
@@ -31,25 +32,31 @@ struct DeclarationRenderer {
     func renderEnum(_ enumeration: EnumDeclaration, into printer: inout CodePrinter) {
         printer.docComment(enumeration.documentation.lines)
         let name = enumeration.name
+        let rawType = enumeration.integer ? "Int" : "String"
+        // An integer enum's raw values are written as they are; a string enum's as string literals.
+        let literal = { (value: String) in enumeration.integer ? value : Self.literal(value) }
         if enumeration.closed {
-            let conformances = "String, Codable, Hashable, Sendable, CaseIterable, TapeDecodable"
+            let conformances = "\(rawType), Codable, Hashable, Sendable, CaseIterable, TapeDecodable"
             printer.block("\(access)nonisolated enum \(name): \(conformances)") { printer in
                 for enumCase in enumeration.cases {
                     printer.docComment(enumCase.documentation.lines)
                     let identifier = SwiftNaming.escaped(enumCase.name)
-                    let raw = enumCase.rawValue == enumCase.name ? "" : " = \(Self.literal(enumCase.rawValue))"
+                    let raw =
+                        enumCase.rawValue == enumCase.name && !enumeration.integer
+                        ? "" : " = \(literal(enumCase.rawValue))"
                     printer.print("case \(identifier)\(raw)")
                 }
             }
             return
         }
-        printer.block("\(access)nonisolated enum \(name): OpenEnum") { printer in
+        let protocolName = enumeration.integer ? "OpenIntegerEnum" : "OpenEnum"
+        printer.block("\(access)nonisolated enum \(name): \(protocolName)") { printer in
             for enumCase in enumeration.cases {
                 printer.docComment(enumCase.documentation.lines)
                 printer.print("case \(SwiftNaming.escaped(enumCase.name))")
             }
             printer.docComment(["A value the schema does not list, kept as sent and written back unchanged."])
-            printer.print("case unknown(String)")
+            printer.print("case unknown(\(rawType))")
             printer.blank()
             if enumeration.cases.isEmpty {
                 printer.print("\(access)static let knownCases: [\(name)] = []")
@@ -63,22 +70,22 @@ struct DeclarationRenderer {
                 printer.print("]")
             }
             printer.blank()
-            printer.block("\(access)init(rawValue: String)") { printer in
+            printer.block("\(access)init(rawValue: \(rawType))") { printer in
                 printer.print("switch rawValue {")
                 for enumCase in enumeration.cases {
                     printer.print(
-                        "case \(Self.literal(enumCase.rawValue)): self = .\(SwiftNaming.escaped(enumCase.name))"
+                        "case \(literal(enumCase.rawValue)): self = .\(SwiftNaming.escaped(enumCase.name))"
                     )
                 }
                 printer.print("default: self = .unknown(rawValue)")
                 printer.print("}")
             }
             printer.blank()
-            printer.block("\(access)var rawValue: String") { printer in
+            printer.block("\(access)var rawValue: \(rawType)") { printer in
                 printer.print("switch self {")
                 for enumCase in enumeration.cases {
                     printer.print(
-                        "case .\(SwiftNaming.escaped(enumCase.name)): return \(Self.literal(enumCase.rawValue))"
+                        "case .\(SwiftNaming.escaped(enumCase.name)): return \(literal(enumCase.rawValue))"
                     )
                 }
                 printer.print("case .unknown(let rawValue): return rawValue")
@@ -143,6 +150,90 @@ struct DeclarationRenderer {
             }
             printer.print("}")
         }
+    }
+
+    /// A union without a discriminator: the first member whose shape the value has (see `UnionShape`).
+    func renderUntaggedUnion(_ union: UntaggedUnionDeclaration, into printer: inout CodePrinter) {
+        printer.docComment(
+            union.documentation.lines + (union.documentation.lines.isEmpty ? [] : [""])
+                + ["Decoded as the first member the value matches: its JSON kind and, for an object, its required "
+                    + "members."])
+        let conformances = "Codable, Hashable, Sendable, TapeDecodable"
+        printer.block("\(access)nonisolated enum \(union.name): \(conformances)") { printer in
+            for member in union.members {
+                printer.docComment(member.documentation.lines)
+                printer.print("case \(SwiftNaming.escaped(member.caseName))(\(member.typeName))")
+            }
+            for declaration in union.nested {
+                printer.blank()
+                render(declaration, into: &printer)
+            }
+            printer.blank()
+            renderUntaggedDecoder(union, flavor: .codable, into: &printer)
+            printer.blank()
+            printer.block("\(access)func encode(to encoder: any Encoder) throws") { printer in
+                printer.print("switch self {")
+                for member in union.members {
+                    printer.print(
+                        "case .\(SwiftNaming.escaped(member.caseName))(let value): try value.encode(to: encoder)")
+                }
+                printer.print("}")
+            }
+            printer.blank()
+            renderUntaggedDecoder(union, flavor: .tape, into: &printer)
+        }
+    }
+
+    private func renderUntaggedDecoder(
+        _ union: UntaggedUnionDeclaration, flavor: DecoderFlavor, into printer: inout CodePrinter
+    ) {
+        printer.docComment(flavor.documentation)
+        printer.block("\(access)\(flavor.signature)") { printer in
+            printer.print("let shape = \(flavor.valueShape)")
+            for (position, member) in union.members.enumerated() {
+                var arguments = [Self.kinds(member.shape.kinds)]
+                if !member.shape.requiredMembers.isEmpty {
+                    arguments.append("requiring: [\(member.shape.requiredMembers.map(Self.literal).joined(separator: ", "))]")
+                }
+                if !member.shape.constants.isEmpty {
+                    let pairs = member.shape.constants.map { "(\(Self.literal($0.member)), \(Self.literal($0.value)))" }
+                    arguments.append("constants: [\(pairs.joined(separator: ", "))]")
+                }
+                let keyword = position == 0 ? "if" : "} else if"
+                printer.print("\(keyword) shape.matches(\(arguments.joined(separator: ", "))) {")
+                printer.indent()
+                let type = member.typeName.hasSuffix("?") ? "Optional<\(member.typeName.dropLast())>" : member.typeName
+                printer.print("self = .\(SwiftNaming.escaped(member.caseName))(try \(type)\(flavor.sameValue))")
+                printer.outdent()
+            }
+            let expected = union.members.map { $0.shape.kinds.names.joined(separator: " or ") }
+            var seen: Set<String> = []
+            let description = expected.filter { seen.insert($0).inserted }.joined(separator: ", ")
+            printer.print(union.members.isEmpty ? "do {" : "} else {")
+            printer.indent()
+            printer.print("throw shape.noMatch(Self.self, expected: \(Self.literal(description)))")
+            printer.outdent()
+            printer.print("}")
+        }
+    }
+
+    /// `[.object]`, `[.integer, .string]`, `.all`: a `UnionShape.Kinds` literal.
+    static func kinds(_ kinds: UnionShape.Kinds) -> String {
+        if kinds == .all { return ".all" }
+        var names: [String] = []
+        if kinds.contains(.string) { names.append(".string") }
+        if kinds.isSuperset(of: .number) {
+            names.append(".number")
+        } else if kinds.contains(.integer) {
+            names.append(".integer")
+        } else if kinds.contains(.fraction) {
+            names.append(".fraction")
+        }
+        if kinds.contains(.boolean) { names.append(".boolean") }
+        if kinds.contains(.object) { names.append(".object") }
+        if kinds.contains(.array) { names.append(".array") }
+        if kinds.contains(.null) { names.append(".null") }
+        return "[" + names.joined(separator: ", ") + "]"
     }
 
     /// A Swift string literal for `text`.

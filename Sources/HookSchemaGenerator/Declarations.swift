@@ -1,9 +1,12 @@
+import HookSchemaModel
+
 /// The generated Swift, as a few declaration types: the translator builds these from the schema model, the
 /// renderer prints them. Nothing here knows about YAML or files.
 indirect enum TypeDeclaration: Hashable {
     case structure(StructDeclaration)
     case enumeration(EnumDeclaration)
     case union(UnionDeclaration)
+    case untaggedUnion(UntaggedUnionDeclaration)
     case alias(AliasDeclaration)
 
     var name: String {
@@ -11,6 +14,7 @@ indirect enum TypeDeclaration: Hashable {
         case .structure(let declaration): return declaration.name
         case .enumeration(let declaration): return declaration.name
         case .union(let declaration): return declaration.name
+        case .untaggedUnion(let declaration): return declaration.name
         case .alias(let declaration): return declaration.name
         }
     }
@@ -112,6 +116,8 @@ struct EnumDeclaration: Hashable {
     var cases: [EnumCase]
     /// Closed enums reject unknown values on decode; open ones keep them in `case unknown(String)`.
     var closed: Bool
+    /// Integer raw values (`Int`), each case's `rawValue` its decimal text.
+    var integer = false
 }
 
 struct UnionMemberDeclaration: Hashable {
@@ -127,6 +133,23 @@ struct UnionDeclaration: Hashable {
     var discriminator: String
     var members: [UnionMemberDeclaration]
     var closed: Bool
+}
+
+/// A union without a discriminator: a case per member, chosen by the value's shape.
+struct UntaggedUnionDeclaration: Hashable {
+    struct Member: Hashable {
+        var caseName: String
+        /// The Swift type of the case's value (`User`, `Int`, `RFC3339Date`, `[String]`).
+        var typeName: String
+        var shape: UnionShape
+        var documentation: Documentation
+    }
+
+    var name: String
+    var documentation: Documentation
+    var members: [Member]
+    /// Inline objects and enums of the members, declared inside the enum.
+    var nested: [TypeDeclaration]
 }
 
 struct AliasDeclaration: Hashable {

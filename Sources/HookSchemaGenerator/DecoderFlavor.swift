@@ -43,6 +43,14 @@ enum DecoderFlavor: CaseIterable {
         }
     }
 
+    /// The shape of the value being decoded, for a union without a discriminator.
+    var valueShape: String {
+        switch self {
+        case .codable: return "try DecodedValueShape(from: decoder)"
+        case .tape: return "TapeValueShape(tape: tape, at: index)"
+        }
+    }
+
     /// The arguments that decode another type from the same value: `(from: decoder)` / `(tape: tape, at: index)`.
     var sameValue: String {
         switch self {

@@ -41,6 +41,8 @@ struct SchemaTranslator {
             return rules.fields.reduce(into: []) { $0.formUnion(directReferences(in: $1.schema)) }
         case .union(let rules):
             return Set(rules.mapping.map(\.type))
+        case .untaggedUnion(let rules):
+            return rules.members.reduce(into: []) { $0.formUnion(directReferences(in: $1.schema)) }
         case .array, .map, .string, .integer, .number, .boolean, .enumeration, .any:
             return []
         }
@@ -112,6 +114,8 @@ struct SchemaTranslator {
             return .enumeration(enumeration(named: name, rules: rules, documentation))
         case .union(let rules):
             return .union(union(named: name, rules: rules, documentation))
+        case .untaggedUnion(let rules):
+            return .untaggedUnion(untaggedUnion(named: name, rules: rules, documentation))
         default:
             var nested: [TypeDeclaration] = []
             var usedNames: Set<String> = []
@@ -171,7 +175,8 @@ struct SchemaTranslator {
     private func enumeration(named name: String, rules: EnumRules, _ documentation: Documentation) -> EnumDeclaration {
         var used: Set<String> = rules.closed ? [] : ["unknown"]
         let cases = rules.values.map { value in
-            var caseName = SwiftNaming.memberName(value.value)
+            var caseName =
+                value.swiftName ?? (rules.integer ? "value\(value.value)" : SwiftNaming.memberName(value.value))
             if !rules.closed && caseName == "unknown" {
                 caseName = "unknownValue"
             }
@@ -181,7 +186,51 @@ struct SchemaTranslator {
                 documentation: Documentation(description: value.description, deprecated: value.deprecated)
             )
         }
-        return EnumDeclaration(name: name, documentation: documentation, cases: cases, closed: rules.closed)
+        return EnumDeclaration(
+            name: name, documentation: documentation, cases: cases, closed: rules.closed, integer: rules.integer)
+    }
+
+    private func untaggedUnion(
+        named name: String, rules: UntaggedUnionRules, _ documentation: Documentation
+    ) -> UntaggedUnionDeclaration {
+        var used: Set<String> = []
+        var nested: [TypeDeclaration] = []
+        var nestedNames: Set<String> = [name]
+        var members: [UntaggedUnionDeclaration.Member] = []
+        for member in rules.members {
+            let caseName = unique(member.swiftName ?? Self.caseName(of: member.schema), in: &used)
+            let type = swiftType(
+                of: member.schema, suggestedName: SwiftNaming.typeName(caseName), fieldLevel: false, nested: &nested,
+                usedNames: &nestedNames)
+            let shape = provider.unionShape(of: member.schema)
+            let kinds = shape.kinds.names.joined(separator: " or ")
+            var text = (kinds.first.map { "aeiou".contains($0) } ?? false ? "An " : "A ") + kinds
+            if !shape.requiredMembers.isEmpty {
+                text += " with " + shape.requiredMembers.map { "`\($0)`" }.joined(separator: ", ")
+            }
+            members.append(
+                UntaggedUnionDeclaration.Member(
+                    caseName: caseName, typeName: containerElement(type.name, member.schema), shape: shape,
+                    documentation: Documentation(description: member.schema.description ?? text + ".")))
+        }
+        return UntaggedUnionDeclaration(name: name, documentation: documentation, members: members, nested: nested)
+    }
+
+    /// A member's case name: a named type's name (`user` for `User`), else its kind (`integer`, `string`, …).
+    private static func caseName(of schema: Schema) -> String {
+        switch schema.kind {
+        case .ref(let name): return SwiftNaming.memberName(name)
+        case .string(let rules): return rules.format.map { SwiftNaming.memberName($0.rawValue) } ?? "string"
+        case .integer: return "integer"
+        case .number: return "number"
+        case .boolean: return "bool"
+        case .enumeration: return "value"
+        case .object: return "object"
+        case .array: return "array"
+        case .map: return "map"
+        case .any: return "json"
+        case .union, .untaggedUnion: return "union"
+        }
     }
 
     private func union(named name: String, rules: UnionRules, _ documentation: Documentation) -> UnionDeclaration {
@@ -239,7 +288,7 @@ struct SchemaTranslator {
                 nested: &nested, usedNames: &usedNames
             )
             return ("[String: \(containerElement(value.name, rules.values))]", false)
-        case .object, .enumeration, .union:
+        case .object, .enumeration, .union, .untaggedUnion:
             var name = suggestedName
             if Self.reservedNestedNames.contains(name) {
                 if case .object = schema.kind {

@@ -87,6 +87,8 @@ extension SwiftGenerator {
             return structure.properties.contains(where: \.isDate) || structure.nested.contains(where: usesDate)
         case .alias(let alias):
             return alias.companions.contains(where: usesDate)
+        case .untaggedUnion(let union):
+            return union.nested.contains(where: usesDate)
         case .enumeration, .union:
             return false
         }

@@ -104,7 +104,8 @@ public enum SwiftGenerator {
             }
             cases.append(
                 EventCase(
-                    caseName: caseName, eventType: event.type, typeName: result.typeName,
+                    caseName: caseName, eventType: event.type, selector: event.selectorValue, variant: event.variant,
+                    typeName: result.typeName,
                     documentation: Documentation(description: "`\(event.type)`", deprecated: event.deprecated)
                 )
             )
@@ -112,11 +113,17 @@ public enum SwiftGenerator {
 
         let unionName = translator.unionName
         let providerSource = "\(provider.name)/*.yaml"
+        let decodedBy: String
+        if let header = provider.eventHeader {
+            decodedBy = "the `\(header)` header" + (provider.variantMember.map { " and the body's `\($0)`" } ?? "")
+        } else {
+            decodedBy = "the value of `\(provider.discriminator)`"
+        }
         let unionDocumentation = Documentation(
             description: provider.description,
             notes: [
-                "Every event of \(provider.swiftName), decoded by the value of `\(provider.discriminator)`; an event "
-                    + "type the schemas do not describe decodes to `unknown`, keeping its body."
+                "Every event of \(provider.swiftName), decoded by \(decodedBy); an event type the schemas do not "
+                    + "describe decodes to `unknown`, keeping its body."
             ],
             source: providerSource
         )
@@ -184,6 +191,7 @@ public enum SwiftGenerator {
         case .array(let rules): return references(in: rules.items)
         case .map(let rules): return references(in: rules.values)
         case .union(let rules): return rules.mapping.map(\.type)
+        case .untaggedUnion(let rules): return rules.members.flatMap { references(in: $0.schema) }
         case .string, .integer, .number, .boolean, .enumeration, .any: return []
         }
     }

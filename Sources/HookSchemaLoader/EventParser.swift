@@ -16,22 +16,40 @@ struct EventParser {
     let scope: ProviderScope
     let log: DiagnosticLog
 
-    static let keys = ["event", "provider", "swiftName", "description", "deprecated", "payload", "fields"]
+    static let keys = [
+        "event", "variant", "provider", "swiftName", "description", "deprecated", "payload", "fields",
+    ]
 
     func parse(_ root: YAMLNode) -> ParsedEvent? {
         guard let reader = MappingReader(root, what: "an event file", log: log) else { return nil }
         reader.rejectUnknownKeys(allowed: Self.keys, in: "an event file")
         let typeEntry = reader.require("event", in: "an event file")
-        let type = typeEntry.flatMap { _ in reader.string("event") }
+        let selector = typeEntry.flatMap { _ in reader.string("event") }
+        let variant = self.variant(reader)
+        let type = selector.map { selector in variant.map { "\(selector).\($0)" } ?? selector }
+        let integerDiscriminator = provider.map(discriminatorIsInteger) ?? false
+        if integerDiscriminator, let selector, let typeEntry, Int64(selector) == nil {
+            log.error(
+                "the discriminator `\(provider?.discriminator ?? "")` is an integer; `event` must be one, not "
+                    + "`\(selector)`",
+                at: typeEntry.value.location
+            )
+        }
         if let entry = reader["provider"], let name = reader.string("provider"), name != folder {
             log.error(
                 "`provider: \(name)` does not match the folder `\(folder)` this event file is in",
                 at: entry.value.location
             )
         }
-        if let type, let typeEntry, fileStem != type {
+        if let type, let typeEntry, fileStem != Self.fileStem(of: type) {
             log.warning(
-                "the file `\(source.relativePath)` describes `\(type)`; name it `\(type).yaml`",
+                "the file `\(source.relativePath)` describes `\(type)`; name it `\(Self.fileStem(of: type)).yaml`",
+                at: typeEntry.value.location
+            )
+        }
+        if integerDiscriminator, reader["swiftName"] == nil, let typeEntry {
+            log.error(
+                "an event named by an integer (`event: \(selector ?? "")`) needs a `swiftName` for its Swift type",
                 at: typeEntry.value.location
             )
         }
@@ -56,16 +74,60 @@ struct EventParser {
         checkPayloadShape(reader, hasPayload: payload != nil, hasFields: fields != nil)
 
         guard let type, let typeEntry else { return nil }
-        let body = provider.map { makeBody(type: type, provider: $0, payload: payload?.schema, fields: fields ?? []) }
+        let body = provider.map {
+            makeBody(
+                selector: selector ?? type, variant: variant, provider: $0, payload: payload?.schema,
+                fields: fields ?? [])
+        }
         let event = Event(
             type: type,
             swiftName: swiftName,
             description: reader.string("description"),
             deprecated: reader.bool("deprecated") ?? false,
+            variant: variant,
             body: body ?? Schema(.object(ObjectRules(fields: []))),
             source: source.relativePath
         )
         return ParsedEvent(event: event, typeLocation: typeEntry.value.location, swiftNameLocation: swiftNameLocation)
+    }
+
+    /// `variant:`, which needs a provider whose envelope declares a `variant` member.
+    private func variant(_ reader: MappingReader) -> String? {
+        guard let entry = reader["variant"], let variant = reader.string("variant") else { return nil }
+        guard let provider else { return variant }
+        guard provider.variantMember != nil else {
+            log.error(
+                "`variant` needs an envelope with `eventHeader` and `variant` (the body member that selects it)",
+                at: entry.keyLocation
+            )
+            return nil
+        }
+        guard !variant.isEmpty else {
+            log.error("`variant` must not be empty", at: entry.value.location)
+            return nil
+        }
+        return variant
+    }
+
+    private func discriminatorIsInteger(_ provider: ParsedProvider) -> Bool {
+        guard provider.eventHeader == nil,
+            let field = provider.envelopeFields.first(where: { $0.name == provider.discriminator })
+        else { return false }
+        var schema = field.schema
+        if case .ref(let name) = schema.kind, let target = provider.types.first(where: { $0.name == name }) {
+            schema = target.schema
+        }
+        switch schema.kind {
+        case .integer: return true
+        case .enumeration(let rules): return rules.integer
+        default: return false
+        }
+    }
+
+    /// The file name an event type should have, without `.yaml`: the type, with a `/` (Shopify's `orders/create`)
+    /// written `.`.
+    static func fileStem(of type: String) -> String {
+        type.replacing("/", with: ".")
     }
 
     /// The file name without `.yaml` / `.yml`.
@@ -123,15 +185,32 @@ struct EventParser {
         }
     }
 
-    /// The envelope's fields in order, the discriminator fixed to `type`, then the payload member (or the event's
-    /// own fields when the envelope has no payload member).
-    private func makeBody(type: String, provider: ParsedProvider, payload: Schema?, fields: [Field]) -> Schema {
+    /// The envelope's fields in order, the discriminator (or the variant member) fixed to the event's value, then
+    /// the payload member (or the event's own fields when the envelope has no payload member).
+    private func makeBody(
+        selector: String, variant: String?, provider: ParsedProvider, payload: Schema?, fields: [Field]
+    ) -> Schema {
+        let fixedMember: String?
+        let fixedValue: Literal?
+        if provider.eventHeader != nil {
+            fixedMember = variant == nil ? nil : provider.variantMember
+            fixedValue = variant.map { .string($0) }
+        } else {
+            fixedMember = provider.discriminator
+            fixedValue = discriminatorIsInteger(provider) ? Int64(selector).map { .integer($0) } : .string(selector)
+        }
         var members = provider.envelopeFields.map { field -> Field in
-            guard field.name == provider.discriminator else { return field }
+            guard field.name == fixedMember else { return field }
             var fixed = field
-            fixed.schema.const = .string(type)
+            fixed.schema.const = fixedValue
             fixed.required = true
             return fixed
+        }
+        if let fixedMember, let fixedValue, !members.contains(where: { $0.name == fixedMember }) {
+            // A variant member the envelope does not list: the body starts with it.
+            members.insert(
+                Field(name: fixedMember, schema: Schema(.string(StringRules()), const: fixedValue), required: true),
+                at: 0)
         }
         if let payloadField = provider.payloadField {
             var schema = payload ?? Schema(.object(ObjectRules(fields: [])))

@@ -56,3 +56,54 @@ extension ProviderChecks {
         }
     }
 }
+
+extension ProviderChecks {
+    /// A body `dedupeKey` names a member that some event's body declares at that pointer.
+    func checkDedupeKey(_ events: [ParsedEvent]) {
+        guard case .member(let pointer) = provider.dedupeKey, let location = provider.dedupeKeyLocation,
+            !events.isEmpty
+        else { return }
+        let tokens = JSONPointer.tokens(of: pointer)
+        let declared = events.contains { event in
+            var schema = event.event.body
+            for token in tokens {
+                guard case .object(let rules) = resolve(schema).kind,
+                    let field = rules.fields.first(where: { $0.name == token })
+                else { return false }
+                schema = field.schema
+            }
+            return true
+        }
+        if !declared {
+            log.error("`dedupeKey` names the body member `\(pointer)`, which no event declares", at: location)
+        }
+    }
+}
+
+extension ProviderChecks {
+    /// A member of an untagged union that an earlier member's shape always takes first can never be chosen: an
+    /// error, since its values would silently decode as the other member.
+    func checkUntaggedUnions() {
+        let model = Provider(name: provider.name, swiftName: provider.swiftName, discriminator: "", types: provider.types)
+        for union in scope.untaggedUnions {
+            let shapes = union.members.map { model.unionShape(of: $0.schema) }
+            for (index, shape) in shapes.enumerated() {
+                guard let earlier = shapes[..<index].firstIndex(where: { $0.covers(shape) }) else { continue }
+                log.error(
+                    "union member \(index + 1) can never be chosen: every value of its shape "
+                        + "(\(describe(shape))) matches member \(earlier + 1) first; put the more specific member "
+                        + "first",
+                    at: union.members[index].location
+                )
+            }
+        }
+    }
+
+    private func describe(_ shape: UnionShape) -> String {
+        var text = shape.kinds.names.joined(separator: " or ")
+        if !shape.requiredMembers.isEmpty {
+            text += " with " + shape.requiredMembers.map { "`\($0)`" }.joined(separator: ", ")
+        }
+        return text
+    }
+}

@@ -138,7 +138,7 @@ struct ProviderChecks {
         return search(start, [])
     }
 
-    private func resolve(_ schema: Schema) -> Schema {
+    func resolve(_ schema: Schema) -> Schema {
         var current = schema
         var seen: Set<String> = []
         while case .ref(let name) = current.kind, seen.insert(name).inserted, let target = types[name] {
@@ -163,6 +163,7 @@ struct ProviderChecks {
         case .any: return "`any`"
         case .ref(let name): return "a reference to `\(name)`"
         case .union: return "a union"
+        case .untaggedUnion: return "an untagged union"
         }
     }
 }

@@ -51,6 +51,7 @@ struct ProviderLoader {
             log.append(contentsOf: parsed.diagnostics)
             scope.references += parsed.scope.references
             scope.unions += parsed.scope.unions
+            scope.untaggedUnions += parsed.scope.untaggedUnions
             if let event = parsed.event {
                 events.append(event)
             }
@@ -62,13 +63,18 @@ struct ProviderLoader {
         let checks = ProviderChecks(provider: provider, scope: scope, log: log)
         checks.checkReferences()
         checks.checkUnions()
+        checks.checkUntaggedUnions()
         checks.checkCycles()
         checks.checkEvents(events)
+        checks.checkDedupeKey(events)
         return Provider(
             name: provider.name,
             swiftName: provider.swiftName,
             description: provider.description,
             discriminator: provider.discriminator,
+            eventHeader: provider.eventHeader,
+            variantMember: provider.variantMember,
+            dedupeKey: provider.dedupeKey,
             payloadField: provider.payloadField,
             headers: provider.headers,
             signature: provider.signature,

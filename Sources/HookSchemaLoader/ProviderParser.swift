@@ -6,6 +6,10 @@ struct ParsedProvider {
     var swiftName: String
     var description: String?
     var discriminator: String
+    var eventHeader: String?
+    var variantMember: String?
+    var dedupeKey: DedupeKey?
+    var dedupeKeyLocation: SourceLocation?
     var payloadField: String?
     var envelopeFields: [Field] = []
     var headers: [Header] = []
@@ -24,7 +28,8 @@ struct ProviderParser {
     let log: DiagnosticLog
 
     static let keys = [
-        "provider", "swiftName", "description", "envelope", "headers", "signature", "types", "legacyEvents",
+        "provider", "swiftName", "description", "envelope", "headers", "signature", "dedupeKey", "types",
+        "legacyEvents",
     ]
 
     func parse(_ root: YAMLNode) -> ParsedProvider? {
@@ -64,6 +69,10 @@ struct ProviderParser {
         if let signature = reader["signature"] {
             provider.signature = SignatureParser(log: log).parse(signature.value)
         }
+        if let entry = reader["dedupeKey"] {
+            provider.dedupeKey = dedupeKey(entry.value)
+            provider.dedupeKeyLocation = entry.value.location
+        }
         if let legacy = reader["legacyEvents"] {
             provider.legacyEvents = legacyEvents(legacy.value)
         }
@@ -91,21 +100,32 @@ struct ProviderParser {
 
     private func parseEnvelope(_ node: YAMLNode, into provider: inout ParsedProvider, schemas: SchemaParser) {
         guard let reader = MappingReader(node, what: "`envelope`", log: log) else { return }
-        reader.rejectUnknownKeys(allowed: ["discriminator", "payload", "fields"], in: "`envelope`")
+        reader.rejectUnknownKeys(
+            allowed: ["discriminator", "eventHeader", "variant", "payload", "fields"], in: "`envelope`")
         let errorsBefore = log.diagnostics.count
-        if let entry = reader.require("fields", in: "`envelope`") {
+        let byHeader = reader["eventHeader"] != nil
+        if let entry = byHeader ? reader["fields"] : reader.require("fields", in: "`envelope`") {
             provider.envelopeFields = schemas.fields(entry.value, context: .root(owner: nil))
         }
         let fieldsAreValid = log.diagnostics.count == errorsBefore
         let names = provider.envelopeFields.map(\.name)
-        if let entry = reader.require("discriminator", in: "`envelope`"),
+        if byHeader {
+            parseEventHeader(reader, into: &provider)
+        } else if let entry = reader["variant"] {
+            log.error(
+                "`variant` selects an event's variant when the event type travels in a header; it needs `eventHeader`",
+                at: entry.keyLocation
+            )
+        }
+        if !byHeader, let entry = reader.require("discriminator", in: "`envelope` (or `eventHeader`)"),
             let discriminator = reader.string("discriminator")
         {
             provider.discriminator = discriminator
             if let field = provider.envelopeFields.first(where: { $0.name == discriminator }) {
-                if fieldsAreValid && !field.schema.kind.isString {
+                if fieldsAreValid && !field.schema.kind.isString && !isInteger(field.schema, provider) {
                     log.error(
-                        "the discriminator field `\(discriminator)` must be of type `string`",
+                        "the discriminator field `\(discriminator)` must be of type `string` or `integer` (or an "
+                            + "integer enum)",
                         at: entry.value.location
                     )
                 }
@@ -123,6 +143,74 @@ struct ProviderParser {
             } else {
                 provider.payloadField = payload
             }
+        }
+    }
+
+    /// `eventHeader` (instead of `discriminator`) and an optional `variant` member.
+    private func parseEventHeader(_ reader: MappingReader, into provider: inout ParsedProvider) {
+        if let entry = reader["discriminator"] {
+            log.error(
+                "an envelope names its events either by a body member (`discriminator`) or by a header "
+                    + "(`eventHeader`), not both",
+                at: entry.keyLocation
+            )
+        }
+        if let entry = reader["eventHeader"], let header = reader.string("eventHeader") {
+            if header.isEmpty || header.contains(where: { $0 == ":" || $0.isWhitespace }) {
+                log.error("`eventHeader` must be an HTTP header name, not `\(header)`", at: entry.value.location)
+            } else {
+                provider.eventHeader = header
+            }
+        }
+        guard let entry = reader["variant"], let variant = reader.string("variant") else { return }
+        if let field = provider.envelopeFields.first(where: { $0.name == variant }),
+            !field.schema.kind.isString
+        {
+            log.error("the variant member `\(variant)` must be of type `string`", at: entry.value.location)
+        }
+        provider.variantMember = variant
+    }
+
+    /// `{ header: Name }` or `{ member: /json/pointer }`.
+    private func dedupeKey(_ node: YAMLNode) -> DedupeKey? {
+        guard let reader = MappingReader(node, what: "`dedupeKey`", log: log) else { return nil }
+        reader.rejectUnknownKeys(allowed: ["header", "member"], in: "`dedupeKey`")
+        switch (reader["header"], reader["member"]) {
+        case (let header?, nil):
+            guard let name = reader.string("header") else { return nil }
+            guard !name.isEmpty, !name.contains(where: { $0 == ":" || $0.isWhitespace }) else {
+                log.error("`header` must be an HTTP header name, not `\(name)`", at: header.value.location)
+                return nil
+            }
+            return .header(name)
+        case (nil, let member?):
+            guard let pointer = reader.string("member") else { return nil }
+            guard pointer.hasPrefix("/"), pointer.count > 1 else {
+                log.error(
+                    "`member` is a JSON pointer into the body, such as `/id` or `/data/eventId`; not `\(pointer)`",
+                    at: member.value.location
+                )
+                return nil
+            }
+            return .member(pointer)
+        case (_?, _?):
+            log.error("`dedupeKey` names either a `header` or a body `member`, not both", at: node.location)
+            return nil
+        case (nil, nil):
+            log.error("`dedupeKey` needs a `header` or a body `member` (a JSON pointer)", at: node.location)
+            return nil
+        }
+    }
+
+    private func isInteger(_ schema: Schema, _ provider: ParsedProvider) -> Bool {
+        var schema = schema
+        if case .ref(let name) = schema.kind, let target = provider.types.first(where: { $0.name == name }) {
+            schema = target.schema
+        }
+        switch schema.kind {
+        case .integer: return true
+        case .enumeration(let rules): return rules.integer
+        default: return false
         }
     }
 

@@ -20,11 +20,17 @@ final class ProviderScope {
         var members: [(value: String, type: String, location: SourceLocation)]
     }
 
+    /// A union without a discriminator: its members, checked once every named type is known.
+    struct UntaggedUse {
+        var members: [(schema: Schema, location: SourceLocation)]
+    }
+
     let name: String
     /// The names declared under `types:`, known before any schema is parsed.
     var typeNames: Set<String> = []
     var references: [Reference] = []
     var unions: [UnionUse] = []
+    var untaggedUnions: [UntaggedUse] = []
 
     init(name: String) {
         self.name = name

@@ -37,7 +37,7 @@ enum SchemaType: String, CaseIterable {
         case .object: return ["fields"]
         case .array: return ["items", "minItems", "maxItems"]
         case .map: return ["values", "keys", "minEntries", "maxEntries"]
-        case .union: return ["discriminator", "mapping", "closed"]
+        case .union: return ["discriminator", "mapping", "closed", "members"]
         }
     }
 }

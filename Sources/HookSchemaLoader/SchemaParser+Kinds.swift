@@ -24,6 +24,9 @@ extension SchemaParser {
         case .map:
             return mapKind(reader, context: context)
         case .union:
+            if reader["members"] != nil {
+                return .untaggedUnion(untaggedRules(reader, context: context))
+            }
             return .union(unionRules(reader, context: context))
         }
     }
@@ -102,8 +105,24 @@ extension SchemaParser {
         var values: [EnumValue] = []
         var seen: [String: SourceLocation] = [:]
         var caseNames: [String: String] = [:]
+        // An integer enum when every value is written as a YAML integer (quoted `"0"` is a string).
+        let integer = !items.isEmpty && items.allSatisfy { Self.enumValueNode($0)?.scalar?.kind == .integer }
         for item in items {
-            guard let (value, location) = enumValue(item) else { continue }
+            guard case (var value, let location)? = enumValue(item) else { continue }
+            if integer {
+                // Canonical decimal text, as the validator and the generated code compare it (`007` is `7`).
+                guard let number = Int64(value.value) ?? Self.enumValueNode(item)?.scalar?.integer.map(Int64.init)
+                else {
+                    log.error("the integer enum value `\(value.value)` does not fit in 64 bits", at: location)
+                    continue
+                }
+                value.value = String(number)
+            } else if Self.enumValueNode(item)?.scalar?.kind == .integer {
+                log.error(
+                    "an enum's values are all strings or all integers; quote `\(value.value)` to make it a string",
+                    at: location
+                )
+            }
             if let first = seen[value.value] {
                 log.error(
                     "duplicate enum value `\(value.value)`",
@@ -112,7 +131,7 @@ extension SchemaParser {
                 )
                 continue
             }
-            let caseName = SwiftNaming.memberName(value.value)
+            let caseName = value.swiftName ?? (integer ? "value\(value.value)" : SwiftNaming.memberName(value.value))
             if let other = caseNames[caseName] {
                 log.error(
                     "enum values `\(other)` and `\(value.value)` both become the Swift case `\(caseName)`",
@@ -123,7 +142,13 @@ extension SchemaParser {
             caseNames[caseName] = value.value
             values.append(value)
         }
-        return EnumRules(values: values, closed: closed)
+        return EnumRules(values: values, closed: closed, integer: integer)
+    }
+
+    /// The node holding an enum item's value: the item itself, or its `value:`.
+    private static func enumValueNode(_ item: YAMLNode) -> YAMLNode? {
+        if item.scalar != nil { return item }
+        return item.entries?.first("value")?.value
     }
 
     private func enumValue(_ item: YAMLNode) -> (EnumValue, SourceLocation)? {
@@ -135,14 +160,23 @@ extension SchemaParser {
             return (EnumValue(scalar.text), item.location)
         }
         guard let reader = MappingReader(item, what: "an enum value", log: log) else { return nil }
-        reader.rejectUnknownKeys(allowed: ["value", "description", "deprecated"], in: "an enum value")
+        reader.rejectUnknownKeys(allowed: ["value", "description", "deprecated", "swiftName"], in: "an enum value")
         guard let entry = reader.require("value", in: "an enum value"), let value = reader.string("value") else {
             return nil
+        }
+        var swiftName: String?
+        if let nameEntry = reader["swiftName"], let name = reader.string("swiftName") {
+            if isSwiftIdentifier(name) {
+                swiftName = name
+            } else {
+                log.error("`swiftName` must be a Swift identifier, not `\(name)`", at: nameEntry.value.location)
+            }
         }
         let enumValue = EnumValue(
             value,
             description: reader.string("description"),
-            deprecated: reader.bool("deprecated") ?? false
+            deprecated: reader.bool("deprecated") ?? false,
+            swiftName: swiftName
         )
         return (enumValue, entry.value.location)
     }
@@ -217,6 +251,50 @@ extension SchemaParser {
     }
 
     // MARK: Unions
+
+    /// `members:` — a union without a discriminator.
+    private func untaggedRules(_ reader: MappingReader, context: SchemaContext) -> UntaggedUnionRules {
+        for key in ["discriminator", "mapping", "closed"] {
+            if let entry = reader[key] {
+                log.error(
+                    "`\(key)` belongs to a union with a discriminator; a union with `members` has none (the first "
+                        + "member whose shape matches is chosen)",
+                    at: entry.keyLocation
+                )
+            }
+        }
+        guard let entry = reader["members"] else { return UntaggedUnionRules(members: []) }
+        guard let items = entry.value.items else {
+            log.error(
+                "`members` of a union must be a list of schemas, not \(entry.value.kindDescription)",
+                at: entry.value.location
+            )
+            return UntaggedUnionRules(members: [])
+        }
+        if items.isEmpty {
+            log.error("a union needs at least one member in `members`", at: entry.value.location)
+        }
+        var members: [UntaggedUnionMember] = []
+        var use = ProviderScope.UntaggedUse(members: [])
+        // A member is held inline, as a field of the union is: required and not nullable.
+        let memberContext = context.field(required: true, nullable: false)
+        for item in items {
+            if let required = item.entries?.first("required") {
+                log.error("`required` does not apply to a union member", at: required.keyLocation)
+            }
+            let parsed = parse(item, context: memberContext)
+            if case .untaggedUnion = parsed.schema.kind {
+                log.error(
+                    "a union's member cannot be another union without a discriminator; list its members here",
+                    at: item.location
+                )
+            }
+            members.append(UntaggedUnionMember(schema: parsed.schema, swiftName: parsed.swiftName))
+            use.members.append((parsed.schema, item.location))
+        }
+        scope.untaggedUnions.append(use)
+        return UntaggedUnionRules(members: members)
+    }
 
     private func unionRules(_ reader: MappingReader, context: SchemaContext) -> UnionRules {
         let closed = reader.bool("closed") ?? false

@@ -49,8 +49,11 @@ extension SchemaParser {
                 )
                 return nil
             }
+            if rules.integer, let value = Int64(scalar.text) {
+                return .integer(value)
+            }
             return .string(scalar.text)
-        case .object, .array, .map, .any, .ref, .union:
+        case .object, .array, .map, .any, .ref, .union, .untaggedUnion:
             return nil
         }
     }

@@ -19,12 +19,18 @@ struct SignatureParser {
             if let value = SignatureAlgorithm(rawValue: name) {
                 algorithm = value
             } else {
-                log.error("unknown signature algorithm `\(name)` (supported: hmac-sha256)", at: entry.value.location)
+                let known = SignatureAlgorithm.allCases.map(\.rawValue)
+                log.error(
+                    "unknown signature algorithm `\(name)`\(Suggestion.didYouMean(name, among: known)) "
+                        + "(supported: \(known.joined(separator: ", ")))",
+                    at: entry.value.location
+                )
                 complete = false
             }
         }
         let header = reader.require("header", in: "`signature`").flatMap { _ in reader.string("header") }
-        let format = reader.require("format", in: "`signature`").flatMap { headerFormat($0.value) }
+        let formatAndPrefix = reader.require("format", in: "`signature`").flatMap { headerFormat($0.value) }
+        let format = formatAndPrefix?.format
         let timestampHeader = reader.string("timestampHeader")
         let idHeader = reader.string("idHeader")
         let encoding = reader.require("encoding", in: "`signature`").flatMap { entry in
@@ -40,7 +46,10 @@ struct SignatureParser {
                 return value
             }
         }
-        let secret = reader.require("secret", in: "`signature`").flatMap { secretEncoding($0.value) }
+        let secretAndPrefix = reader.require("secret", in: "`signature`").flatMap {
+            secretEncoding($0.value, algorithm: algorithm)
+        }
+        let secret = secretAndPrefix?.encoding
         var tolerancePast: Int?
         var toleranceFuture: Int?
         if let tolerance = reader.mapping("tolerance") {
@@ -62,18 +71,20 @@ struct SignatureParser {
             algorithm: algorithm,
             signatureHeader: header,
             format: format,
+            signaturePrefix: formatAndPrefix?.prefix,
             timestampHeader: timestampHeader,
             idHeader: idHeader,
             signedContent: signedContent,
             encoding: encoding,
             secret: secret,
+            signingKeyPrefix: secretAndPrefix?.signingPrefix,
             tolerancePast: tolerancePast,
             toleranceFuture: toleranceFuture
         )
     }
 
-    /// `plain`, `{ style: key-value, … }` or `{ style: versioned-list, … }`.
-    private func headerFormat(_ node: YAMLNode) -> SignatureHeaderFormat? {
+    /// `plain`, `{ style: plain, prefix: "sha256=" }`, `{ style: key-value, … }` or `{ style: versioned-list, … }`.
+    private func headerFormat(_ node: YAMLNode) -> (format: SignatureHeaderFormat, prefix: String?)? {
         if let scalar = node.scalar {
             guard scalar.text == "plain" else {
                 log.error(
@@ -83,7 +94,7 @@ struct SignatureParser {
                 )
                 return nil
             }
-            return .plain
+            return (.plain, nil)
         }
         guard let reader = MappingReader(node, what: "`format`", log: log) else { return nil }
         guard let styleEntry = reader.require("style", in: "`format`"), let style = reader.string("style") else {
@@ -91,8 +102,10 @@ struct SignatureParser {
         }
         switch style {
         case "plain":
-            reader.rejectUnknownKeys(allowed: ["style"], in: "a plain `format`")
-            return .plain
+            reader.rejectUnknownKeys(allowed: ["style", "prefix"], in: "a plain `format`")
+            guard reader["prefix"] != nil else { return (.plain, nil) }
+            guard let prefix = required("prefix", reader, in: "a plain `format`") else { return nil }
+            return (.plain, prefix)
         case "key-value":
             reader.rejectUnknownKeys(
                 allowed: ["style", "separator", "timestamp", "signature"], in: "a key-value `format`")
@@ -100,7 +113,7 @@ struct SignatureParser {
             let timestamp = required("timestamp", reader, in: "a key-value `format`")
             let signature = required("signature", reader, in: "a key-value `format`")
             guard let separator, let timestamp, let signature else { return nil }
-            return .keyValue(pairSeparator: separator, timestampKey: timestamp, signatureKey: signature)
+            return (.keyValue(pairSeparator: separator, timestampKey: timestamp, signatureKey: signature), nil)
         case "versioned-list":
             reader.rejectUnknownKeys(
                 allowed: ["style", "separator", "versionSeparator", "version"],
@@ -110,7 +123,9 @@ struct SignatureParser {
             let versionSeparator = required("versionSeparator", reader, in: "a versioned-list `format`")
             let version = required("version", reader, in: "a versioned-list `format`")
             guard let separator, let versionSeparator, let version else { return nil }
-            return .versionedList(entrySeparator: separator, versionSeparator: versionSeparator, version: version)
+            return (
+                .versionedList(entrySeparator: separator, versionSeparator: versionSeparator, version: version), nil
+            )
         default:
             let styles = ["plain", "key-value", "versioned-list"]
             log.error(
@@ -132,35 +147,63 @@ struct SignatureParser {
         return value
     }
 
-    /// `utf8` or `{ encoding: base64 | utf8, prefix: … }`.
-    private func secretEncoding(_ node: YAMLNode) -> SecretEncoding? {
+    /// `utf8`, `base64`, `hex`, or `{ encoding: base64 | hex | utf8, prefix: …, signingPrefix: … }`. For Ed25519
+    /// the encoding is that of the keys (`utf8` has no meaning there), `prefix` the public key's and `signingPrefix`
+    /// the private key's.
+    private func secretEncoding(_ node: YAMLNode, algorithm: SignatureAlgorithm)
+        -> (encoding: SecretEncoding, signingPrefix: String?)?
+    {
+        let known = "known: utf8, base64, hex"
+        var signingPrefix: String?
+        let encoding: SecretEncoding
+        let location: SourceLocation
         if let scalar = node.scalar {
+            location = node.location
             switch scalar.text {
-            case "utf8": return .utf8
-            case "base64": return .base64(prefix: nil)
+            case "utf8": encoding = .utf8
+            case "base64": encoding = .base64(prefix: nil)
+            case "hex": encoding = .hex
             default:
-                log.error("unknown secret encoding `\(scalar.text)` (known: utf8, base64)", at: node.location)
+                log.error("unknown secret encoding `\(scalar.text)` (\(known))", at: node.location)
                 return nil
             }
-        }
-        guard let reader = MappingReader(node, what: "`secret`", log: log) else { return nil }
-        reader.rejectUnknownKeys(allowed: ["encoding", "prefix"], in: "`secret`")
-        let prefix = reader.string("prefix")
-        guard let entry = reader.require("encoding", in: "`secret`"), let name = reader.string("encoding") else {
-            return nil
-        }
-        switch name {
-        case "base64":
-            return .base64(prefix: prefix)
-        case "utf8":
-            if let prefixEntry = reader["prefix"] {
-                log.error("`prefix` applies only to a base64 secret", at: prefixEntry.keyLocation)
+        } else {
+            guard let reader = MappingReader(node, what: "`secret`", log: log) else { return nil }
+            reader.rejectUnknownKeys(allowed: ["encoding", "prefix", "signingPrefix"], in: "`secret`")
+            let prefix = reader.string("prefix")
+            signingPrefix = reader.string("signingPrefix")
+            guard let entry = reader.require("encoding", in: "`secret`"), let name = reader.string("encoding") else {
+                return nil
             }
-            return .utf8
-        default:
-            log.error("unknown secret encoding `\(name)` (known: utf8, base64)", at: entry.value.location)
+            location = entry.value.location
+            switch name {
+            case "base64":
+                encoding = .base64(prefix: prefix)
+            case "utf8", "hex":
+                if let prefixEntry = reader["prefix"] {
+                    log.error("`prefix` applies only to a base64 secret", at: prefixEntry.keyLocation)
+                }
+                encoding = name == "hex" ? .hex : .utf8
+            default:
+                log.error("unknown secret encoding `\(name)` (\(known))", at: entry.value.location)
+                return nil
+            }
+            if let entry = reader["signingPrefix"], !algorithm.isAsymmetric {
+                log.error(
+                    "`signingPrefix` is the prefix of an Ed25519 private key; an HMAC scheme signs and verifies with "
+                        + "one secret",
+                    at: entry.keyLocation
+                )
+            }
+        }
+        if algorithm.isAsymmetric, encoding == .utf8 {
+            log.error(
+                "an Ed25519 key is written as `hex` or `base64` (with its prefix); `utf8` applies to HMAC secrets",
+                at: location
+            )
             return nil
         }
+        return (encoding, signingPrefix)
     }
 
     /// `{body}` is required; `{timestamp}` and `{id}` need somewhere to come from; nothing else is a placeholder.

@@ -18,8 +18,18 @@ public struct Provider: Hashable, Sendable, Codable {
     /// The prefix of generated type names (`Extend` → `ExtendEvent`, `ExtendWebhooks`).
     public var swiftName: String
     public var description: String?
-    /// The top-level body member whose value names the event (`eventType`).
+    /// The top-level body member whose value names the event (`eventType`); empty when the event type travels in a
+    /// header (`eventHeader`). Its value is a string, or an integer when the envelope declares it so (Discord's
+    /// `type: 1`; see `discriminatorIsInteger`).
     public var discriminator: String
+    /// The request header whose value names the event (GitHub's `X-GitHub-Event`, Shopify's `X-Shopify-Topic`),
+    /// for a provider whose bodies do not say which event they are; nil when `discriminator` names it.
+    public var eventHeader: String?
+    /// With `eventHeader`: the top-level body member whose string value selects an event's variant (GitHub's
+    /// `action`: header `issues` and `action: opened` is the event `issues.opened`).
+    public var variantMember: String?
+    /// Where a delivery's stable event id is, to deduplicate retried deliveries on.
+    public var dedupeKey: DedupeKey?
     /// The body member that carries the event-specific payload (`payload`, `data`), if the envelope has one.
     public var payloadField: String?
     /// Headers every delivery of this provider carries.
@@ -37,6 +47,9 @@ public struct Provider: Hashable, Sendable, Codable {
         swiftName: String,
         description: String? = nil,
         discriminator: String,
+        eventHeader: String? = nil,
+        variantMember: String? = nil,
+        dedupeKey: DedupeKey? = nil,
         payloadField: String? = nil,
         headers: [Header] = [],
         signature: SignatureScheme? = nil,
@@ -48,12 +61,28 @@ public struct Provider: Hashable, Sendable, Codable {
         self.swiftName = swiftName
         self.description = description
         self.discriminator = discriminator
+        self.eventHeader = eventHeader
+        self.variantMember = variantMember
+        self.dedupeKey = dedupeKey
         self.payloadField = payloadField
         self.headers = headers
         self.signature = signature
         self.types = types.sorted { $0.name < $1.name }
         self.events = events.sorted { $0.type < $1.type }
         self.legacyEvents = legacyEvents.sorted { $0.type < $1.type }
+    }
+
+    /// Whether the body's discriminator is an integer member (its declared type in the events' bodies), so event
+    /// types are the decimal text of its values (`"1"`).
+    public var discriminatorIsInteger: Bool {
+        guard eventHeader == nil, let body = events.first?.body, case .object(let rules) = body.kind,
+            let field = rules.fields.first(where: { $0.name == discriminator })
+        else { return false }
+        switch resolve(field.schema).kind {
+        case .integer: return true
+        case .enumeration(let rules): return rules.integer
+        default: return false
+        }
     }
 
     public func type(named name: String) -> NamedType? {
@@ -93,10 +122,28 @@ public struct NamedType: Hashable, Sendable, Codable {
     }
 }
 
+/// Where a provider puts the id that stays the same across retries of one event.
+public enum DedupeKey: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// A request header (`X-GitHub-Delivery`, `webhook-id`), matched case-insensitively.
+    case header(String)
+    /// A body member, as a JSON pointer (`/eventId`, `/id`).
+    case member(String)
+
+    public var description: String {
+        switch self {
+        case .header(let name): return "header `\(name)`"
+        case .member(let pointer): return "body member `\(pointer)`"
+        }
+    }
+}
+
 /// One event type: the whole body of its deliveries, envelope included.
 public struct Event: Hashable, Sendable, Codable {
-    /// The discriminator value (`extract_run.failed`).
+    /// The event's name: the discriminator's value (`extract_run.failed`), or for a provider that names events by a
+    /// header, the header's value followed by `.` and the variant, if any (`issues.opened`, `push`).
     public var type: String
+    /// The value of the provider's `variantMember` that selects this event (`opened`), for a header-named provider.
+    public var variant: String?
     /// The generated struct's name (`ExtractRunFailedEvent`), derived from `type` unless the YAML names it.
     public var swiftName: String
     public var description: String?
@@ -112,15 +159,26 @@ public struct Event: Hashable, Sendable, Codable {
         swiftName: String,
         description: String? = nil,
         deprecated: Bool = false,
+        variant: String? = nil,
         body: Schema,
         source: String
     ) {
         self.type = type
+        self.variant = variant
         self.swiftName = swiftName
         self.description = description
         self.deprecated = deprecated
         self.body = body
         self.source = source
+    }
+}
+
+extension Event {
+    /// The value that names the event where the provider puts it: the discriminator's or the event header's
+    /// (`issues` for `issues.opened`).
+    public var selectorValue: String {
+        guard let variant, type.hasSuffix("." + variant) else { return type }
+        return String(type.dropLast(variant.count + 1))
     }
 }
 

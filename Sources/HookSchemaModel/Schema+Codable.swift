@@ -34,7 +34,7 @@ extension Schema {
 
 extension Schema.Kind {
     private enum CodingKeys: String, CodingKey {
-        case string, integer, number, boolean, enumeration, object, array, map, any, ref, union
+        case string, integer, number, boolean, enumeration, object, array, map, any, ref, union, untaggedUnion
     }
 
     public init(from decoder: any Decoder) throws {
@@ -52,6 +52,7 @@ extension Schema.Kind {
         case .any: self = .any
         case .ref: self = .ref(try container.decode(String.self, forKey: key))
         case .union: self = .union(try container.decode(UnionRules.self, forKey: key))
+        case .untaggedUnion: self = .untaggedUnion(try container.decode(UntaggedUnionRules.self, forKey: key))
         }
     }
 
@@ -69,6 +70,7 @@ extension Schema.Kind {
         case .any: try container.encode(true, forKey: .any)
         case .ref(let name): try container.encode(name, forKey: .ref)
         case .union(let rules): try container.encode(rules, forKey: .union)
+        case .untaggedUnion(let rules): try container.encode(rules, forKey: .untaggedUnion)
         }
     }
 }
@@ -104,7 +106,7 @@ extension Literal {
 
 extension EnumValue {
     private enum CodingKeys: String, CodingKey {
-        case value, description, deprecated
+        case value, description, deprecated, swiftName
     }
 
     public init(from decoder: any Decoder) throws {
@@ -112,7 +114,8 @@ extension EnumValue {
         self.init(
             try container.decode(String.self, forKey: .value),
             description: try container.decodeIfPresent(String.self, forKey: .description),
-            deprecated: try container.decodeIfPresent(Bool.self, forKey: .deprecated) ?? false
+            deprecated: try container.decodeIfPresent(Bool.self, forKey: .deprecated) ?? false,
+            swiftName: try container.decodeIfPresent(String.self, forKey: .swiftName)
         )
     }
 
@@ -121,6 +124,30 @@ extension EnumValue {
         try container.encode(value, forKey: .value)
         try container.encodeIfPresent(description, forKey: .description)
         if deprecated { try container.encode(true, forKey: .deprecated) }
+        try container.encodeIfPresent(swiftName, forKey: .swiftName)
+    }
+}
+
+/// `integer` only when true, so a string enum's JSON is as before.
+extension EnumRules {
+    private enum CodingKeys: String, CodingKey {
+        case values, closed, integer
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            values: try container.decode([EnumValue].self, forKey: .values),
+            closed: try container.decodeIfPresent(Bool.self, forKey: .closed) ?? false,
+            integer: try container.decodeIfPresent(Bool.self, forKey: .integer) ?? false
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(values, forKey: .values)
+        try container.encode(closed, forKey: .closed)
+        if integer { try container.encode(true, forKey: .integer) }
     }
 }
 

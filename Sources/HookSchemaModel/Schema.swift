@@ -48,6 +48,9 @@ public struct Schema: Hashable, Sendable, Codable {
         /// A named type of the same provider (`$ref: RunError`), resolved by the loader: the name exists.
         case ref(String)
         case union(UnionRules)
+        /// A union without a discriminator: the first member whose shape matches the value (see
+        /// `UntaggedUnionRules`).
+        case untaggedUnion(UntaggedUnionRules)
     }
 }
 
@@ -119,22 +122,29 @@ public struct EnumRules: Hashable, Sendable, Codable {
     /// Closed enums reject unknown values (an error finding, a decoding failure); open enums (the default)
     /// keep them (a warning finding, `case unknown(String)`).
     public var closed: Bool
+    /// The values are integers (Svix's `MessageStatus` 0–4), each `value` its decimal text; otherwise strings.
+    public var integer: Bool
 
-    public init(values: [EnumValue], closed: Bool = false) {
+    public init(values: [EnumValue], closed: Bool = false, integer: Bool = false) {
         self.values = values
         self.closed = closed
+        self.integer = integer
     }
 }
 
 public struct EnumValue: Hashable, Sendable, Codable {
+    /// The value on the wire; for an integer enum, its decimal text (`"3"`).
     public var value: String
     public var description: String?
     public var deprecated: Bool
+    /// The Swift case name chosen in the YAML (`swiftName:`), overriding the derived one.
+    public var swiftName: String?
 
-    public init(_ value: String, description: String? = nil, deprecated: Bool = false) {
+    public init(_ value: String, description: String? = nil, deprecated: Bool = false, swiftName: String? = nil) {
         self.value = value
         self.description = description
         self.deprecated = deprecated
+        self.swiftName = swiftName
     }
 }
 
@@ -223,5 +233,29 @@ public struct UnionMember: Hashable, Sendable, Codable {
     public init(value: String, type: String) {
         self.value = value
         self.type = type
+    }
+}
+
+/// A union without a discriminator member, told apart by the shape of the value: its JSON kind (`integer |
+/// string`) and, for object members, which required members are present (GitHub's `requested_reviewer`: a user
+/// has `login`, a team `slug`). A value is the first member it matches, in declaration order (see
+/// `UntaggedUnionRules.matches`); a value that matches none is an error, reported with the findings of the
+/// closest member.
+public struct UntaggedUnionRules: Hashable, Sendable, Codable {
+    public var members: [UntaggedUnionMember]
+
+    public init(members: [UntaggedUnionMember]) {
+        self.members = members
+    }
+}
+
+public struct UntaggedUnionMember: Hashable, Sendable, Codable {
+    public var schema: Schema
+    /// The Swift case name chosen in the YAML, overriding the derived one (`user` for `$ref: User`).
+    public var swiftName: String?
+
+    public init(schema: Schema, swiftName: String? = nil) {
+        self.schema = schema
+        self.swiftName = swiftName
     }
 }

@@ -11,4 +11,7 @@ public enum HookSchemaRuntimeVersion: Sendable {
     case v1
     /// Generated types also conform to `TapeDecodable` (`init(tape:at:)`, the one-pass decoding path).
     case v2
+    /// Header-named events (`WebhookEventUnion.eventHeader`, `init(tape:at:eventType:)`), unions without a
+    /// discriminator (`TapeValueShape`, `DecodedValueShape`) and integer enums (`OpenIntegerEnum`).
+    case v3
 }

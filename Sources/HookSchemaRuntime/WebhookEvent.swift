@@ -12,15 +12,40 @@ public protocol WebhookEventUnion: Codable, Hashable, Sendable, TapeDecodable {
     /// The schema model the types were generated from, embedded in the generated code, so an app validates
     /// payloads against exactly the schema its types came from.
     static var provider: Provider { get }
-    /// The discriminator value of this delivery.
+    /// The header that names the event (GitHub's `X-GitHub-Event`), for a provider whose bodies do not say which
+    /// event they are; nil when a body member does.
+    static var eventHeader: String? { get }
+    /// The event's name: the discriminator's value (`extract_run.failed`), or for a header-named provider the
+    /// header's value and the variant (`issues.opened`).
     var eventType: String { get }
+    /// Reads the value from a scanned body's tape; `eventType` is the event's name when the provider names events
+    /// by a header (the validator's dispatch found it), nil otherwise.
+    init(tape: JSONTapeReader, at index: Int, eventType: String?) throws(TapeDecodingError)
 }
 
 extension WebhookEventUnion {
-    /// Decodes a delivery's raw body.
-    public init(jsonData data: Data) throws {
-        self = try JSONDecoder().decode(Self.self, from: data)
+    public static var eventHeader: String? { nil }
+
+    /// A provider that names events in the body reads the name there.
+    public init(tape: JSONTapeReader, at index: Int, eventType: String?) throws(TapeDecodingError) {
+        try self.init(tape: tape, at: index)
     }
+
+    /// Decodes a delivery's raw body. For a header-named provider (`eventHeader`), give the header's value as
+    /// `eventType` (`"issues"`); the variant is read from the body.
+    public init(jsonData data: Data, eventType: String? = nil) throws {
+        let decoder = JSONDecoder()
+        if let eventType {
+            decoder.userInfo[.webhookEventType] = eventType
+        }
+        self = try decoder.decode(Self.self, from: data)
+    }
+}
+
+extension CodingUserInfoKey {
+    /// The value of a header-named provider's event header (`issues` for GitHub's `X-GitHub-Event: issues`), for a
+    /// generated provider enum decoded with a `Decoder`: `decoder.userInfo[.webhookEventType] = "issues"`.
+    public static let webhookEventType = CodingUserInfoKey(rawValue: "hookschema.eventType")!
 }
 
 /// Decodes the schema model embedded in generated code.

@@ -10,15 +10,19 @@ struct ParsedSignatureHeader: Hashable, Sendable {
 struct SignatureHeaderParser {
     let scheme: SignatureScheme
 
-    /// The byte length of one HMAC-SHA256 signature.
-    static let signatureLength = 32
-
     func parse(_ value: String) throws(SignatureError) -> ParsedSignatureHeader {
         let header = scheme.signatureHeader
         guard !value.isEmpty else { throw .malformedHeader(header, reason: "the value is empty") }
         switch scheme.format {
         case .plain:
-            return ParsedSignatureHeader(timestamp: nil, signatures: [try decode(Substring(value), entry: nil)])
+            var signature = Substring(value)
+            if let prefix = scheme.signaturePrefix {
+                guard signature.hasPrefix(prefix) else {
+                    throw .malformedHeader(header, reason: "the value does not start with `\(prefix)`")
+                }
+                signature = signature.dropFirst(prefix.count)
+            }
+            return ParsedSignatureHeader(timestamp: nil, signatures: [try decode(signature, entry: nil)])
 
         case .keyValue(let separator, let timestampKey, let signatureKey):
             var timestamp: String?
@@ -84,10 +88,12 @@ struct SignatureHeaderParser {
             let encoding = scheme.encoding == .hex ? "hex" : "base64"
             throw .malformedHeader(header, reason: "\(what) `\(Self.abbreviated(text))` is not \(encoding)")
         }
-        guard bytes.count == Self.signatureLength else {
+        let length = scheme.algorithm.signatureLength
+        guard bytes.count == length else {
             throw .malformedHeader(
                 header,
-                reason: "\(what) is \(bytes.count) bytes long; an HMAC-SHA256 signature has \(Self.signatureLength)"
+                reason: "\(what) is \(bytes.count) bytes long; an \(scheme.algorithm.displayName) signature has "
+                    + "\(length)"
             )
         }
         return bytes
@@ -95,5 +101,17 @@ struct SignatureHeaderParser {
 
     private static func abbreviated(_ text: Substring) -> String {
         text.count <= 24 ? String(text) : text.prefix(20) + "…"
+    }
+}
+
+extension SignatureAlgorithm {
+    /// `HMAC-SHA256`, `Ed25519`: the name in messages.
+    var displayName: String {
+        switch self {
+        case .hmacSHA1: return "HMAC-SHA1"
+        case .hmacSHA256: return "HMAC-SHA256"
+        case .hmacSHA512: return "HMAC-SHA512"
+        case .ed25519: return "Ed25519"
+        }
     }
 }

@@ -6,7 +6,8 @@ import HookSchemaModel
 /// and by `hookschema sign`; a receiver needs only `SignatureVerifier`.
 ///
 /// With several secrets (rotation), formats that carry a list (`t=…,v1=…,v1=…` and `v1,… v1,…`) get one
-/// signature per secret, in the order given; the `plain` format carries exactly one signature.
+/// signature per secret, in the order given; the `plain` format carries exactly one signature. For Ed25519 schemes
+/// the secrets are private keys (`whsk_…`, or hex for Discord).
 public struct SignatureSigner: Sendable {
     public let scheme: SignatureScheme
     private let template: SignedContentTemplate
@@ -17,7 +18,7 @@ public struct SignatureSigner: Sendable {
     public init(scheme: SignatureScheme, secrets: [String]) throws(SignatureError) {
         self.scheme = scheme
         self.template = try SchemeCheck.template(of: scheme)
-        self.keys = try SigningKeys.make(from: secrets, encoding: scheme.secret)
+        self.keys = try SigningKeys.signing(secrets, scheme: scheme)
         if case .plain = scheme.format, keys.count > 1 {
             throw .invalidScheme(
                 "the plain format of `\(scheme.signatureHeader)` carries one signature; sign with one secret"
@@ -40,9 +41,10 @@ public struct SignatureSigner: Sendable {
             headers.append((timestampHeader, timestampText))
         }
         let content = template.content(id: id, timestamp: timestampText, body: body)
-        let signatures = keys.map { key in
-            let code = HMAC<SHA256>.authenticationCode(for: content, using: SymmetricKey(data: key))
-            return ByteEncoding.encode(code, as: scheme.encoding)
+        var signatures: [String] = []
+        for key in keys {
+            let signature = try SignatureAlgorithms.sign(content, key: key, algorithm: scheme.algorithm)
+            signatures.append(ByteEncoding.encode(signature, as: scheme.encoding))
         }
         headers.append((scheme.signatureHeader, signatureHeaderValue(signatures, timestamp: timestampText)))
         return headers
@@ -51,7 +53,7 @@ public struct SignatureSigner: Sendable {
     private func signatureHeaderValue(_ signatures: [String], timestamp: String) -> String {
         switch scheme.format {
         case .plain:
-            return signatures.joined()
+            return (scheme.signaturePrefix ?? "") + signatures.joined()
         case .keyValue(let separator, let timestampKey, let signatureKey):
             let timestampPair = scheme.timestampHeader == nil ? ["\(timestampKey)=\(timestamp)"] : []
             return (timestampPair + signatures.map { "\(signatureKey)=\($0)" }).joined(separator: separator)

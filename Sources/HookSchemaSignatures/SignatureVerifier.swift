@@ -11,7 +11,8 @@ import HookSchemaModel
 ///
 /// The body must be the raw bytes as received, before any JSON parsing. Several secrets may be given at once
 /// while a secret is being rotated: a delivery verifies if any of its signatures matches any secret. Signatures
-/// are compared in constant time (swift-crypto's `HashedAuthenticationCode` comparison).
+/// are compared in constant time (swift-crypto's `HMAC.isValidAuthenticationCode`). For Ed25519 schemes (Standard
+/// Webhooks `v1a`, Discord) the "secrets" are the sender's public keys: a receiver holds nothing secret.
 public struct SignatureVerifier: Sendable {
     public let scheme: SignatureScheme
     private let template: SignedContentTemplate
@@ -32,7 +33,7 @@ public struct SignatureVerifier: Sendable {
     ) throws(SignatureError) {
         self.scheme = scheme
         self.template = try SchemeCheck.template(of: scheme)
-        self.keys = try SigningKeys.make(from: secrets, encoding: scheme.secret)
+        self.keys = try SigningKeys.verifying(secrets, scheme: scheme)
         self.clock = clock
     }
 
@@ -64,7 +65,7 @@ public struct SignatureVerifier: Sendable {
         let id = try scheme.idHeader.map { header throws(SignatureError) in try lookup.require(header) }
 
         let content = template.content(id: id, timestamp: timestampText, body: body)
-        guard let match = Self.firstMatch(of: parsed.signatures, content: content, keys: keys) else {
+        guard let match = Self.firstMatch(of: parsed.signatures, content: content, keys: keys, scheme.algorithm) else {
             throw .noMatchingSignature(signatures: parsed.signatures.count, secrets: keys.count)
         }
 
@@ -91,13 +92,13 @@ public struct SignatureVerifier: Sendable {
         try verify(body: body, headers: headers.map { (name: $0.key, value: $0.value) })
     }
 
-    /// The first (secret, signature) pair that matches. Every comparison is constant-time.
-    private static func firstMatch(of signatures: [[UInt8]], content: [UInt8], keys: [[UInt8]])
-        -> (secret: Int, signature: Int)?
-    {
+    /// The first (secret, signature) pair that matches. Every HMAC comparison is constant-time.
+    private static func firstMatch(
+        of signatures: [[UInt8]], content: [UInt8], keys: [[UInt8]], _ algorithm: SignatureAlgorithm
+    ) -> (secret: Int, signature: Int)? {
         for (secretIndex, key) in keys.enumerated() {
-            let expected = HMAC<SHA256>.authenticationCode(for: content, using: SymmetricKey(data: key))
-            for (signatureIndex, signature) in signatures.enumerated() where expected == signature {
+            for (signatureIndex, signature) in signatures.enumerated()
+            where SignatureAlgorithms.isValid(signature, of: content, key: key, algorithm: algorithm) {
                 return (secretIndex, signatureIndex)
             }
         }

@@ -17,6 +17,11 @@ struct CheckCommand: ParsableCommand {
             A *.delivery.json file is a captured delivery with headers: {"headers": {"Name": "value", …}, \
             "body": "<the raw body as a string>"}; its headers are checked too. Without PATH: Examples/payloads.
 
+            A provider that names its events in a header (GitHub's X-GitHub-Event) needs that header: captured \
+            deliveries carry it; for bare bodies, name the event with --event (`--event issues`; the variant, such \
+            as GitHub's `action`, is read from the body). Without either, such a body gets one missing_header \
+            finding.
+
             Exits 0 when no payload fails (drift is allowed), 1 when a payload fails (or drifts, with --strict), \
             and 2 for usage, I/O or schema errors.
             """
@@ -43,6 +48,16 @@ struct CheckCommand: ParsableCommand {
     )
     var secretEnvironment: [String] = []
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The event type of bare bodies, for a provider that names events in a header (the value of GitHub's "
+                + "X-GitHub-Event, such as `issues`); a captured delivery's own header takes precedence.",
+            valueName: "type"
+        )
+    )
+    var event: String?
+
     @Argument(help: ArgumentHelp("Payload files or folders, or - for NDJSON on standard input.", valueName: "path"))
     var paths: [String] = []
 
@@ -64,7 +79,7 @@ struct CheckCommand: ParsableCommand {
         do {
             for source in sources {
                 try source.forEachPayload(limits: validator.limits) { payload in
-                    var report = payload.validate(with: validator, reusing: &buffers)
+                    var report = payload.validate(with: validator, eventType: event, reusing: &buffers)
                     signatures.check(payload, report: &report)
                     let result = CheckResult(source: source.displayPath, line: payload.line, report: report)
                     summary.add(report.verdict)

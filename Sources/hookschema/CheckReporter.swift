@@ -37,8 +37,8 @@ final class TextCheckFormatter: CheckFormatter {
     }
 }
 
-/// One JSON document: `{"summary": {…}, "results": [{"source", "line", "provider", "event", "verdict",
-/// "findings"}, …]}`, a result per line. Written as UTF-8 bytes; the `"source": …` part is encoded once per source.
+/// One JSON document: `{"summary": {…}, "results": [{"source", "line", "provider", "event", "dedupeKey"
+/// (only when the delivery has one), "verdict", "findings"}, …]}`, a result per line. Written as UTF-8 bytes; the `"source": …` part is encoded once per source.
 final class JSONCheckFormatter: CheckFormatter {
     private var output = BufferedOutput()
     private var spool = Spool()
@@ -67,6 +67,10 @@ final class JSONCheckFormatter: CheckFormatter {
         writeOptional(result.report.provider)
         text.append(contentsOf: ", \"event\": ".utf8)
         writeOptional(result.report.event)
+        if let key = result.report.dedupeKey {
+            text.append(contentsOf: ", \"dedupeKey\": ".utf8)
+            JSONText.writeString(key, into: &text)
+        }
         text.append(contentsOf: ", \"verdict\": \"".utf8)
         text.append(contentsOf: result.report.verdict.rawValue.utf8)
         text.append(contentsOf: "\", \"findings\": [".utf8)

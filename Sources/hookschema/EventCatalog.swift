@@ -65,7 +65,7 @@ enum EventCatalog {
         case .object: return "object"
         case .array: return "array"
         case .map: return "map"
-        case .union: return "union"
+        case .union, .untaggedUnion: return "union"
         case .any: return "any JSON"
         case .string, .integer, .number, .boolean, .enumeration: return "scalar"
         }

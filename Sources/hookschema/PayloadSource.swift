@@ -27,11 +27,13 @@ struct PayloadSource {
         /// A finding that replaces validation (the body could not be read within the limits).
         var unreadable: Finding?
 
-        func validate(with validator: SchemaValidator, reusing buffers: inout ValidationBuffers) -> DriftReport {
+        func validate(
+            with validator: SchemaValidator, eventType: String?, reusing buffers: inout ValidationBuffers
+        ) -> DriftReport {
             if let unreadable {
                 return DriftReport(findings: [unreadable])
             }
-            return validator.validate(body: body, headers: headers, reusing: &buffers)
+            return validator.validate(body: body, headers: headers, eventType: eventType, reusing: &buffers)
         }
     }
 

@@ -190,3 +190,15 @@ extension TapeDecodable where Self: RawRepresentable & CaseIterable, RawValue ==
         self = value
     }
 }
+
+extension TapeDecodable where Self: RawRepresentable & CaseIterable, RawValue == Int {
+    /// A closed integer enum: an integer the schema lists; any other value fails, as with `Decodable`.
+    @inlinable
+    public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
+        let raw = try tape.integer(Int.self, at: index)
+        guard let value = Self(rawValue: raw) else {
+            throw TapeDecodingError(index: index, "\(raw) is not a value of \(Self.self)")
+        }
+        self = value
+    }
+}

@@ -9,12 +9,23 @@ extension WebhookEventUnion {
     /// let (event, report) = ExtendEvent.decode(validating: requestBody)
     /// ```
     ///
-    /// The validator for the type is compiled on first use and kept.
+    /// The validator for the type is compiled on first use and kept. A provider that names its events by a header
+    /// (`eventHeader`, GitHub's `X-GitHub-Event`) needs the delivery's `headers`, or the header's value as
+    /// `eventType`.
     public static func decode(
         validating body: some Collection<UInt8>,
-        headers: [(name: String, value: String)]? = nil
+        headers: [(name: String, value: String)]? = nil,
+        eventType: String? = nil
     ) -> (value: Self?, report: DriftReport) {
-        EmbeddedValidators.shared.validator(for: Self.self).decode(Self.self, body: body, headers: headers)
+        EmbeddedValidators.shared.validator(for: Self.self).decode(
+            Self.self, body: body, headers: headers, eventType: eventType)
+    }
+
+    /// `decode(validating:headers:eventType:)` with the headers as a dictionary.
+    public static func decode(validating body: some Collection<UInt8>, headers: [String: String])
+        -> (value: Self?, report: DriftReport)
+    {
+        decode(validating: body, headers: headers.map { (name: $0.key, value: $0.value) })
     }
 }
 

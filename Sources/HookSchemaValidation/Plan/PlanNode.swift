@@ -14,6 +14,8 @@ struct PlanNode: Sendable {
         case map
         case any
         case union
+        /// A union without a discriminator: `child` indexes `ValidationPlan.untaggedUnions`.
+        case untaggedUnion
         /// A `$ref` that adds `nullable` to its target: `child` is the target node.
         case ref
     }
@@ -62,8 +64,10 @@ struct FieldPlan: Sendable {
 
 /// An enum's values (looked up in `ValidationPlan.enumTable`, in the enum's group).
 struct EnumPlan: Sendable {
+    /// The values; an integer enum's as decimal text.
     var names: [String]
     var closed: Bool
+    var integer: Bool
     /// The allowed values, for `expected`.
     var values: JSONValue
 }
@@ -75,6 +79,20 @@ struct UnionPlan: Sendable {
     var table: ByteStringTable
     var closed: Bool
     var values: JSONValue
+}
+
+/// A union without a discriminator: its members in order, each with the shape that selects it.
+struct UntaggedPlan: Sendable {
+    struct Member: Sendable {
+        var node: Int
+        var kinds: UnionShape.Kinds
+        var requiredMembers: [[UInt8]]
+        var constants: [(name: [UInt8], value: String)]
+    }
+
+    var members: [Member]
+    /// The JSON kinds the members accept, for a value of none of them: `integer or string`.
+    var kindNames: [String]
 }
 
 struct MapPlan: Sendable {
@@ -94,6 +112,14 @@ struct ProviderPlan: Sendable {
     /// Event type → index into `events`.
     var eventTable: ByteStringTable
     var events: [(type: String, node: Int)]
+    /// A header-named provider (`eventHeader`): the header, the variant member, and each header value's events
+    /// (indices into `events`) with their variants.
+    var eventHeader: String?
+    var variantMember: String?
+    var eventsBySelector: [String: [(event: Int, variant: String?)]]
+    /// The discriminator's values are integers (matched by their decimal text).
+    var integerDiscriminator: Bool
+    var dedupeKey: DedupeKey?
     var legacy: [String: String]
     /// Member names every event body of this provider declares (its envelope), to guess the provider of a body
     /// whose event type is unknown or missing.

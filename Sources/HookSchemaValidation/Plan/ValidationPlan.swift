@@ -17,6 +17,7 @@ final class ValidationPlan: Sendable {
     /// Enum value → its index, grouped by enum index (in `enums`).
     let enumTable: ByteStringTable
     let unions: [UnionPlan]
+    let untaggedUnions: [UntaggedPlan]
     let maps: [MapPlan]
     let patterns: [Pattern]
     /// The `const` values of nodes.
@@ -52,6 +53,7 @@ final class ValidationPlan: Sendable {
                 enumeration.names.enumerated().map { (group: index, key: $1, value: $0) }
             })
         unions = compiler.unions
+        untaggedUnions = compiler.untaggedUnions
         maps = compiler.maps
         patterns = compiler.patterns
         constants = compiler.constants
@@ -63,7 +65,7 @@ final class ValidationPlan: Sendable {
         numberRules = compiler.numberRules
         self.providers = providers
         var discriminators: [(name: String, bytes: [UInt8], providers: [Int])] = []
-        for (index, provider) in providers.enumerated() {
+        for (index, provider) in providers.enumerated() where provider.eventHeader == nil {
             if let existing = discriminators.firstIndex(where: { $0.name == provider.discriminator }) {
                 discriminators[existing].providers.append(index)
             } else {
@@ -95,6 +97,7 @@ private struct PlanCompiler {
     var fieldNameBytes: [UInt8] = []
     var enums: [EnumPlan] = []
     var unions: [UnionPlan] = []
+    var untaggedUnions: [UntaggedPlan] = []
     var maps: [MapPlan] = []
     var patterns: [Pattern] = []
     var constants: [Literal] = []
@@ -102,8 +105,11 @@ private struct PlanCompiler {
     private var patternIndex: [String: Int] = [:]
     /// The current provider's named types → node index.
     private var namedTypes: [String: Int] = [:]
+    /// The provider being compiled (for the shapes of untagged union members).
+    private var provider = Provider(name: "", swiftName: "", discriminator: "")
 
     mutating func compile(_ provider: Provider) -> ProviderPlan {
+        self.provider = provider
         // Reserve a node per named type first, so references (recursive ones included) resolve to an index.
         namedTypes = [:]
         for type in provider.types {
@@ -130,12 +136,23 @@ private struct PlanCompiler {
         for event in provider.legacyEvents {
             legacy[event.type] = event.replacedBy
         }
+        var bySelector: [String: [(event: Int, variant: String?)]] = [:]
+        if provider.eventHeader != nil {
+            for (index, event) in provider.events.enumerated() {
+                bySelector[event.selectorValue, default: []].append((index, event.variant))
+            }
+        }
         return ProviderPlan(
             name: provider.name,
             discriminator: provider.discriminator,
             discriminatorBytes: Array(provider.discriminator.utf8),
             eventTable: ByteStringTable(events.map(\.type)),
             events: events,
+            eventHeader: provider.eventHeader,
+            variantMember: provider.variantMember,
+            eventsBySelector: bySelector,
+            integerDiscriminator: provider.discriminatorIsInteger,
+            dedupeKey: provider.dedupeKey,
             legacy: legacy,
             envelopeFields: envelope ?? [],
             headers: provider.headers
@@ -181,10 +198,14 @@ private struct PlanCompiler {
             node.typeName = "boolean"
         case .enumeration(let rules):
             node.kind = .enumeration
-            node.typeName = "string"
+            node.typeName = rules.integer ? "integer" : "string"
             node.child = enums.count
             let values = rules.values.map(\.value)
-            enums.append(EnumPlan(names: values, closed: rules.closed, values: .array(values.map { .string($0) })))
+            let expected: [JSONValue] = values.map { value in
+                rules.integer ? Int64(value).map { .integer($0) } ?? .string(value) : .string(value)
+            }
+            enums.append(
+                EnumPlan(names: values, closed: rules.closed, integer: rules.integer, values: .array(expected)))
         case .object(let rules):
             node.kind = .object
             node.typeName = "object"
@@ -234,6 +255,22 @@ private struct PlanCompiler {
             // Only reached for a `$ref` with a `const` or an unknown name (the loader rejects the latter).
             node.kind = .ref
             node.child = namedTypes[name] ?? add(Schema(.any, nullable: true))
+        case .untaggedUnion(let rules):
+            node.kind = .untaggedUnion
+            node.typeName = "union"
+            var members: [UntaggedPlan.Member] = []
+            var kinds: UnionShape.Kinds = []
+            for member in rules.members {
+                let shape = provider.unionShape(of: member.schema)
+                kinds.formUnion(shape.kinds)
+                members.append(
+                    UntaggedPlan.Member(
+                        node: add(member.schema), kinds: shape.kinds,
+                        requiredMembers: shape.requiredMembers.map { Array($0.utf8) },
+                        constants: shape.constants.map { (Array($0.member.utf8), $0.value) }))
+            }
+            node.child = untaggedUnions.count
+            untaggedUnions.append(UntaggedPlan(members: members, kindNames: kinds.names))
         case .union(let rules):
             node.kind = .union
             node.typeName = "object"

@@ -10,11 +10,16 @@ public struct DriftReport: Hashable, Sendable {
     public var verdict: Verdict { Verdict(findings: findings) }
     /// In document order; a missing member is reported after the other members of its object.
     public var findings: [Finding]
+    /// The delivery's stable event id, from where the provider's `dedupeKey` says (a header or a body member): the
+    /// key to deduplicate retried deliveries on. Nil when the provider declares none, or the delivery lacks it (a
+    /// header key needs the delivery's headers).
+    public var dedupeKey: String?
 
-    public init(provider: String? = nil, event: String? = nil, findings: [Finding] = []) {
+    public init(provider: String? = nil, event: String? = nil, findings: [Finding] = [], dedupeKey: String? = nil) {
         self.provider = provider
         self.event = event
         self.findings = findings
+        self.dedupeKey = dedupeKey
     }
 }
 

@@ -58,6 +58,22 @@ struct HeaderChecks {
         return findings
     }
 
+    /// The delivery's dedupe key: the header's value, or the body member's (a string, or a number's text).
+    func dedupeKey(_ key: DedupeKey, headers: [(name: String, value: String)]?) -> String? {
+        switch key {
+        case .header(let name):
+            let wanted = name.lowercased()
+            return headers?.first(where: { $0.name.lowercased() == wanted })?.value.trimmingSpaces
+        case .member(let pointer):
+            guard let index = resolve(pointer) else { return nil }
+            switch reader.tokens[index].kind {
+            case .string: return reader.string(index)
+            case .number: return String(decoding: reader.raw(index), as: UTF8.self)
+            default: return nil
+            }
+        }
+    }
+
     private func agree(_ header: String, _ body: String, format: HeaderFormat) -> Bool {
         switch format {
         case .string:
@@ -73,7 +89,7 @@ struct HeaderChecks {
     }
 
     /// The tape index of the body value at a JSON pointer, nil when it is not there.
-    private func resolve(_ pointer: String) -> Int? {
+    func resolve(_ pointer: String) -> Int? {
         var index = 0
         for token in JSONPointer.tokens(of: pointer) {
             switch reader.tokens[index].kind {

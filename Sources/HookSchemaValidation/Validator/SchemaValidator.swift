@@ -15,7 +15,9 @@ import HookSchemaRuntime
 /// ```
 ///
 /// Dispatch: the event is the one named by a provider's discriminator member (`eventType`); when several
-/// providers use the same member name, its value decides. A body that cannot be read as JSON gets exactly one
+/// providers use the same member name, its value decides. A provider that names its events by a header (GitHub's
+/// `X-GitHub-Event`) needs the delivery's headers, or the event type given as `eventType`; without either, its
+/// bodies get one `missing_header` finding. A body that cannot be read as JSON gets exactly one
 /// finding, `malformed_json`, and nothing else: the shape of the rest is unknowable.
 public struct SchemaValidator: Sendable {
     public let schemas: SchemaSet
@@ -34,10 +36,13 @@ public struct SchemaValidator: Sendable {
     }
 
     /// Validates one delivery body (raw bytes as received). With `headers`, also checks the provider's required
-    /// headers and the headers that mirror body members.
-    public func validate(body: UnsafeRawBufferPointer, headers: [(name: String, value: String)]? = nil) -> DriftReport {
+    /// headers and the headers that mirror body members. `eventType` names the event of a header-named provider
+    /// when the headers are not at hand (`hookschema check --event`).
+    public func validate(
+        body: UnsafeRawBufferPointer, headers: [(name: String, value: String)]? = nil, eventType: String? = nil
+    ) -> DriftReport {
         var buffers = ValidationBuffers()
-        return validate(body.bindMemory(to: UInt8.self), headers: headers, buffers: &buffers)
+        return validate(body.bindMemory(to: UInt8.self), headers: headers, eventType: eventType, buffers: &buffers)
     }
 
     /// Validates one delivery body, reusing `buffers` (the scanner's tape and stacks, the walker's path) instead of
@@ -46,18 +51,24 @@ public struct SchemaValidator: Sendable {
     public func validate(
         body: UnsafeBufferPointer<UInt8>,
         headers: [(name: String, value: String)]? = nil,
+        eventType: String? = nil,
         reusing buffers: inout ValidationBuffers
     ) -> DriftReport {
-        validate(body, headers: headers, buffers: &buffers)
+        validate(body, headers: headers, eventType: eventType, buffers: &buffers)
     }
 
     /// Validates one delivery body: `[UInt8]`, `Data`, `String.UTF8View`, an `ArraySlice`, …
-    public func validate(body: some Collection<UInt8>, headers: [(name: String, value: String)]? = nil) -> DriftReport {
+    public func validate(
+        body: some Collection<UInt8>, headers: [(name: String, value: String)]? = nil, eventType: String? = nil
+    ) -> DriftReport {
         var buffers = ValidationBuffers()
-        if let report = body.withContiguousStorageIfAvailable({ validate($0, headers: headers, buffers: &buffers) }) {
+        let run = { (bytes: UnsafeBufferPointer<UInt8>) in
+            validate(bytes, headers: headers, eventType: eventType, buffers: &buffers)
+        }
+        if let report = body.withContiguousStorageIfAvailable(run) {
             return report
         }
-        return Array(body).withUnsafeBufferPointer { validate($0, headers: headers, buffers: &buffers) }
+        return Array(body).withUnsafeBufferPointer(run)
     }
 
     /// Validates the body and decodes it as a generated event union, in one pass over the bytes: the body is
@@ -65,16 +76,25 @@ public struct SchemaValidator: Sendable {
     /// generated `TapeDecodable` initialisers (no `JSONDecoder`, no `Decoder`, no intermediate dictionary). The
     /// value is nil when the body does not decode as `Event` (a failing report says why); it equals what
     /// `JSONDecoder` gives for the body.
+    ///
+    /// For a provider that names its events by a header (GitHub's `X-GitHub-Event`), pass the delivery's `headers`
+    /// (or `eventType`): the body alone does not say which event it is.
     public func decode<Event: WebhookEventUnion>(
         _ type: Event.Type,
         body: some Collection<UInt8>,
-        headers: [(name: String, value: String)]? = nil
+        headers: [(name: String, value: String)]? = nil,
+        eventType: String? = nil
     ) -> (value: Event?, report: DriftReport) {
+        // The value of the event header, for a provider that names events by one: what its decoder switches on.
+        let headerValue = Event.eventHeader.flatMap { name in
+            headers?.first(where: { $0.name.lowercased() == name.lowercased() })?.value.trimmingSpaces
+        }
         let decode = { (bytes: UnsafeBufferPointer<UInt8>) in
             var value: Event?
             var buffers = ValidationBuffers()
-            let report = self.validate(bytes, headers: headers, buffers: &buffers) { reader in
-                value = try? Event(tape: reader, at: 0)
+            let report = self.validate(bytes, headers: headers, eventType: eventType, buffers: &buffers) {
+                reader, _ in
+                value = try? Event(tape: reader, at: 0, eventType: headerValue ?? eventType)
             }
             return (value, report)
         }
@@ -88,8 +108,9 @@ public struct SchemaValidator: Sendable {
     func validate(
         _ bytes: UnsafeBufferPointer<UInt8>,
         headers: [(name: String, value: String)]?,
+        eventType: String? = nil,
         buffers: inout ValidationBuffers,
-        andThen: (TapeReader) -> Void = { _ in }
+        andThen: (TapeReader, DriftReport) -> Void = { _, _ in }
     ) -> DriftReport {
         let maxBody = limits.effectiveMaxBodyBytes
         guard bytes.count <= maxBody else {
@@ -109,11 +130,16 @@ public struct SchemaValidator: Sendable {
         }
         do {
             let reader = TapeReader(bytes: bytes, tokens: scanner.tape.tokens.elements)
-            var report = Dispatcher(plan: plan, reader: reader).run(path: buffers.path)
-            if let headers, let provider = plan.providers.first(where: { $0.name == report.provider }) {
-                report.findings += HeaderChecks(provider: provider, reader: reader).run(headers)
+            var report = Dispatcher(plan: plan, reader: reader, headers: headers, eventType: eventType)
+                .run(path: buffers.path)
+            if let provider = plan.providers.first(where: { $0.name == report.provider }) {
+                let checks = HeaderChecks(provider: provider, reader: reader)
+                if let headers {
+                    report.findings += checks.run(headers)
+                }
+                report.dedupeKey = provider.dedupeKey.flatMap { checks.dedupeKey($0, headers: headers) }
             }
-            andThen(reader)
+            andThen(reader, report)
             return report
         }
     }

@@ -61,6 +61,29 @@ extension Walker {
             expected: enumeration.values, actual: reader.scalarValue(index))
     }
 
+    /// An integer enum: an integer (as for `type: integer`) whose decimal text is one of the values.
+    mutating func checkIntegerEnum(_ node: PlanNode, _ index: Int) {
+        let enumeration = plan.enums[node.child]
+        guard !reader.hasFractionOrExponent(index), let value = reader.int64(index) else {
+            report(
+                .typeMismatch, "expected an integer, found the number \(reader.preview(index))",
+                expected: .string("integer"), actual: .string("number"))
+            return
+        }
+        let text = String(value)
+        if enumeration.names.contains(text) {
+            if let constant = plan.constant(node), constant != .integer(value) {
+                constMismatch(constant, index)
+            }
+            return
+        }
+        report(
+            .unknownEnumValue,
+            "\(text) is not one of the \(enumeration.closed ? "allowed" : "known") values",
+            severity: enumeration.closed ? .error : .warning,
+            expected: enumeration.values, actual: .integer(value))
+    }
+
     mutating func checkNumber(_ node: PlanNode, _ index: Int) {
         let token = reader.tokens[index]
         let isInteger = !reader.hasFractionOrExponent(index)

@@ -67,6 +67,10 @@ struct Walker {
                 check(node.child, index)
                 return
             }
+            if node.kind == .untaggedUnion {
+                checkUntagged(plan.untaggedUnions[node.child], index)
+                return
+            }
             report(
                 .nullNotAllowed, "null is not allowed here: expected \(article(node.typeName))",
                 expected: .string("\(node.typeName)"), actual: .null)
@@ -81,8 +85,13 @@ struct Walker {
             guard token.kind == .string else { return mismatch(node, index) }
             checkString(node, index)
         case .enumeration:
-            guard token.kind == .string else { return mismatch(node, index) }
-            checkEnum(node, index)
+            if plan.enums[node.child].integer {
+                guard token.kind == .number else { return mismatch(node, index) }
+                checkIntegerEnum(node, index)
+            } else {
+                guard token.kind == .string else { return mismatch(node, index) }
+                checkEnum(node, index)
+            }
         case .integer, .number:
             guard token.kind == .number else { return mismatch(node, index) }
             checkNumber(node, index)
@@ -103,6 +112,8 @@ struct Walker {
         case .union:
             guard token.kind == .object else { return mismatch(node, index) }
             checkUnion(plan.unions[node.child], index)
+        case .untaggedUnion:
+            checkUntagged(plan.untaggedUnions[node.child], index)
         }
     }
 
@@ -296,6 +307,67 @@ struct Walker {
                 + "\(JSONText.quoted(union.discriminator))",
             severity: severity, expected: union.values, actual: .string(reader.string(value)))
         path.removeLast()
+    }
+
+    /// A union without a discriminator: the value is the first member whose shape it has (`UnionShape`), checked
+    /// against that member. A value of no member's shape gets the findings of the closest member: of the members
+    /// that accept its JSON kind, the one with the fewest errors (the first of those, in declaration order); when no
+    /// member accepts its kind, one `type_mismatch`.
+    private mutating func checkUntagged(_ union: UntaggedPlan, _ index: Int) {
+        let kind = Self.shapeKind(reader, index)
+        for member in union.members where member.kinds.contains(kind) && matches(member, index) {
+            check(member.node, index)
+            return
+        }
+        let candidates = union.members.filter { $0.kinds.contains(kind) }
+        guard !candidates.isEmpty else {
+            let found = reader.typeName(index)
+            let shown = kind == .object || kind == .array ? article(found) : "\(found) \(reader.preview(index))"
+            report(
+                .typeMismatch, "expected \(union.kindNames.joined(separator: " or ")), found \(shown)",
+                expected: .array(union.kindNames.map { .string($0) }), actual: .string(found))
+            return
+        }
+        let before = findings.count
+        var best: [Finding]?
+        var bestErrors = Int.max
+        for member in candidates {
+            check(member.node, index)
+            let found = Array(findings[before...])
+            findings.removeSubrange(before...)
+            let errors = found.filter { $0.severity == .error }.count
+            if errors < bestErrors {
+                best = found
+                bestErrors = errors
+            }
+        }
+        findings += best ?? []
+    }
+
+    /// The shape kind of the value at `index`: an integer is a number without fraction or exponent.
+    static func shapeKind(_ reader: TapeReader, _ index: Int) -> UnionShape.Kinds {
+        switch reader.tokens[index].kind {
+        case .string: return .string
+        case .number: return reader.hasFractionOrExponent(index) ? .fraction : .integer
+        case .true, .false: return .boolean
+        case .object: return .object
+        case .array: return .array
+        case .null: return .null
+        }
+    }
+
+    /// Whether an object has a member's required members, with its constants.
+    private func matches(_ member: UntaggedPlan.Member, _ index: Int) -> Bool {
+        guard reader.tokens[index].kind == .object else { return true }
+        for name in member.requiredMembers where reader.member(name, of: index) == nil {
+            return false
+        }
+        for constant in member.constants {
+            guard let value = reader.member(constant.name, of: index), reader.tokens[value].kind == .string,
+                reader.string(value) == constant.value
+            else { return false }
+        }
+        return true
     }
 
     func article(_ staticName: StaticString) -> String {
