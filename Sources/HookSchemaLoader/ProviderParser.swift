@@ -117,7 +117,7 @@ struct ProviderParser {
                 at: entry.keyLocation
             )
         }
-        if !byHeader, let entry = reader.require("discriminator", in: "`envelope` (or `eventHeader`)"),
+        if !byHeader, let entry = reader.require("discriminator", in: "`envelope`"),
             let discriminator = reader.string("discriminator")
         {
             provider.discriminator = discriminator

@@ -105,7 +105,8 @@ extension SchemaParser {
         var values: [EnumValue] = []
         var seen: [String: SourceLocation] = [:]
         var caseNames: [String: String] = [:]
-        // An integer enum when every value is written as a YAML integer (quoted `"0"` is a string).
+        // An integer enum when every value is written as a YAML integer (quoted `"0"` is a string); with any other
+        // value among them, every value is a string as written (an unquoted `1` beside `ON` is the string "1").
         let integer = !items.isEmpty && items.allSatisfy { Self.enumValueNode($0)?.scalar?.kind == .integer }
         for item in items {
             guard case (var value, let location)? = enumValue(item) else { continue }
@@ -117,11 +118,6 @@ extension SchemaParser {
                     continue
                 }
                 value.value = String(number)
-            } else if Self.enumValueNode(item)?.scalar?.kind == .integer {
-                log.error(
-                    "an enum's values are all strings or all integers; quote `\(value.value)` to make it a string",
-                    at: location
-                )
             }
             if let first = seen[value.value] {
                 log.error(

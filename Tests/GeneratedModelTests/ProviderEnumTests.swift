@@ -38,6 +38,6 @@ import Testing
         let schemaSet = try #require(result.schemaSet)
         #expect(ExtendEvent.provider == schemaSet.provider(named: "extend"))
         #expect(PlexteraEvent.provider == schemaSet.provider(named: "plextera"))
-        #expect(ExtendEvent.runtimeVersion == .v2)
+        #expect(ExtendEvent.runtimeVersion == .v3)
     }
 }

@@ -52,7 +52,7 @@ import Testing
         #expect(event.payload.run?.failureReason == .value(.unknown("QUANTUM_FLUX")))
         #expect(event.payload.run?.failureReason?.value?.isKnown == false)
         #expect(event.payload.run?.unknownFields["brandNewField"]?["big"] == .integer(2_432_232_314))
-        #expect(event.payload.run?.file?.unknownFields["checksum"] == "sha256:abc")
+        #expect(event.payload.run?.file?.value?.unknownFields["checksum"] == "sha256:abc")
         #expect(event.payload.run?.usage?.value?.credits == 9.75)
 
         let encoded = try Payloads.encode(event)
@@ -73,7 +73,7 @@ import Testing
         let event = try JSONDecoder().decode(ExtractRunFailedEvent.self, from: edited)
         let run = try #require(event.payload.run)
         #expect(run.failureReason == .null)
-        #expect(run.file == nil)
+        #expect(run.file == .null)
         #expect(run.usage == nil)
         let encoded = try Payloads.json(try Payloads.encode(run))
         #expect(encoded["failureReason"] == .null)

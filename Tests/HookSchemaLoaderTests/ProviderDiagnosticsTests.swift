@@ -66,8 +66,8 @@ import Testing
             ]
         )
         expectErrors(
-            .provider("provider: acme\nenvelope:\n  discriminator: 1️⃣kind\n  fields: { kind: integer }\n"),
-            [ExpectedError("1️⃣", "the discriminator field `kind` must be of type `string`")]
+            .provider("provider: acme\nenvelope:\n  discriminator: 1️⃣kind\n  fields: { kind: boolean }\n"),
+            [ExpectedError("1️⃣", "the discriminator field `kind` must be of type `string` or `integer` (or an integer enum)")]
         )
         expectErrors(
             .provider("1️⃣provider: acme\n2️⃣envlope: {}\n"),

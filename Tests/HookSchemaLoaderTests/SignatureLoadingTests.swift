@@ -80,7 +80,7 @@ import Testing
                     """),
             [
                 ExpectedError("1️⃣", "`signature` is missing `header`"),
-                ExpectedError("2️⃣", "unknown signature algorithm `hmac-md5` (supported: hmac-sha256)"),
+                ExpectedError("2️⃣", "unknown signature algorithm `hmac-md5` (supported: hmac-sha256, hmac-sha1, hmac-sha512, ed25519)"),
                 ExpectedError(
                     "3️⃣",
                     "unknown signature format style `key-values`; did you mean `key-value`? (known: plain, key-value, "
@@ -90,7 +90,7 @@ import Testing
                 ExpectedError("4️⃣", "`signedContent` uses {id}, but there is no `idHeader`"),
                 ExpectedError("4️⃣", "unknown placeholder {bod} in `signedContent` (known: {id}, {timestamp}, {body})"),
                 ExpectedError("5️⃣", "unknown signature encoding `hexa`; did you mean `hex`? (known: hex, base64)"),
-                ExpectedError("6️⃣", "unknown secret encoding `latin1` (known: utf8, base64)"),
+                ExpectedError("6️⃣", "unknown secret encoding `latin1` (known: utf8, base64, hex)"),
                 ExpectedError("7️⃣", "`past` must be a non-negative integer, not the integer -5"),
             ]
         )
