@@ -107,10 +107,15 @@ extension DeclarationRenderer {
         provider: Provider, cases: [EventCase], flavor: DecoderFlavor, into printer: inout CodePrinter
     ) {
         let header = provider.eventHeader ?? ""
-        let hint = "the event type travels in the \(header) header: decode with the delivery's headers "
-            + "(decode(validating:headers:))"
         switch flavor {
         case .codable:
+            printer.docComment(["Why a body cannot be decoded without the value of its `\(header)` header."])
+            printer.print("static let missingEventHeader =")
+            printer.indent()
+            printer.print(
+                Self.literal("\(header) names the event: decode with the delivery's headers (decode(validating:headers:))"))
+            printer.outdent()
+            printer.blank()
             printer.docComment([
                 "Decodes with the `\(header)` header's value in `decoder.userInfo[.webhookEventType]`."
             ])
@@ -120,7 +125,7 @@ extension DeclarationRenderer {
                 printer.print("let context = DecodingError.Context(")
                 printer.indent()
                 printer.print("codingPath: decoder.codingPath,")
-                printer.print("debugDescription: \(Self.literal(hint + " or set userInfo[.webhookEventType])")))")
+                printer.print("debugDescription: Self.missingEventHeader + \" or set userInfo[.webhookEventType]\")")
                 printer.outdent()
                 printer.print("throw DecodingError.dataCorrupted(context)")
                 printer.outdent()
@@ -133,9 +138,9 @@ extension DeclarationRenderer {
                 renderHeaderNamedSwitch(provider: provider, cases: cases, flavor: flavor, into: &printer)
             }
         case .tape:
-            printer.docComment(["Fails: \(hint)."])
+            printer.docComment(["Fails: the event type is in the `\(header)` header (see `init(tape:at:eventType:)`)."])
             printer.block("\(access)\(flavor.signature)") { printer in
-                printer.print("throw TapeDecodingError(index: index, \(Self.literal(hint)))")
+                printer.print("throw TapeDecodingError(index: index, Self.missingEventHeader)")
             }
             printer.blank()
             printer.docComment([
@@ -145,7 +150,7 @@ extension DeclarationRenderer {
             printer.block("\(access)\(signature)") { printer in
                 printer.print("guard let eventType else {")
                 printer.indent()
-                printer.print("throw TapeDecodingError(index: index, \(Self.literal(hint)))")
+                printer.print("throw TapeDecodingError(index: index, Self.missingEventHeader)")
                 printer.outdent()
                 printer.print("}")
                 renderHeaderNamedSwitch(provider: provider, cases: cases, flavor: flavor, into: &printer)
@@ -186,8 +191,8 @@ extension DeclarationRenderer {
                 if let plain {
                     printer.print("self = .\(SwiftNaming.escaped(plain.caseName))(try \(plain.typeName)\(flavor.sameValue))")
                 } else {
-                    let name = "variant.map { \(Self.literal(selector + ".")) + $0 } ?? \(Self.literal(selector))"
-                    printer.print("self = .unknown(eventType: \(name), body: \(unknownBody))")
+                    printer.print("let name = variant.map { \(Self.literal(selector + ".")) + $0 } ?? \(Self.literal(selector))")
+                    printer.print("self = .unknown(eventType: name, body: \(unknownBody))")
                 }
                 printer.outdent()
                 printer.print("}")

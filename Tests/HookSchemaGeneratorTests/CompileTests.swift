@@ -61,8 +61,20 @@ import Testing
 
     @Test(arguments: ["MainActor", "nonisolated"])
     func bundledSchemasCompileWarningFree(isolation: String) throws {
-        let result = try typecheck(try ReferenceTests.generatedFromSchemas(), isolation: isolation)
+        let result = try typecheck(try ReferenceTests.generated(), isolation: isolation)
         #expect(result.status == 0, "\(result.output)")
+    }
+
+    /// Every provider of the cookbook (Examples/providers), each as a module of its own.
+    @Test(arguments: ["MainActor", "nonisolated"])
+    func cookbookCompilesWarningFree(isolation: String) throws {
+        let files = try ReferenceTests.generated(from: "Examples/providers")
+        let byProvider = Dictionary(grouping: files) { $0.relativePath.split(separator: "/").first.map(String.init) ?? "" }
+        #expect(byProvider.count >= 9)
+        for (folder, group) in byProvider.sorted(by: { $0.key < $1.key }) {
+            let result = try typecheck(group, isolation: isolation)
+            #expect(result.status == 0, "\(folder): \(result.output)")
+        }
     }
 
     @Test func everySnippetFeatureCompilesWarningFreeUnderMainActorIsolation() throws {
@@ -87,6 +99,10 @@ import Testing
                 Node: { type: object, fields: { next: { $ref: Node }, up: { $ref: Pair, nullable: true } } }
                 Pair: { type: object, fields: { node: { $ref: Node, required: true, nullable: true } } }
                 Rows: { type: array, items: { type: object, fields: { n: { type: integer } } } }
+                Reviewer: { type: union, members: [{ $ref: Nothing }, integer, { type: datetime, nullable: true }] }
+                Inline: { type: union, members: [{ type: object, fields: { a: { type: enum, values: [x] } } }, string] }
+                Level: { type: enum, values: [{ value: 1, swiftName: low }, 2] }
+                Closed: { type: enum, closed: true, values: [{ value: 1, swiftName: one }] }
                 """)
         // The same provider folder as richSnippet, so the same file names: kept apart by a folder of their own.
         files += SwiftGenerator.generate(try features.schemaSet(), options: GeneratorOptions(typePrefix: "F")).map {

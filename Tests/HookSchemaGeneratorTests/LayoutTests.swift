@@ -17,7 +17,7 @@ import Testing
         }
         #expect(schemaFiles.count > 2)
         let declared = GeneratedLayout.outputs(forSchemaFiles: schemaFiles)
-        let generated = try ReferenceTests.generatedFromSchemas().map(\.relativePath)
+        let generated = try ReferenceTests.generated().map(\.relativePath)
         #expect(generated == declared)
     }
 }

@@ -3,7 +3,8 @@ import HookSchemaGenerator
 import HookSchemaLoader
 import Testing
 
-/// The committed Generated/ must be exactly what the generator makes of Schemas/ today.
+/// The committed Generated/ must be exactly what the generator makes of Schemas/ today, and so must the provider
+/// cookbook's Examples/Cookbook/Generated/ of Examples/providers/.
 @Suite struct ReferenceTests {
     static let packageRoot: URL = {
         var url = URL(fileURLWithPath: #filePath)
@@ -16,16 +17,31 @@ import Testing
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }()
 
-    /// Generated/ with the default options, as `swift run hookschema generate` writes it.
-    static func generatedFromSchemas() throws -> [GeneratedFile] {
-        let result = try SchemaLoader.load(directory: packageRoot.appendingPathComponent("Schemas").path)
-        let schemaSet = try #require(result.schemaSet, "Schemas/ has errors: \(result.diagnostics)")
+    /// A schemas folder, where its generated code is committed, and the command that writes it.
+    struct Reference: Sendable, CustomTestStringConvertible {
+        var schemas: String
+        var output: String
+        var command: String
+        var testDescription: String { output }
+    }
+
+    static let references = [
+        Reference(schemas: "Schemas", output: "Generated", command: "swift run hookschema generate"),
+        Reference(
+            schemas: "Examples/providers", output: "Examples/Cookbook/Generated",
+            command: "swift run hookschema generate --schemas Examples/providers --output Examples/Cookbook/Generated"),
+    ]
+
+    /// The generated files with the default options, as `hookschema generate` writes them.
+    static func generated(from schemas: String = "Schemas") throws -> [GeneratedFile] {
+        let result = try SchemaLoader.load(directory: packageRoot.appendingPathComponent(schemas).path)
+        let schemaSet = try #require(result.schemaSet, "\(schemas)/ has errors: \(result.diagnostics)")
         return SwiftGenerator.generate(schemaSet, options: GeneratorOptions())
     }
 
-    @Test func generatedIsUpToDate() throws {
-        let files = try Self.generatedFromSchemas()
-        let root = Self.packageRoot.appendingPathComponent("Generated")
+    @Test(arguments: references) func generatedIsUpToDate(_ reference: Reference) throws {
+        let files = try Self.generated(from: reference.schemas)
+        let root = Self.packageRoot.appendingPathComponent(reference.output)
         var stale: [String] = []
         for file in files {
             let url = root.appendingPathComponent(file.relativePath)
@@ -48,11 +64,12 @@ import Testing
             }
         }
         if Golden.isRecording {
-            Issue.record("recorded new baseline Generated/ (\(stale.count) files); unset HOOKSCHEMA_RECORD and rerun")
+            Issue.record(
+                "recorded new baseline \(reference.output)/ (\(stale.count) files); unset HOOKSCHEMA_RECORD and rerun")
             return
         }
         #expect(
             stale.isEmpty,
-            "Generated/ is out of date; run `swift run hookschema generate` (\(stale.joined(separator: ", ")))")
+            "\(reference.output)/ is out of date; run `\(reference.command)` (\(stale.joined(separator: ", ")))")
     }
 }

@@ -16,6 +16,10 @@ struct Snippet {
             type: { type: string, required: true }
         """
 
+    /// File name → the `event:` value, where the two differ (a variant's file `issues.opened.yaml` says
+    /// `event: issues`).
+    var eventNames: [String: String] = [:]
+
     init(types: String = "", events: [String: String] = ["thing.happened": "payload: { type: object, fields: {} }"]) {
         self.types = types
         self.events = events
@@ -33,7 +37,8 @@ struct Snippet {
         var sources = [SchemaSource(path: "acme/provider.yaml", relativePath: "acme/provider.yaml", text: provider)]
         for (event, body) in events.sorted(by: { $0.key < $1.key }) {
             let path = "acme/\(event).yaml"
-            sources.append(SchemaSource(path: path, relativePath: path, text: "event: \(event)\n" + body + "\n"))
+            let text = "event: \(eventNames[event] ?? event)\n" + body + "\n"
+            sources.append(SchemaSource(path: path, relativePath: path, text: text))
         }
         return sources
     }
