@@ -70,23 +70,42 @@ struct DeliverySignatureCheck {
 
     /// Verifies `payload` if it is a captured delivery of a provider with a secret, adding a `signature_invalid`
     /// finding to `report` when the signature does not hold.
+    ///
+    /// Besides the provider the body was matched to, every provider with a secret whose signature header the
+    /// delivery carries is tried (two providers may describe the same event, as Standard Webhooks' HMAC and Ed25519
+    /// flavours do): a delivery that carries a signature for which a secret was given is never passed unverified.
+    /// It verifies when one of them accepts it; otherwise the first one's reason is reported.
     func check(_ payload: PayloadSource.Payload, report: inout DriftReport) {
         guard let headers = payload.headers, payload.unreadable == nil else { return }
         let names = Set(headers.map { $0.name.lowercased() })
-        let provider = report.provider ?? signatureHeaders.first { names.contains($0.header) }?.provider
-        guard let provider, let verifier = verifiers[provider] else { return }
-        do throws(SignatureError) {
-            try verifier.verify(body: payload.body, headers: headers)
-        } catch {
-            let header = Self.header(of: error) ?? verifier.scheme.signatureHeader
-            report.findings.append(
-                Finding(
-                    kind: .signatureInvalid,
-                    path: JSONPointer.appending(header, to: "/headers"),
-                    message: "the \(provider) signature does not verify: \(error)"
-                )
-            )
+        var candidates: [String] = []
+        if let provider = report.provider, verifiers[provider] != nil {
+            candidates.append(provider)
         }
+        for (provider, header) in signatureHeaders
+        where names.contains(header) && verifiers[provider] != nil && !candidates.contains(provider) {
+            candidates.append(provider)
+        }
+        var firstFailure: (provider: String, error: SignatureError, header: String)?
+        for provider in candidates {
+            guard let verifier = verifiers[provider] else { continue }
+            do throws(SignatureError) {
+                try verifier.verify(body: payload.body, headers: headers)
+                return
+            } catch {
+                if firstFailure == nil {
+                    firstFailure = (provider, error, Self.header(of: error) ?? verifier.scheme.signatureHeader)
+                }
+            }
+        }
+        guard let failure = firstFailure else { return }
+        report.findings.append(
+            Finding(
+                kind: .signatureInvalid,
+                path: JSONPointer.appending(failure.header, to: "/headers"),
+                message: "the \(failure.provider) signature does not verify: \(failure.error)"
+            )
+        )
     }
 
     /// The header a rejection is about, when it names one.

@@ -120,6 +120,8 @@ struct ProviderPlan: Sendable {
     /// The discriminator's values are integers (matched by their decimal text).
     var integerDiscriminator: Bool
     var dedupeKey: DedupeKey?
+    /// The header that carries the signature, if the provider signs.
+    var signatureHeader: String?
     var legacy: [String: String]
     /// Member names every event body of this provider declares (its envelope), to guess the provider of a body
     /// whose event type is unknown or missing.

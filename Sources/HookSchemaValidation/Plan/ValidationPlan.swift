@@ -153,6 +153,7 @@ private struct PlanCompiler {
             eventsBySelector: bySelector,
             integerDiscriminator: provider.discriminatorIsInteger,
             dedupeKey: provider.dedupeKey,
+            signatureHeader: provider.signature?.signatureHeader,
             legacy: legacy,
             envelopeFields: envelope ?? [],
             headers: provider.headers

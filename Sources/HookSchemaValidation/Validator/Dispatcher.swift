@@ -33,17 +33,31 @@ struct Dispatcher {
             guard let value = reader.member(discriminator.bytes, of: 0) else { continue }
             let kind = reader.tokens[value].kind
             guard kind == .string || kind == .number else { continue }
+            // Every provider that knows the event; with headers, several (Standard Webhooks and Svix both say
+            // `type: contact.created`) are told apart by which of them the delivery's headers belong to.
+            var matches: [(provider: ProviderPlan, event: Int)] = []
             for providerIndex in discriminator.providers {
                 let provider = plan.providers[providerIndex]
                 guard (kind == .number) == provider.integerDiscriminator else { continue }
                 let lookup = { (bytes: UnsafeBufferPointer<UInt8>) in provider.eventTable.lookup(bytes) }
                 let found = kind == .string ? reader.withString(value, lookup) : lookup(reader.raw(value))
                 if let event = found {
-                    var walker = Walker(plan: plan, reader: reader, path: path)
-                    walker.check(provider.events[event].node, 0)
-                    return DriftReport(
-                        provider: provider.name, event: provider.events[event].type, findings: walker.findings)
+                    matches.append((provider, event))
+                    if headers == nil { break }
                 }
+            }
+            var best = matches.first
+            var bestScore = best.map { headerScore($0.provider) } ?? 0
+            for match in matches.dropFirst() where headerScore(match.provider) > bestScore {
+                best = match
+                bestScore = headerScore(match.provider)
+            }
+            if let match = best {
+                var walker = Walker(plan: plan, reader: reader, path: path)
+                walker.check(match.provider.events[match.event].node, 0)
+                return DriftReport(
+                    provider: match.provider.name, event: match.provider.events[match.event].type,
+                    findings: walker.findings)
             }
         }
         if let eventType, let provider = plan.providers.first(where: { $0.eventHeader != nil }) {
@@ -60,6 +74,17 @@ struct Dispatcher {
             }
         }
         return unmatched(seenValues)
+    }
+
+    /// How many of a provider's own headers (its signature header counting twice) the delivery has: the provider
+    /// whose headers a delivery carries is the one that sent it (of equal scores, the first provider in name order).
+    private func headerScore(_ provider: ProviderPlan) -> Int {
+        guard headers != nil else { return 0 }
+        var score = provider.headers.count { headerValue($0.name) != nil }
+        if let signature = provider.signatureHeader, headerValue(signature) != nil {
+            score += 2
+        }
+        return score
     }
 
     /// The value of header `name` (any case; surrounding spaces removed), when the delivery has it.
