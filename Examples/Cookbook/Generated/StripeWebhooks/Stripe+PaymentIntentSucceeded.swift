@@ -16,7 +16,7 @@ public nonisolated struct PaymentIntentSucceededEvent: WebhookEvent {
     /// For Connect events, the connected account (`acct_…`) the event happened on.
     public var account: String?
     /// The API version `data.object` is rendered in (`2024-06-20`): the endpoint's version, or the account's default.
-    /// Null only for some events older than 2017.
+    /// Stripe fills it in for events since 2014-10-31; older events have null.
     ///
     /// Always present; `nil` means the member was `null`.
     public var apiVersion: String?
