@@ -35,8 +35,11 @@ public struct ExportedFile: Hashable, Sendable {
 /// deterministic (members in a fixed order, named types sorted, byte-identical output on every run).
 ///
 /// Per provider: `<provider>/<eventType>.schema.json` for each event (self-contained: the named types it uses are
-/// in its `$defs`), and `<provider>.schema.json`, which dispatches on the discriminator (`if`/`then` on its
-/// `const`) to the event's definition and rejects event types it does not know.
+/// in its `$defs`; a `/` in the event type is written `.`, as in its YAML file's name), and
+/// `<provider>.schema.json`, which dispatches on the discriminator (`if`/`then` on its `const`, a string or an
+/// integer) to the event's definition and rejects event types it does not know. A provider that names its events
+/// by a header has nothing in the body to dispatch on: its `<provider>.schema.json` accepts a body that is valid as
+/// one of its events (`anyOf`), and a body is checked as its own event with that event's file.
 ///
 /// Validators must assert `format` (draft 2020-12 treats it as an annotation by default): python-jsonschema
 /// with `format_checker=`, jsonschema-rs with `validate_formats=True`, Ajv with `ajv-formats`.
@@ -51,7 +54,7 @@ public enum JSONSchemaExporter {
             for event in provider.events {
                 files.append(
                     ExportedFile(
-                        relativePath: "\(provider.name)/\(event.type).schema.json",
+                        relativePath: "\(provider.name)/\(event.type.replacing("/", with: ".")).schema.json",
                         contents: JSONWriter.render(eventSchema(event, of: provider, mode: mode))))
             }
             files.append(
@@ -86,25 +89,33 @@ public enum JSONSchemaExporter {
         root.set("title", .string("\(provider.swiftName) webhook deliveries"))
         root.set("description", provider.description.map(JSONNode.string))
         root.set("type", .string("object"))
-        root.set("required", .array([.string(provider.discriminator)]))
-        root.set(
-            "properties",
-            .object([
-                JSONNode.Member(
-                    provider.discriminator,
-                    .object([
-                        JSONNode.Member("type", .string("string")),
-                        JSONNode.Member("enum", .array(provider.events.map { .string($0.type) })),
-                    ]))
-            ]))
-        root.set(
-            "allOf",
-            .array(
-                provider.events.map { event in
-                    translation.dispatch(
-                        on: provider.discriminator, value: event.type,
-                        to: SchemaTranslation.reference(event.swiftName))
-                }))
+        if provider.eventHeader != nil {
+            root.set("anyOf", .array(provider.events.map { SchemaTranslation.reference($0.swiftName) }))
+        } else {
+            let integer = provider.discriminatorIsInteger
+            let values: [JSONNode] = provider.events.map { event in
+                integer ? Int64(event.type).map { .integer($0) } ?? .string(event.type) : .string(event.type)
+            }
+            root.set("required", .array([.string(provider.discriminator)]))
+            root.set(
+                "properties",
+                .object([
+                    JSONNode.Member(
+                        provider.discriminator,
+                        .object([
+                            JSONNode.Member("type", .string(integer ? "integer" : "string")),
+                            JSONNode.Member("enum", .array(values)),
+                        ]))
+                ]))
+            root.set(
+                "allOf",
+                .array(
+                    zip(provider.events, values).map { event, value in
+                        translation.dispatch(
+                            on: provider.discriminator, value: value,
+                            to: SchemaTranslation.reference(event.swiftName))
+                    }))
+        }
         var definitions = translation.definitions(of: provider.types.map(\.name)).objectMembers
         for event in provider.events {
             definitions.append(JSONNode.Member(event.swiftName, translation.eventDefinition(event)))

@@ -258,12 +258,12 @@ struct SchemaTranslation {
             "allOf",
             .array(
                 rules.mapping.map {
-                    dispatch(on: rules.discriminator, value: $0.value, to: Self.reference($0.type))
+                    dispatch(on: rules.discriminator, value: .string($0.value), to: Self.reference($0.type))
                 }))
     }
 
     /// `if: {type: object, properties: {<member>: {const: <value>}}, required: [<member>]}, then: <target>`.
-    func dispatch(on member: String, value: String, to target: JSONNode) -> JSONNode {
+    func dispatch(on member: String, value: JSONNode, to target: JSONNode) -> JSONNode {
         .object([
             JSONNode.Member(
                 "if",
@@ -271,7 +271,7 @@ struct SchemaTranslation {
                     JSONNode.Member("type", .string("object")),
                     JSONNode.Member(
                         "properties",
-                        .object([JSONNode.Member(member, .object([JSONNode.Member("const", .string(value))]))])),
+                        .object([JSONNode.Member(member, .object([JSONNode.Member("const", value)]))])),
                     JSONNode.Member("required", .array([.string(member)])),
                 ])),
             JSONNode.Member("then", target),

@@ -49,8 +49,7 @@ struct DeclarationRenderer {
             }
             return
         }
-        let protocolName = enumeration.integer ? "OpenIntegerEnum" : "OpenEnum"
-        printer.block("\(access)nonisolated enum \(name): \(protocolName)") { printer in
+        printer.block("\(access)nonisolated enum \(name): OpenEnum") { printer in
             for enumCase in enumeration.cases {
                 printer.docComment(enumCase.documentation.lines)
                 printer.print("case \(SwiftNaming.escaped(enumCase.name))")
@@ -111,17 +110,7 @@ struct DeclarationRenderer {
             printer.blank()
             renderUnionDecoder(union, flavor: .codable, into: &printer)
             printer.blank()
-            printer.block("\(access)func encode(to encoder: any Encoder) throws") { printer in
-                printer.print("switch self {")
-                for member in union.members {
-                    printer.print(
-                        "case .\(SwiftNaming.escaped(member.caseName))(let value): try value.encode(to: encoder)")
-                }
-                if !union.closed {
-                    printer.print("case .unknown(let value): try value.encode(to: encoder)")
-                }
-                printer.print("}")
-            }
+            renderCaseEncoder(union.members.map(\.caseName) + (union.closed ? [] : ["unknown"]), into: &printer)
             printer.blank()
             renderUnionDecoder(union, flavor: .tape, into: &printer)
         }
@@ -152,6 +141,17 @@ struct DeclarationRenderer {
         }
     }
 
+    /// `encode(to:)` of a union: each case encodes its value as the whole value.
+    private func renderCaseEncoder(_ caseNames: [String], into printer: inout CodePrinter) {
+        printer.block("\(access)func encode(to encoder: any Encoder) throws") { printer in
+            printer.print("switch self {")
+            for caseName in caseNames {
+                printer.print("case .\(SwiftNaming.escaped(caseName))(let value): try value.encode(to: encoder)")
+            }
+            printer.print("}")
+        }
+    }
+
     /// A union without a discriminator: the first member whose shape the value has (see `UnionShape`).
     func renderUntaggedUnion(_ union: UntaggedUnionDeclaration, into printer: inout CodePrinter) {
         printer.docComment(
@@ -171,14 +171,7 @@ struct DeclarationRenderer {
             printer.blank()
             renderUntaggedDecoder(union, flavor: .codable, into: &printer)
             printer.blank()
-            printer.block("\(access)func encode(to encoder: any Encoder) throws") { printer in
-                printer.print("switch self {")
-                for member in union.members {
-                    printer.print(
-                        "case .\(SwiftNaming.escaped(member.caseName))(let value): try value.encode(to: encoder)")
-                }
-                printer.print("}")
-            }
+            renderCaseEncoder(union.members.map(\.caseName), into: &printer)
             printer.blank()
             renderUntaggedDecoder(union, flavor: .tape, into: &printer)
         }

@@ -27,7 +27,7 @@ struct EventParser {
         let selector = typeEntry.flatMap { _ in reader.string("event") }
         let variant = self.variant(reader)
         let type = selector.map { selector in variant.map { "\(selector).\($0)" } ?? selector }
-        let integerDiscriminator = provider.map(discriminatorIsInteger) ?? false
+        let integerDiscriminator = provider?.discriminatorIsInteger ?? false
         if integerDiscriminator, let selector, let typeEntry, Int64(selector) == nil {
             log.error(
                 "the discriminator `\(provider?.discriminator ?? "")` is an integer; `event` must be one, not "
@@ -109,21 +109,6 @@ struct EventParser {
         return variant
     }
 
-    private func discriminatorIsInteger(_ provider: ParsedProvider) -> Bool {
-        guard provider.eventHeader == nil,
-            let field = provider.envelopeFields.first(where: { $0.name == provider.discriminator })
-        else { return false }
-        var schema = field.schema
-        if case .ref(let name) = schema.kind, let target = provider.types.first(where: { $0.name == name }) {
-            schema = target.schema
-        }
-        switch schema.kind {
-        case .integer: return true
-        case .enumeration(let rules): return rules.integer
-        default: return false
-        }
-    }
-
     /// The file name an event type should have, without `.yaml`: the type, with a `/` (Shopify's `orders/create`)
     /// written `.`.
     static func fileStem(of type: String) -> String {
@@ -197,7 +182,7 @@ struct EventParser {
             fixedValue = variant.map { .string($0) }
         } else {
             fixedMember = provider.discriminator
-            fixedValue = discriminatorIsInteger(provider) ? Int64(selector).map { .integer($0) } : .string(selector)
+            fixedValue = provider.discriminatorIsInteger ? Int64(selector).map { .integer($0) } : .string(selector)
         }
         var members = provider.envelopeFields.map { field -> Field in
             guard field.name == fixedMember else { return field }

@@ -122,7 +122,7 @@ struct ProviderParser {
         {
             provider.discriminator = discriminator
             if let field = provider.envelopeFields.first(where: { $0.name == discriminator }) {
-                if fieldsAreValid && !field.schema.kind.isString && !isInteger(field.schema, provider) {
+                if fieldsAreValid && !field.schema.kind.isString && !provider.isInteger(field.schema) {
                     log.error(
                         "the discriminator field `\(discriminator)` must be of type `string` or `integer` (or an "
                             + "integer enum)",
@@ -202,17 +202,6 @@ struct ProviderParser {
         }
     }
 
-    private func isInteger(_ schema: Schema, _ provider: ParsedProvider) -> Bool {
-        var schema = schema
-        if case .ref(let name) = schema.kind, let target = provider.types.first(where: { $0.name == name }) {
-            schema = target.schema
-        }
-        switch schema.kind {
-        case .integer: return true
-        case .enumeration(let rules): return rules.integer
-        default: return false
-        }
-    }
 
     private func legacyEvents(_ node: YAMLNode) -> [(event: LegacyEvent, location: SourceLocation)] {
         guard let entries = node.entries else {
@@ -226,6 +215,30 @@ struct ProviderParser {
             guard let replacement = MappingReader.string(entry.value, key: entry.key, log: log) else { return nil }
             return (LegacyEvent(type: entry.key, replacedBy: replacement), entry.keyLocation)
         }
+    }
+}
+
+extension ParsedProvider {
+    /// Whether `schema` (a `$ref` to one of the provider's types followed) is an integer or an integer enum: the
+    /// kinds an integer discriminator may have.
+    func isInteger(_ schema: Schema) -> Bool {
+        var schema = schema
+        if case .ref(let name) = schema.kind, let target = types.first(where: { $0.name == name }) {
+            schema = target.schema
+        }
+        switch schema.kind {
+        case .integer: return true
+        case .enumeration(let rules): return rules.integer
+        default: return false
+        }
+    }
+
+    /// Whether the envelope's discriminator is an integer member (Discord's `type: 1`).
+    var discriminatorIsInteger: Bool {
+        guard eventHeader == nil, let field = envelopeFields.first(where: { $0.name == discriminator }) else {
+            return false
+        }
+        return isInteger(field.schema)
     }
 }
 

@@ -12,6 +12,6 @@ public enum HookSchemaRuntimeVersion: Sendable {
     /// Generated types also conform to `TapeDecodable` (`init(tape:at:)`, the one-pass decoding path).
     case v2
     /// Header-named events (`WebhookEventUnion.eventHeader`, `init(tape:at:eventType:)`), unions without a
-    /// discriminator (`TapeValueShape`, `DecodedValueShape`) and integer enums (`OpenIntegerEnum`).
+    /// discriminator (`TapeValueShape`, `DecodedValueShape`) and integer enums (`OpenEnum` over `Int`).
     case v3
 }

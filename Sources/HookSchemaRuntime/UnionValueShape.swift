@@ -3,7 +3,28 @@ import Foundation
 /// The shape of one value, for a generated union without a discriminator to pick its member: the first member
 /// whose `UnionShape` the value has (its JSON kind, and for objects the required members and their constants).
 /// `TapeValueShape` reads the scanned body's tape (the one-pass path); `DecodedValueShape` a `Decoder`'s value.
-public struct TapeValueShape {
+public protocol ValueShape {
+    /// The value's JSON kind (an integer is a number without fraction or exponent).
+    var kind: UnionShape.Kinds { get }
+    /// For an object: whether it has member `name`.
+    func hasMember(_ name: String) -> Bool
+    /// For an object: member `name`'s value when it is a string.
+    func stringMember(_ name: String) -> String?
+}
+
+extension ValueShape {
+    /// Whether the value is of one of `kinds` and, as an object, has every member of `required` and each of
+    /// `constants` (member name, string value).
+    public func matches(
+        _ kinds: UnionShape.Kinds, requiring required: [String] = [], constants: [(String, String)] = []
+    ) -> Bool {
+        guard kinds.contains(kind) else { return false }
+        guard kind == .object else { return true }
+        return required.allSatisfy(hasMember) && constants.allSatisfy { stringMember($0.0) == $0.1 }
+    }
+}
+
+public struct TapeValueShape: ValueShape {
     let tape: JSONTapeReader
     let index: Int
     /// The value's JSON kind (an integer is a number without fraction or exponent).
@@ -22,22 +43,15 @@ public struct TapeValueShape {
         }
     }
 
-    /// Whether the value is of one of `kinds` and, as an object, has every member of `required` and each of
-    /// `constants` (member name, string value).
-    public func matches(
-        _ kinds: UnionShape.Kinds, requiring required: [String] = [], constants: [(String, String)] = []
-    ) -> Bool {
-        guard kinds.contains(kind) else { return false }
-        guard kind == .object else { return true }
-        for name in required where tape.member(Array(name.utf8), of: index) == nil {
-            return false
+    public func hasMember(_ name: String) -> Bool {
+        tape.member(Array(name.utf8), of: index) != nil
+    }
+
+    public func stringMember(_ name: String) -> String? {
+        guard let member = tape.member(Array(name.utf8), of: index), tape.tokens[member].kind == .string else {
+            return nil
         }
-        for (name, value) in constants {
-            guard let member = tape.member(Array(name.utf8), of: index), tape.tokens[member].kind == .string,
-                tape.string(member) == value
-            else { return false }
-        }
-        return true
+        return tape.string(member)
     }
 
     /// The error when no member matches.
@@ -48,7 +62,7 @@ public struct TapeValueShape {
 
 /// `TapeValueShape`'s counterpart for `init(from:)`: the value decoded as `JSONValue` (a `Decoder` may be read
 /// again, so the member is then decoded from the same decoder).
-public struct DecodedValueShape {
+public struct DecodedValueShape: ValueShape {
     let value: JSONValue
     let codingPath: [any CodingKey]
     public let kind: UnionShape.Kinds
@@ -67,18 +81,12 @@ public struct DecodedValueShape {
         }
     }
 
-    public func matches(
-        _ kinds: UnionShape.Kinds, requiring required: [String] = [], constants: [(String, String)] = []
-    ) -> Bool {
-        guard kinds.contains(kind) else { return false }
-        guard case .object(let members) = value else { return true }
-        for name in required where members[name] == nil {
-            return false
-        }
-        for (name, expected) in constants {
-            guard case .string(let actual)? = members[name], actual == expected else { return false }
-        }
-        return true
+    public func hasMember(_ name: String) -> Bool {
+        value[name] != nil
+    }
+
+    public func stringMember(_ name: String) -> String? {
+        value[name]?.stringValue
     }
 
     public func noMatch(_ type: Any.Type, expected: String) -> DecodingError {

@@ -57,6 +57,74 @@ import Testing
         #expect(Self.property("url", Schema(.string(StringRules(format: .uri)))).contains("\"format\": \"uri\""))
     }
 
+    /// The first member whose shape a value has: `if` the shape, `then` the member, `else` the next, ending in an
+    /// `anyOf` of every member (which a value of no member's shape never passes).
+    @Test func untaggedUnionsAreAnIfThenElseChain() {
+        let user = NamedType(
+            name: "User",
+            schema: Schema(
+                .object(
+                    ObjectRules(fields: [
+                        Field(name: "login", schema: Schema(.string(StringRules())), required: true),
+                        Field(name: "type", schema: Schema(.string(StringRules()), const: .string("User")), required: true),
+                    ]))), source: "test/provider.yaml")
+        let union = Schema(
+            .untaggedUnion(
+                UntaggedUnionRules(members: [
+                    UntaggedUnionMember(schema: Schema(.ref("User"))),
+                    UntaggedUnionMember(schema: Schema(.integer(NumberRules()))),
+                ])))
+        #expect(
+            Self.property("who", union, types: [user]) == """
+                {
+                  "if": {
+                    "type": "object",
+                    "properties": {
+                      "type": {
+                        "const": "User"
+                      }
+                    },
+                    "required": ["login", "type"]
+                  },
+                  "then": {
+                    "$ref": "#/$defs/User"
+                  },
+                  "else": {
+                    "if": {
+                      "type": "integer"
+                    },
+                    "then": {
+                      "type": "integer"
+                    },
+                    "else": {
+                      "anyOf": [
+                        {
+                          "$ref": "#/$defs/User"
+                        },
+                        {
+                          "type": "integer"
+                        }
+                      ]
+                    }
+                  }
+                }
+
+                """)
+        var nullable = union
+        nullable.nullable = true
+        #expect(Self.property("who", nullable, types: [user]).hasPrefix("{\n  \"anyOf\": [\n    {\n      \"type\": \"null\""))
+    }
+
+    @Test func integerEnumsListIntegers() {
+        let status = Schema(
+            .enumeration(EnumRules(values: [EnumValue("0", swiftName: "success"), EnumValue("1")], integer: true)))
+        #expect(Self.property("s", status).contains("\"enum\": [0, 1]"))
+        #expect(Self.property("s", status).contains("\"type\": \"integer\""))
+        let strict = Self.property("s", status, mode: .strict)
+        #expect(strict.contains("\"type\": \"integer\"") && strict.contains("\"enum\": [0, 1]"))
+        #expect(!strict.contains("anyOf"))
+    }
+
     @Test func nullableIsATypeListAndNullableConstsAreEnums() {
         #expect(Self.property("n", Schema(.integer(NumberRules()), nullable: true)).contains("[\"integer\", \"null\"]"))
         let constant = Schema(.string(StringRules()), nullable: true, const: .string("x"))

@@ -170,11 +170,14 @@ extension Dictionary: TapeDecodable where Key == String, Value: TapeDecodable {
 // MARK: Enums
 
 extension OpenEnum {
-    /// A string; a value the schema does not list becomes `unknown`.
+    /// A string (an integer, for an integer enum); a value the schema does not list becomes `unknown`.
     @inlinable
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
-        guard tape.tokens[index].kind == .string else { throw .mismatch(Self.self, tape, index) }
-        self.init(rawValue: tape.string(index))
+        do {
+            self.init(rawValue: try RawValue(tape: tape, at: index))
+        } catch {
+            throw .mismatch(Self.self, tape, index)
+        }
     }
 }
 

@@ -260,10 +260,13 @@ private struct PlanCompiler {
             node.kind = .untaggedUnion
             node.typeName = "union"
             var members: [UntaggedPlan.Member] = []
-            var kinds: UnionShape.Kinds = []
+            // The kinds in the members' order (`integer or datetime`), each once.
+            var kindNames: [String] = []
             for member in rules.members {
                 let shape = provider.unionShape(of: member.schema)
-                kinds.formUnion(shape.kinds)
+                for name in shape.kinds.names where !kindNames.contains(name) {
+                    kindNames.append(name)
+                }
                 members.append(
                     UntaggedPlan.Member(
                         node: add(member.schema), kinds: shape.kinds,
@@ -271,7 +274,7 @@ private struct PlanCompiler {
                         constants: shape.constants.map { (Array($0.member.utf8), $0.value) }))
             }
             node.child = untaggedUnions.count
-            untaggedUnions.append(UntaggedPlan(members: members, kindNames: kinds.names))
+            untaggedUnions.append(UntaggedPlan(members: members, kindNames: kindNames))
         case .union(let rules):
             node.kind = .union
             node.typeName = "object"

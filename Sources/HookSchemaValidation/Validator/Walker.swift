@@ -322,7 +322,12 @@ struct Walker {
         let candidates = union.members.filter { $0.kinds.contains(kind) }
         guard !candidates.isEmpty else {
             let found = reader.typeName(index)
-            let shown = kind == .object || kind == .array ? article(found) : "\(found) \(reader.preview(index))"
+            var shown = "\(found) \(reader.preview(index))"
+            if kind == .object || kind == .array {
+                shown = article(found)
+            } else if kind == .null {
+                shown = "null"
+            }
             report(
                 .typeMismatch, "expected \(union.kindNames.joined(separator: " or ")), found \(shown)",
                 expected: .array(union.kindNames.map { .string($0) }), actual: .string(found))

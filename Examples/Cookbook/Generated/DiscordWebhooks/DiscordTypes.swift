@@ -6,7 +6,7 @@ import HookSchemaRuntime
 /// The kind of application command.
 ///
 /// - Note: Generated from `discord/provider.yaml`.
-public nonisolated enum ApplicationCommandType: OpenIntegerEnum {
+public nonisolated enum ApplicationCommandType: OpenEnum {
     /// A slash command.
     case chatInput
     /// A command in a user's context menu.
@@ -408,7 +408,7 @@ public nonisolated struct GuildMember: Codable, Hashable, Sendable, TapeDecodabl
 /// Where the interaction was triggered from.
 ///
 /// - Note: Generated from `discord/provider.yaml`.
-public nonisolated enum InteractionContextType: OpenIntegerEnum {
+public nonisolated enum InteractionContextType: OpenEnum {
     /// Inside a server.
     case guild
     /// A DM with the app's bot user.
