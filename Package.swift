@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
+        // `hookschema import openapi` only (build side); its external-loading trait is not needed.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", exact: "6.4.0", traits: []),
     ],
     targets: [
         // MARK: Runtime side
@@ -56,6 +58,16 @@ let package = Package(
         ),
         .target(name: "HookSchemaGenerator", dependencies: ["HookSchemaModel"]),
         .target(name: "HookSchemaExport", dependencies: ["HookSchemaModel"]),
+        // `hookschema import`: OpenAPI documents (decoded with OpenAPIKit) and JSON Schema files in, YAML out.
+        .target(
+            name: "HookSchemaImport",
+            dependencies: [
+                "HookSchemaModel",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+            ]
+        ),
         // What both executables share: the generate command, the generated-file writer, streams and exit codes.
         .target(
             name: "HookSchemaCommands",
@@ -76,6 +88,7 @@ let package = Package(
                 "HookSchemaLoader",
                 "HookSchemaGenerator",
                 "HookSchemaExport",
+                "HookSchemaImport",
                 "HookSchemaValidation",
                 "ExtendWebhooks",
                 "PlexteraWebhooks",

@@ -11,12 +11,12 @@ import Darwin
 /// Unlike Foundation's `.atomic` writing this does not `fsync` each file: generated files are derived from the
 /// schemas, and `generate --check` notices one that a power cut left stale. At a thousand files the syncs were
 /// most of the time spent writing.
-enum AtomicFile {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public enum AtomicFile {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+    public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
         let temporary = path + ".hookschema-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw failure("cannot create a temporary file beside it") }

@@ -85,15 +85,20 @@ extension DeclarationRenderer {
         }
         printer.print("\(access)init(")
         printer.indent()
+        // A parameter named `self` (GitHub's `_links.self`) would hide `self` in the body: it gets an inner name.
+        let inner = { (property: PropertyDeclaration) in
+            property.name == "self" ? "selfValue" : SwiftNaming.escaped(property.name)
+        }
         for property in properties {
             let defaultValue = property.presence == .required ? "" : " = nil"
-            printer.print("\(SwiftNaming.escaped(property.name)): \(property.declaredType)\(defaultValue),")
+            let label = property.name == "self" ? "`self` selfValue" : SwiftNaming.escaped(property.name)
+            printer.print("\(label): \(property.declaredType)\(defaultValue),")
         }
         printer.print("unknownFields: UnknownFields = UnknownFields()")
         printer.outdent()
         printer.block(")") { printer in
             for property in properties {
-                let value = storing(property, SwiftNaming.escaped(property.name))
+                let value = storing(property, inner(property))
                 printer.print("self.\(storageName(property)) = \(value)")
             }
             printer.print("self.unknownFields = unknownFields")

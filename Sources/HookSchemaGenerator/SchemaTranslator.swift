@@ -9,6 +9,8 @@ struct SchemaTranslator {
     private let containment: [String: Set<String>]
     /// The named type being translated (nil for events): a member whose type contains it is stored indirectly.
     private var owner: String?
+    /// The Swift names of the provider's named types, which a nested type must not take.
+    private let namedTypeNames: Set<String>
 
     init(provider: Provider, options: GeneratorOptions) {
         self.provider = provider
@@ -29,6 +31,7 @@ struct SchemaTranslator {
             containment[name] = reached
         }
         self.containment = containment
+        self.namedTypeNames = Set(provider.types.map { options.typePrefix + SwiftNaming.typeName($0.name) })
     }
 
     /// The named types a value of `schema` holds inline: through objects, optionals and unions, not through arrays
@@ -290,7 +293,9 @@ struct SchemaTranslator {
             return ("[String: \(containerElement(value.name, rules.values))]", false)
         case .object, .enumeration, .union, .untaggedUnion:
             var name = suggestedName
-            if Self.reservedNestedNames.contains(name) {
+            // A nested type named like a named type would shadow it inside its parent (`team: Team | …` would make
+            // the union's `case team(Team)` refer to itself).
+            if Self.reservedNestedNames.contains(name) || namedTypeNames.contains(name) {
                 if case .object = schema.kind {
                     name += "Object"
                 } else {

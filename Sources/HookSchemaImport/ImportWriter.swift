@@ -1,0 +1,109 @@
+import HookSchemaModel
+
+/// Writes an import as a provider folder in the schema language: `provider.yaml` and one file per event.
+///
+/// What the import writes and what the user writes stay apart, so a re-import after the provider publishes a new
+/// version updates the one and keeps the other: in `provider.yaml` the import owns the `types:` block (the schemas
+/// it read), and everything else (the envelope, headers, signature, dedupe key: typically copied from the
+/// cookbook) is the user's, never rewritten once the file exists. Event files start with a comment naming their
+/// source, and are the import's: rewritten, and removed when the source no longer has the event.
+public enum ImportWriter {
+    /// The first line of every event file an import writes (how a re-import knows the files it may replace).
+    public static let eventMarker = "# Imported by hookschema from "
+
+    /// The files of `provider`, by file name. `existingProvider` is the current provider.yaml's text, if any.
+    public static func files(_ provider: ImportedProvider, source: String, existingProvider: String?)
+        -> [(name: String, contents: String)]
+    {
+        var files = [(name: "provider.yaml", contents: providerFile(provider, source: source, existing: existingProvider))]
+        for event in provider.events {
+            files.append((event.fileStem + ".yaml", eventFile(event)))
+        }
+        return files
+    }
+
+    static func providerFile(_ provider: ImportedProvider, source: String, existing: String?) -> String {
+        let types = typesBlock(provider)
+        if let existing {
+            return replacingTypes(in: existing, with: types)
+        }
+        var writer = LanguageWriter()
+        writer.comment(
+            "Imported by hookschema from \(source). The envelope, headers, signature and dedupeKey are yours to edit "
+                + "(copy them from Examples/providers/<name>/provider.yaml of the cookbook): a re-import keeps them "
+                + "and rewrites only `types:`.")
+        writer.line("provider: \(provider.name)")
+        if let description = provider.description {
+            writer.text("description", description, indent: 0)
+        }
+        writer.blank()
+        writer.line("envelope:")
+        switch provider.naming {
+        case .member(let member):
+            writer.line("discriminator: \(LanguageWriter.key(member))", indent: 1)
+        case .header(let header, let variant):
+            writer.line("eventHeader: \(LanguageWriter.scalar(header))", indent: 1)
+            if let variant { writer.line("variant: \(LanguageWriter.key(variant))", indent: 1) }
+        }
+        if provider.envelopeFields.isEmpty {
+            writer.line("fields: {}", indent: 1)
+        } else {
+            writer.line("fields:", indent: 1)
+            for field in provider.envelopeFields {
+                writer.schema(field.name, field.schema, indent: 2, required: field.required, swiftName: field.swiftName)
+            }
+        }
+        return writer.text + (types.isEmpty ? "" : "\n" + types)
+    }
+
+    /// `types:` and its named types, or "" when there are none.
+    static func typesBlock(_ provider: ImportedProvider) -> String {
+        guard !provider.types.isEmpty else { return "" }
+        var writer = LanguageWriter()
+        writer.comment("Written by `hookschema import`: a re-import rewrites everything from here to the end of the file.")
+        writer.line("types:")
+        for type in provider.types {
+            if let source = provider.typeSources[type.name] {
+                writer.comment("From \(source).", indent: 1)
+            }
+            writer.schema(type.name, type.schema, indent: 1)
+        }
+        return writer.text
+    }
+
+    /// `existing` with its `types:` block (from its comment to the end of the file) replaced, or appended.
+    static func replacingTypes(in existing: String, with types: String) -> String {
+        var lines = existing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let start = lines.firstIndex(where: { $0.hasPrefix("types:") }) {
+            var cut = start
+            // The comment lines right above belong to the block.
+            while cut > 0, lines[cut - 1].hasPrefix("#") { cut -= 1 }
+            lines.removeSubrange(cut...)
+        }
+        while lines.last == "" { lines.removeLast() }
+        let head = lines.joined(separator: "\n") + "\n"
+        return types.isEmpty ? head : head + "\n" + types
+    }
+
+    static func eventFile(_ event: ImportedProvider.ImportedEvent) -> String {
+        var writer = LanguageWriter()
+        writer.line(eventMarker + "\(event.source).")
+        writer.comment("Re-running the import rewrites this file.")
+        writer.line("event: \(LanguageWriter.scalar(event.name, enumValue: true))")
+        if let variant = event.variant {
+            writer.line("variant: \(LanguageWriter.scalar(variant, enumValue: true))")
+        }
+        if let description = event.description {
+            writer.text("description", description, indent: 0)
+        }
+        if event.fields.isEmpty {
+            writer.line("fields: {}")
+        } else {
+            writer.line("fields:")
+            for field in event.fields {
+                writer.schema(field.name, field.schema, indent: 1, required: field.required, swiftName: field.swiftName)
+            }
+        }
+        return writer.text
+    }
+}

@@ -1,0 +1,37 @@
+import HookSchemaModel
+
+/// What an import makes of a provider's published schemas, before it is written as YAML: the envelope (how events
+/// are named), the named types, and each event's own members with the place in the source it came from.
+public struct ImportedProvider: Sendable {
+    public enum Naming: Sendable, Equatable {
+        /// A body member names the event (`type`, `eventType`).
+        case member(String)
+        /// A header names it (GitHub's `X-GitHub-Event`), and a body member may name the variant (`action`).
+        case header(String, variant: String?)
+    }
+
+    public struct ImportedEvent: Sendable {
+        /// The value that names the event (the discriminator's, or the header's).
+        public var name: String
+        public var variant: String?
+        public var description: String?
+        /// The body's members, without the ones the envelope declares (the discriminator or variant member).
+        public var fields: [Field]
+        public var source: SourcePlace
+
+        /// `issues.opened`, `endpoint.created`: the event type, and its file's name with `/` written `.`.
+        public var type: String { variant.map { "\(name).\($0)" } ?? name }
+        public var fileStem: String { type.replacing("/", with: ".") }
+    }
+
+    public var name: String
+    public var description: String?
+    public var naming: Naming
+    /// The envelope's members (the discriminator, when a member names the event).
+    public var envelopeFields: [Field]
+    public var types: [NamedType]
+    public var events: [ImportedEvent]
+    public var warnings: [ImportWarning]
+    /// Where each named type came from, for the comment above it.
+    public var typeSources: [String: SourcePlace]
+}
