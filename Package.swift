@@ -137,6 +137,7 @@ let package = Package(
             dependencies: ["ExtendWebhooks", "PlexteraWebhooks", "HookSchemaLoader"]
         ),
         .testTarget(name: "HookSchemaExportTests", dependencies: ["HookSchemaExport", "HookSchemaLoader"]),
+        .testTarget(name: "HookSchemaImportTests", dependencies: ["HookSchemaImport", "HookSchemaLoader"]),
         .testTarget(name: "HookSchemaSignaturesTests", dependencies: ["HookSchemaSignatures", "HookSchemaLoader"]),
         .testTarget(
             name: "HookSchemaValidationTests",
