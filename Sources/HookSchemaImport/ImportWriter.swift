@@ -60,7 +60,7 @@ public enum ImportWriter {
     static func typesBlock(_ provider: ImportedProvider) -> String {
         guard !provider.types.isEmpty else { return "" }
         var writer = LanguageWriter()
-        writer.comment("Written by `hookschema import`: a re-import rewrites everything from here to the end of the file.")
+        writer.comment("Written by `hookschema import`: a re-import rewrites this `types:` block (and nothing else here).")
         writer.line("types:")
         for type in provider.types {
             if let source = provider.typeSources[type.name] {
@@ -71,18 +71,39 @@ public enum ImportWriter {
         return writer.text
     }
 
-    /// `existing` with its `types:` block (from its comment to the end of the file) replaced, or appended.
+    /// `existing` with its `types:` block replaced (from the line `types:`, with the comment lines right above it,
+    /// to the next top-level key or the end), or the block appended when there is none.
     static func replacingTypes(in existing: String, with types: String) -> String {
         var lines = existing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var insertion = lines.count
         if let start = lines.firstIndex(where: { $0.hasPrefix("types:") }) {
+            var end = start + 1
+            while end < lines.count, !Self.isTopLevelKey(lines[end]) { end += 1 }
+            // Comments right above the next key belong to it, not to the types.
+            while end > start + 1, lines[end - 1].hasPrefix("#") || lines[end - 1].isEmpty, end < lines.count {
+                end -= 1
+            }
             var cut = start
-            // The comment lines right above belong to the block.
             while cut > 0, lines[cut - 1].hasPrefix("#") { cut -= 1 }
-            lines.removeSubrange(cut...)
+            lines.removeSubrange(cut..<end)
+            insertion = cut
+        }
+        var block = types.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while block.last == "" { block.removeLast() }
+        if insertion == lines.count {
+            while lines.last == "" { lines.removeLast() }
+            if !block.isEmpty { lines += [""] + block }
+        } else if !block.isEmpty {
+            lines.insert(contentsOf: block + (lines[insertion].isEmpty ? [] : [""]), at: insertion)
         }
         while lines.last == "" { lines.removeLast() }
-        let head = lines.joined(separator: "\n") + "\n"
-        return types.isEmpty ? head : head + "\n" + types
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A line that starts a top-level key (`signature:`), not an indented line, comment or blank.
+    private static func isTopLevelKey(_ line: String) -> Bool {
+        guard let first = line.first else { return false }
+        return !first.isWhitespace && first != "#" && first != "-"
     }
 
     static func eventFile(_ event: ImportedProvider.ImportedEvent) -> String {

@@ -87,3 +87,36 @@ import Testing
         #expect(LanguageWriter.scalar("say \"hi\"\n") == "\"say \\\"hi\\\"\\n\"")
     }
 }
+
+/// A re-import replaces provider.yaml's `types:` block and nothing else.
+@Suite struct TypesBlockTests {
+    @Test func theTypesBlockIsReplacedInPlace() {
+        let existing = """
+            provider: acme
+            envelope: { discriminator: type, fields: { type: string } }
+            # Written by `hookschema import`: a re-import rewrites this `types:` block (and nothing else here).
+            types:
+              Old: { type: string }
+
+            # The user's: kept.
+            legacyEvents:
+              a.old: a.new
+
+            """
+        let replaced = ImportWriter.replacingTypes(in: existing, with: "types:\n  New: { type: integer }\n")
+        #expect(
+            replaced == """
+                provider: acme
+                envelope: { discriminator: type, fields: { type: string } }
+                types:
+                  New: { type: integer }
+
+                # The user's: kept.
+                legacyEvents:
+                  a.old: a.new
+
+                """)
+        let appended = ImportWriter.replacingTypes(in: "provider: acme\n", with: "types:\n  T: string\n")
+        #expect(appended == "provider: acme\n\ntypes:\n  T: string\n")
+    }
+}
