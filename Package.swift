@@ -129,7 +129,7 @@ let package = Package(
         .testTarget(name: "HookSchemaRuntimeTests", dependencies: ["HookSchemaRuntime"]),
         .testTarget(
             name: "HookSchemaGeneratorTests",
-            dependencies: ["HookSchemaGenerator", "HookSchemaLoader", "HookSchemaRuntime"],
+            dependencies: ["HookSchemaGenerator", "HookSchemaLoader", "HookSchemaRuntime", "HookSchemaImport"],
             exclude: ["Snippets"]
         ),
         .testTarget(

@@ -1,5 +1,7 @@
 import Foundation
 import HookSchemaGenerator
+import HookSchemaImport
+import HookSchemaLoader
 import Testing
 
 /// Type-checks generated code with the compiler, as a consumer target with `.defaultIsolation(MainActor.self)`
@@ -75,6 +77,34 @@ import Testing
             let result = try typecheck(group, isolation: isolation)
             #expect(result.status == 0, "\(folder): \(result.output)")
         }
+    }
+
+    /// The three real catalogs (../shared/corpora), imported as `hookschema import` writes them, generate code
+    /// that compiles warning-free (issue 14: GitHub's 224 events, Svix's 14, Resend's 17).
+    @Test(arguments: ["svix", "resend", "github"])
+    func importedCatalogsCompileWarningFree(_ catalog: String) throws {
+        let corpora = ReferenceTests.packageRoot.appendingPathComponent("../shared/corpora").standardizedFileURL.path
+        let options = ImportOptions(provider: catalog)
+        let imported: ImportedProvider
+        switch catalog {
+        case "svix":
+            imported = try OpenAPIImport.run(
+                path: corpora + "/svix/lib-openapi.json", displayPath: "svix/lib-openapi.json", options: options)
+        case "resend":
+            imported = try OpenAPIImport.run(
+                path: corpora + "/resend/resend.yaml", displayPath: "resend/resend.yaml", options: options)
+        default:
+            imported = try JSONSchemaImport.run(
+                path: corpora + "/github-webhooks/payload-schemas/api.github.com", displayPath: "api.github.com",
+                options: options)
+        }
+        let sources = ImportWriter.files(imported, source: catalog, existingProvider: nil).map {
+            SchemaSource(path: "\(catalog)/\($0.name)", relativePath: "\(catalog)/\($0.name)", text: $0.contents)
+        }
+        let loaded = SchemaLoader.load(sources: sources)
+        let schemaSet = try #require(loaded.schemaSet, "\(loaded.diagnostics.prefix(5))")
+        let result = try typecheck(SwiftGenerator.generate(schemaSet, options: GeneratorOptions()), isolation: nil)
+        #expect(result.status == 0, "\(result.output.prefix(3000))")
     }
 
     @Test func everySnippetFeatureCompilesWarningFreeUnderMainActorIsolation() throws {
