@@ -100,6 +100,20 @@ enum ProviderAssembly {
             let matches = zip(values, events).allSatisfy { $0 == $1.key }
             candidates.append((field.name, matches))
         }
-        return (candidates.first { $0.matchesKeys } ?? candidates.first)?.name
+        if let found = (candidates.first { $0.matchesKeys } ?? candidates.first)?.name {
+            return found
+        }
+        // One schema serving several events (Adyen's notifications): a required enum member whose values include
+        // every event's name in the source.
+        for field in first where field.required {
+            let matches = zip(bodies, events).allSatisfy { body, event in
+                guard let member = body.first(where: { $0.name == field.name }), member.required,
+                    case .enumeration(let rules) = (importer.resolved(member.schema) ?? member.schema).kind
+                else { return false }
+                return rules.values.contains { $0.value == event.key }
+            }
+            if matches { return field.name }
+        }
+        return nil
     }
 }
