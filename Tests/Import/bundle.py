@@ -18,6 +18,7 @@ both).
 from __future__ import annotations
 
 DEPTH = 3
+INT64 = (-(2 ** 63), 2 ** 63 - 1)
 ANNOTATIONS = {"$id", "$schema", "definitions", "$defs", "example", "examples", "discriminator", "xml",
                "externalDocs", "$comment", "tsAdditionalProperties", "readOnly", "writeOnly"}
 DATA_KEYWORDS = {"enum", "const", "default", "required"}
@@ -28,9 +29,11 @@ class RecursiveReference(Exception):
     pass
 
 
-def bundle(schema, resolver, siblings_apply):
+def bundle(schema, resolver, siblings_apply, bound_integers=False):
     """`schema` with every `$ref` inlined (see the module's docstring). `resolver`: a referencing Resolver at the
-    schema's base URI."""
+    schema's base URI. `bound_integers`: give every `integer` without bounds the 64-bit ones, so that generated
+    instances stay clear of a documented difference (hookschema's integers are 64-bit, JSON Schema's unbounded;
+    Tests/Differential/README.md); it narrows only what is generated, never what the source validator accepts."""
     cache = {}
 
     def walk(node, resolver, stack):
@@ -66,6 +69,10 @@ def bundle(schema, resolver, siblings_apply):
                 continue
             else:
                 result[key] = walk(value, resolver, stack)
+        kind = result.get("type")
+        if bound_integers and (kind == "integer" or (isinstance(kind, list) and "integer" in kind)):
+            result.setdefault("minimum", INT64[0])
+            result.setdefault("maximum", INT64[1])
         return result
 
     return walk(schema, resolver, [])
