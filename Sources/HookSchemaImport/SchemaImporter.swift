@@ -168,6 +168,14 @@ final class SchemaImporter {
             return Schema(.any)
         }
         var schema = body(node, at: place)
+        // Beside `$ref`, `allOf`, `oneOf` or `anyOf` the translation reads only the annotations: rules written beside
+        // them are not silently dropped.
+        if let composition = ["$ref", "allOf", "oneOf", "anyOf"].first(where: { node[$0] != nil }) {
+            let read: Set<String> = ["description", "deprecated", "nullable", "discriminator", composition]
+            for (key, _) in node.members where Self.handled.contains(key) && !read.contains(key) {
+                warn(place.appending(key), "`\(key)` beside `\(composition)` is not read; ignored")
+            }
+        }
         if let description = node["description"]?.string, schema.description == nil {
             schema.description = description
         }

@@ -120,4 +120,14 @@ import Testing
         #expect(Self.field(schema, "+1")?.swiftName == nil)
         #expect(Self.field(schema, "-1")?.swiftName == "_12")
     }
+
+    @Test func rulesBesideACompositionAreWarnedAbout() throws {
+        let (_, importer) = try Self.translate(
+            ##"{"Thing": {"oneOf": [{"type": "string"}, {"type": "integer"}], "properties": {"a": {}}, "required": ["a"]}}"##)
+        #expect(
+            importer.warnings.map(\.description) == [
+                "doc.json:/components/schemas/Thing/properties: warning: `properties` beside `oneOf` is not read; ignored",
+                "doc.json:/components/schemas/Thing/required: warning: `required` beside `oneOf` is not read; ignored",
+            ])
+    }
 }
