@@ -33,31 +33,31 @@ struct Dispatcher {
             guard let value = reader.member(discriminator.bytes, of: 0) else { continue }
             let kind = reader.tokens[value].kind
             guard kind == .string || kind == .number else { continue }
-            // Every provider that knows the event; with headers, several (Standard Webhooks and Svix both say
-            // `type: contact.created`) are told apart by which of them the delivery's headers belong to.
-            var matches: [(provider: ProviderPlan, event: Int)] = []
+            // The first provider that knows the event; with headers, of several (Standard Webhooks and Svix both
+            // say `type: contact.created`) the one whose headers the delivery carries. Indices only: this runs for
+            // every body.
+            var best: (provider: Int, event: Int, score: Int)?
             for providerIndex in discriminator.providers {
                 let provider = plan.providers[providerIndex]
                 guard (kind == .number) == provider.integerDiscriminator else { continue }
                 let lookup = { (bytes: UnsafeBufferPointer<UInt8>) in provider.eventTable.lookup(bytes) }
                 let found = kind == .string ? reader.withString(value, lookup) : lookup(reader.raw(value))
-                if let event = found {
-                    matches.append((provider, event))
-                    if headers == nil { break }
+                guard let event = found else { continue }
+                if headers == nil {
+                    best = (providerIndex, event, 0)
+                    break
+                }
+                let score = headerScore(provider)
+                if best == nil || score > best?.score ?? 0 {
+                    best = (providerIndex, event, score)
                 }
             }
-            var best = matches.first
-            var bestScore = best.map { headerScore($0.provider) } ?? 0
-            for match in matches.dropFirst() where headerScore(match.provider) > bestScore {
-                best = match
-                bestScore = headerScore(match.provider)
-            }
-            if let match = best {
+            if let best {
+                let provider = plan.providers[best.provider]
                 var walker = Walker(plan: plan, reader: reader, path: path)
-                walker.check(match.provider.events[match.event].node, 0)
+                walker.check(provider.events[best.event].node, 0)
                 return DriftReport(
-                    provider: match.provider.name, event: match.provider.events[match.event].type,
-                    findings: walker.findings)
+                    provider: provider.name, event: provider.events[best.event].type, findings: walker.findings)
             }
         }
         if let eventType, let provider = plan.providers.first(where: { $0.eventHeader != nil }) {
