@@ -1,7 +1,7 @@
 /// How a provider signs its deliveries, declared in its `provider.yaml` so that a new provider needs YAML, not
-/// Swift. Covers the HMAC schemes in use: Extend (`v0:{t}:{body}`, separate headers, hex), Plextera and Stripe
-/// (`t=…,v1=…` in one header, `{t}.{body}`, hex), and Standard Webhooks (`v1,<b64> …`, `{id}.{t}.{body}`,
-/// base64 key after `whsec_`).
+/// Swift. Covers HMAC-SHA1/256/512 and Ed25519 schemes: Extend (`v0:{t}:{body}`, separate headers, hex), Plextera
+/// and Stripe (`t=…,v1=…` in one header, `{t}.{body}`, hex), Standard Webhooks (`v1,<b64> …` or Ed25519 `v1a,…`,
+/// `{id}.{t}.{body}`), GitHub and Slack (a prefixed plain signature: `sha256=…`, `v0=…`), Discord (Ed25519, hex).
 public struct SignatureScheme: Hashable, Sendable, Codable {
     public var algorithm: SignatureAlgorithm
     /// The header that carries the signature(s).

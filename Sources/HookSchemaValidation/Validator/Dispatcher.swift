@@ -89,9 +89,7 @@ struct Dispatcher {
 
     /// The value of header `name` (any case; surrounding spaces removed), when the delivery has it.
     private func headerValue(_ name: String) -> String? {
-        guard let headers else { return nil }
-        let wanted = name.lowercased()
-        return headers.first(where: { $0.name.lowercased() == wanted })?.value.trimmingSpaces
+        headers?.headerValue(name)
     }
 
     /// A header-named provider's delivery: the event of that header value, and of the body's variant member where

@@ -62,8 +62,7 @@ struct HeaderChecks {
     func dedupeKey(_ key: DedupeKey, headers: [(name: String, value: String)]?) -> String? {
         switch key {
         case .header(let name):
-            let wanted = name.lowercased()
-            return headers?.first(where: { $0.name.lowercased() == wanted })?.value.trimmingSpaces
+            return headers?.headerValue(name)
         case .member(let pointer):
             guard let index = resolve(pointer) else { return nil }
             switch reader.tokens[index].kind {
@@ -110,6 +109,14 @@ struct HeaderChecks {
             }
         }
         return index
+    }
+}
+
+extension Array where Element == (name: String, value: String) {
+    /// The value of header `name` (names compared in any case), without surrounding spaces; nil when absent.
+    func headerValue(_ name: String) -> String? {
+        let wanted = name.lowercased()
+        return first(where: { $0.name.lowercased() == wanted })?.value.trimmingSpaces
     }
 }
 

@@ -86,9 +86,7 @@ public struct SchemaValidator: Sendable {
         eventType: String? = nil
     ) -> (value: Event?, report: DriftReport) {
         // The value of the event header, for a provider that names events by one: what its decoder switches on.
-        let headerValue = Event.eventHeader.flatMap { name in
-            headers?.first(where: { $0.name.lowercased() == name.lowercased() })?.value.trimmingSpaces
-        }
+        let headerValue = Event.eventHeader.flatMap { headers?.headerValue($0) }
         let decode = { (bytes: UnsafeBufferPointer<UInt8>) in
             var value: Event?
             var buffers = ValidationBuffers()
