@@ -104,11 +104,13 @@ struct SchemaTranslation {
         case .object(let rules):
             object.set("type", type("object", schema.nullable))
             setMembers(rules, into: &object)
+            setChoices(rules.choices, nullable: schema.nullable, into: &object)
         case .array(let rules):
             object.set("type", type("array", schema.nullable))
             object.set("items", isAny(rules.items) ? nil : node(for: rules.items))
             object.set("minItems", rules.minItems.map { .integer(Int64($0)) })
             object.set("maxItems", rules.maxItems.map { .integer(Int64($0)) })
+            object.set("uniqueItems", rules.uniqueItems ? .bool(true) : nil)
         case .map(let rules):
             object.set("type", type("object", schema.nullable))
             setMap(rules, into: &object)
@@ -202,6 +204,15 @@ struct SchemaTranslation {
         if shape.kinds != .all {
             node.set("type", types.count == 1 ? types[0] : .array(types))
         }
+        if let strings = shape.strings {
+            let values = strings.map(JSONNode.string) + (shape.kinds.contains(.null) ? [.null] : [])
+            if shape.kinds.isSubset(of: [.string, .null]) {
+                node.set("enum", .array(values))
+            } else {
+                node.set("if", .object([JSONNode.Member("type", .string("string"))]))
+                node.set("then", .object([JSONNode.Member("enum", .array(values))]))
+            }
+        }
         if !shape.constants.isEmpty {
             node.set(
                 "properties",
@@ -226,6 +237,26 @@ struct SchemaTranslation {
         }
         if mode == .strict {
             object.set("additionalProperties", .bool(false))
+        }
+    }
+
+    /// `exactlyOne` / `atLeastOne`: a `oneOf` / `anyOf` of one `required` per member (`null` passes, for a nullable
+    /// object, since `required` would let it match every branch). Several choices go under `allOf`.
+    private func setChoices(_ choices: [MemberChoice], nullable: Bool, into object: inout JSONObjectBuilder) {
+        let nodes = choices.map { choice -> JSONNode in
+            let branches = choice.members.map { member in
+                JSONNode.object([JSONNode.Member("required", .array([.string(member)]))])
+            }
+            let node = JSONNode.object([JSONNode.Member(choice.exactlyOne ? "oneOf" : "anyOf", .array(branches))])
+            guard nullable else { return node }
+            return .object([JSONNode.Member("anyOf", .array([.object([JSONNode.Member("type", .string("null"))]), node]))])
+        }
+        if nodes.count == 1 {
+            for member in nodes[0].objectMembers {
+                object.set(member.name, member.value)
+            }
+        } else if !nodes.isEmpty {
+            object.set("allOf", .array(nodes))
         }
     }
 
@@ -296,6 +327,7 @@ struct SchemaTranslation {
         case .datetime: return "date-time"
         case .date: return "date"
         case .uri: return "uri"
+        case .uriTemplate: return "uri-template"
         case .email: return "email"
         case .uuid: return "uuid"
         }

@@ -156,8 +156,8 @@ struct DeclarationRenderer {
     func renderUntaggedUnion(_ union: UntaggedUnionDeclaration, into printer: inout CodePrinter) {
         printer.docComment(
             union.documentation.lines + (union.documentation.lines.isEmpty ? [] : [""])
-                + ["Decoded as the first member the value matches: its JSON kind and, for an object, its required "
-                    + "members."])
+                + ["Decoded as the first member the value matches: its JSON kind, for a string its values (of a "
+                    + "`const` or closed enum member) and, for an object, its required members."])
         let conformances = "Codable, Hashable, Sendable, TapeDecodable"
         printer.block("\(access)nonisolated enum \(union.name): \(conformances)") { printer in
             for member in union.members {
@@ -191,6 +191,9 @@ struct DeclarationRenderer {
                 if !member.shape.constants.isEmpty {
                     let pairs = member.shape.constants.map { "(\(Self.literal($0.member)), \(Self.literal($0.value)))" }
                     arguments.append("constants: [\(pairs.joined(separator: ", "))]")
+                }
+                if let strings = member.shape.strings {
+                    arguments.append("strings: [\(strings.map(Self.literal).joined(separator: ", "))]")
                 }
                 let keyword = position == 0 ? "if" : "} else if"
                 printer.print("\(keyword) shape.matches(\(arguments.joined(separator: ", "))) {")

@@ -170,6 +170,15 @@ struct SchemaTranslator {
                 )
             )
         }
+        var documentation = documentation
+        for choice in rules.choices {
+            let names = choice.members.map { member in
+                let property = properties.first { $0.wireName == member }?.name ?? member
+                return "`\(property)`"
+            }
+            documentation.notes.append(
+                "- Note: \(choice.exactlyOne ? "Exactly" : "At least") one of \(names.joined(separator: ", ")) is present.")
+        }
         return StructDeclaration(
             name: name, documentation: documentation, properties: properties, nested: nested, eventType: nil
         )

@@ -125,6 +125,7 @@ public enum ImportWriter {
                 writer.schema(field.name, field.schema, indent: 1, required: field.required, swiftName: field.swiftName)
             }
         }
+        writer.choices(event.choices, indent: 0)
         return writer.text
     }
 }

@@ -17,6 +17,8 @@ public struct ImportedProvider: Sendable {
         public var description: String?
         /// The body's members, without the ones the envelope declares (the discriminator or variant member).
         public var fields: [Field]
+        /// `exactlyOne` / `atLeastOne` groups of `fields` (an event body that is one of several objects).
+        public var choices: [MemberChoice] = []
         public var source: SourcePlace
 
         /// `issues.opened`, `endpoint.created`: the event type, and its file's name with `/` written `.`.

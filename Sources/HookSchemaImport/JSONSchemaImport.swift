@@ -117,7 +117,8 @@ public enum JSONSchemaImport {
         var events: [ImportedProvider.ImportedEvent] = []
         for key in groups.keys.sorted() {
             for event in groups[key] ?? [] {
-                var fields = ProviderAssembly.fields(of: event.body, importer: importer, at: event.source)
+                let body = ProviderAssembly.object(of: event.body, importer: importer, at: event.source)
+                var fields = body.fields
                 var variant: String?
                 if event.variantKey != nil, let member = variantMember {
                     variant = ProviderAssembly.constant(member, in: fields, importer: importer)
@@ -134,7 +135,7 @@ public enum JSONSchemaImport {
                 events.append(
                     ImportedProvider.ImportedEvent(
                         name: key, variant: variant, description: event.description, fields: fields,
-                        source: event.source))
+                        choices: ProviderAssembly.choices(body.choices, keeping: fields), source: event.source))
             }
         }
         return ProviderAssembly.finish(

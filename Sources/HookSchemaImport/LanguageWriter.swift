@@ -68,6 +68,13 @@ struct LanguageWriter {
         block(schema, indent: indent + 1, extra: extra)
     }
 
+    /// `exactlyOne: [a, b]` / `atLeastOne: [a, b]`, after an object's (or an event's) fields.
+    mutating func choices(_ choices: [MemberChoice], indent: Int) {
+        for choice in choices {
+            line("\(choice.key): [\(choice.members.map { Self.scalar($0) }.joined(separator: ", "))]", indent: indent)
+        }
+    }
+
     /// A schema as the list item of a union's `members`.
     mutating func member(_ schema: Schema, swiftName: String?, indent: Int) {
         let extra = swiftName.map { [("swiftName", $0)] } ?? []
@@ -110,6 +117,7 @@ struct LanguageWriter {
                         swiftName: field.swiftName)
                 }
             }
+            choices(rules.choices, indent: indent)
         case .array(let rules):
             self.schema("items", rules.items, indent: indent)
         case .map(let rules):
@@ -214,6 +222,7 @@ struct LanguageWriter {
         case .array(let rules):
             if let value = rules.minItems { keys.append(("minItems", String(value))) }
             if let value = rules.maxItems { keys.append(("maxItems", String(value))) }
+            if rules.uniqueItems { keys.append(("uniqueItems", "true")) }
         case .map(let rules):
             if let value = rules.minEntries { keys.append(("minEntries", String(value))) }
             if let value = rules.maxEntries { keys.append(("maxEntries", String(value))) }

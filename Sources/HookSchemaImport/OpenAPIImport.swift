@@ -152,7 +152,8 @@ extension ProviderAssembly {
         }
         var events: [ImportedProvider.ImportedEvent] = []
         for event in found {
-            var fields = ProviderAssembly.fields(of: event.body, importer: importer, at: event.source)
+            let body = ProviderAssembly.object(of: event.body, importer: importer, at: event.source)
+            var fields = body.fields
             var name = event.key
             if variantNaming == nil {
                 // The discriminator's value is the event's name on the wire; a member with several values (one
@@ -168,7 +169,8 @@ extension ProviderAssembly {
             events.append(
                 ImportedProvider.ImportedEvent(
                     name: name, variant: nil, description: event.description ?? event.body.description,
-                    fields: fields, source: event.source))
+                    fields: fields, choices: ProviderAssembly.choices(body.choices, keeping: fields),
+                    source: event.source))
         }
         let envelope =
             variantNaming == nil ? [Field(name: member, schema: Schema(.string(StringRules())), required: true)] : []

@@ -53,8 +53,17 @@ enum ProviderAssembly {
     static func fields(of body: Schema, importer: SchemaImporter, at place: SourcePlace, quiet: Bool = false)
         -> [Field]
     {
+        object(of: body, importer: importer, at: place, quiet: quiet).fields
+    }
+
+    /// An event body as one object: an object as it is; one of several objects (a `oneOf` / `anyOf`) as the members
+    /// of each, required where all require them, with the choice that tells them apart when there is one
+    /// (`SchemaImporter.choice(among:keyword:)`).
+    static func object(of body: Schema, importer: SchemaImporter, at place: SourcePlace, quiet: Bool = false)
+        -> ObjectRules
+    {
         let resolved = importer.resolved(body) ?? body
-        if case .object(let rules) = resolved.kind { return rules.fields }
+        if case .object(let rules) = resolved.kind { return rules }
         if case .untaggedUnion(let union) = resolved.kind {
             let objects = union.members.compactMap { member -> ObjectRules? in
                 if case .object(let rules) = (importer.resolved(member.schema) ?? member.schema).kind { return rules }
@@ -64,19 +73,28 @@ enum ProviderAssembly {
                 for next in objects.dropFirst() {
                     merged = importer.alternatives(merged, next)
                 }
-                if !quiet {
+                let keyword = importer.unionKeywords[resolved] ?? "anyOf"
+                if let choice = importer.choice(among: objects, keyword: keyword) {
+                    // Exact: the members of each, and which of them tell the objects apart.
+                    merged.choices.append(choice)
+                } else if !quiet {
                     importer.warn(
                         place,
                         "an event body that is one of \(objects.count) objects mapped to one object with the members of "
                             + "each, required where all require them")
                 }
-                return merged.fields
+                return merged
             }
         }
         if !quiet {
             importer.warn(place, "an event body that is not an object mapped to an event without members")
         }
-        return []
+        return ObjectRules(fields: [])
+    }
+
+    /// The choices whose members are all still among `fields` (the envelope's members are not the event's).
+    static func choices(_ choices: [MemberChoice], keeping fields: [Field]) -> [MemberChoice] {
+        choices.filter { choice in choice.members.allSatisfy { member in fields.contains { $0.name == member } } }
     }
 
     /// The value of a required string member with a single value (`const`, or a one-value enum) in `fields`.

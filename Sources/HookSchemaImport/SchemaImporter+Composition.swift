@@ -61,7 +61,7 @@ extension SchemaImporter {
                     fields.append(field)
                 }
             }
-            result = Schema(.object(ObjectRules(fields: fields)))
+            result = Schema(.object(ObjectRules(fields: fields, choices: first.choices + second.choices)))
         case (.string, .string), (.enumeration, .enumeration), (.string, .enumeration), (.integer, .integer),
             (.number, .number), (.number, .integer), (.boolean, .boolean):
             result = right
@@ -113,42 +113,67 @@ extension SchemaImporter {
         let model = Provider(
             name: "", swiftName: "", discriminator: "",
             types: types.map { NamedType(name: $0.key, schema: $0.value.schema, source: "") })
+        var flattened: [(index: Int, schema: Schema)] = []
         for (index, schema) in schemas.enumerated() {
-            let flattened: [Schema]
             if case .untaggedUnion(let inner) = schema.kind {
-                flattened = inner.members.map(\.schema)
+                flattened += inner.members.map { (index, $0.schema) }
             } else {
-                flattened = [schema]
+                flattened.append((index, schema))
             }
-            for member in flattened {
-                let shape = model.unionShape(of: member)
-                if let earlier = shapes.firstIndex(where: { $0.covers(shape) }) {
-                    if case .object(let first) = kept[earlier].schema.kind, case .object(let second) = member.kind {
-                        // Objects the shape cannot tell apart: one object with the members of either.
-                        kept[earlier].schema.kind = .object(alternatives(first, second))
-                        shapes[earlier] = model.unionShape(of: kept[earlier].schema)
-                        warn(
-                            place.appending(key, String(index)),
-                            "a member of `\(key)` that its shape cannot tell from member \(earlier + 1) (an object); "
-                                + "merged with it: the members of either, required where both require them")
-                    } else {
-                        warn(
-                            place.appending(key, String(index)),
-                            "a member of `\(key)` whose every value also has the shape of member \(earlier + 1) "
-                                + "(\(shape.kinds.names.joined(separator: " or "))); merged into that member's case")
-                    }
-                    continue
+        }
+        // A string member that takes only some strings (a `const`, a closed enum: GitHub's `environment_url` is a
+        // `uri` or `""`) goes before the others: listed after a member taking any string, it would never be chosen.
+        // The order does not change which values are valid (`oneOf` and `anyOf` do not depend on it).
+        let restricted = flattened.filter { model.unionShape(of: $0.schema).strings != nil }
+        flattened = restricted + flattened.filter { model.unionShape(of: $0.schema).strings == nil }
+        for (index, member) in flattened {
+            let shape = model.unionShape(of: member)
+            if let earlier = shapes.firstIndex(where: { $0.covers(shape) }) {
+                if case .object(let first) = kept[earlier].schema.kind, case .object(let second) = member.kind {
+                    // Objects the shape cannot tell apart: one object with the members of either.
+                    kept[earlier].schema.kind = .object(alternatives(first, second))
+                    shapes[earlier] = model.unionShape(of: kept[earlier].schema)
+                    warn(
+                        place.appending(key, String(index)),
+                        "a member of `\(key)` that its shape cannot tell from member \(earlier + 1) (an object); "
+                            + "merged with it: the members of either, required where both require them")
+                } else {
+                    warn(
+                        place.appending(key, String(index)),
+                        "a member of `\(key)` whose every value also has the shape of member \(earlier + 1) "
+                            + "(\(shape.kinds.names.joined(separator: " or "))); merged into that member's case")
                 }
-                shapes.append(shape)
-                kept.append(UntaggedUnionMember(schema: member))
+                continue
             }
+            shapes.append(shape)
+            kept.append(UntaggedUnionMember(schema: member))
         }
         if kept.count == 1 {
             var only = kept[0].schema
             only.nullable = only.nullable || nullable
             return only
         }
-        return Schema(.untaggedUnion(UntaggedUnionRules(members: kept)), description: description, nullable: nullable)
+        let result = Schema(
+            .untaggedUnion(UntaggedUnionRules(members: kept)), description: description, nullable: nullable)
+        unionKeywords[result] = key
+        return result
+    }
+
+    /// What tells the objects of a `oneOf` / `anyOf` apart when they are merged into one (an event body): each
+    /// requires one member that no other requires, and the rest they require alike (GitHub's
+    /// `pull_request.review_requested`: a `requested_reviewer` or a `requested_team`). `oneOf`: exactly one of those
+    /// members is present; `anyOf`: at least one. Nil when the objects differ otherwise.
+    func choice(among objects: [ObjectRules], keyword: String) -> MemberChoice? {
+        guard objects.count > 1 else { return nil }
+        let required = objects.map { Set($0.fields.filter(\.required).map(\.name)) }
+        let common = required.dropFirst().reduce(required[0]) { $0.intersection($1) }
+        var members: [String] = []
+        for names in required {
+            let own = names.subtracting(common)
+            guard own.count == 1, let member = own.first, !members.contains(member) else { return nil }
+            members.append(member)
+        }
+        return MemberChoice(members: members, exactlyOne: keyword == "oneOf")
     }
 
     /// One object for a value that is either object: the members of both (a member both have keeps the first's

@@ -45,6 +45,10 @@ final class SchemaImporter {
     private(set) var types: [String: (schema: Schema, place: SourcePlace)] = [:]
     private var translating: Set<String> = []
     private(set) var warnings: [ImportWarning] = []
+    /// The keyword (`oneOf` or `anyOf`) each untagged union of objects came from: an event body that is one of
+    /// several objects becomes one object, and the keyword says whether exactly one or at least one of the members
+    /// that tell them apart is present (`SchemaImporter.choice(among:keyword:)`).
+    var unionKeywords: [Schema: String] = [:]
     /// Suggests a named type's name from where it is (`#/components/schemas/Endpoint` → `Endpoint`).
     var nameOf: (SourcePlace) -> String
 
@@ -193,7 +197,7 @@ final class SchemaImporter {
     static let handled: Set<String> = [
         "$ref", "type", "description", "deprecated", "nullable", "enum", "const", "default", "format", "pattern",
         "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "properties",
-        "required", "additionalProperties", "items", "minItems", "maxItems", "allOf", "oneOf", "anyOf",
+        "required", "additionalProperties", "items", "minItems", "maxItems", "uniqueItems", "allOf", "oneOf", "anyOf",
         "discriminator", "minProperties", "maxProperties", "propertyNames", "definitions", "$defs",
     ]
 
@@ -279,6 +283,7 @@ final class SchemaImporter {
             }
             rules.minItems = count(node, "minItems")
             rules.maxItems = count(node, "maxItems")
+            rules.uniqueItems = node["uniqueItems"]?.bool ?? false
             return Schema(.array(rules))
         case "null":
             return Schema(.string(StringRules()), nullable: true, const: .null)
@@ -302,6 +307,7 @@ final class SchemaImporter {
             case "date-time": rules.format = .datetime
             case "date": rules.format = .date
             case "uri", "url": rules.format = .uri
+            case "uri-template": rules.format = .uriTemplate
             case "email": rules.format = .email
             case "uuid": rules.format = .uuid
             default:

@@ -18,6 +18,7 @@ struct EventParser {
 
     static let keys = [
         "event", "variant", "provider", "swiftName", "description", "deprecated", "payload", "fields",
+        "exactlyOne", "atLeastOne",
     ]
 
     func parse(_ root: YAMLNode) -> ParsedEvent? {
@@ -72,12 +73,13 @@ struct EventParser {
             return fields
         }
         checkPayloadShape(reader, hasPayload: payload != nil, hasFields: fields != nil)
+        let choices = schemas.choices(reader, fields: fields ?? [])
 
         guard let type, let typeEntry else { return nil }
         let body = provider.map {
             makeBody(
                 selector: selector ?? type, variant: variant, provider: $0, payload: payload?.schema,
-                fields: fields ?? [])
+                fields: fields ?? [], choices: choices)
         }
         let event = Event(
             type: type,
@@ -173,7 +175,8 @@ struct EventParser {
     /// The envelope's fields in order, the discriminator (or the variant member) fixed to the event's value, then
     /// the payload member (or the event's own fields when the envelope has no payload member).
     private func makeBody(
-        selector: String, variant: String?, provider: ParsedProvider, payload: Schema?, fields: [Field]
+        selector: String, variant: String?, provider: ParsedProvider, payload: Schema?, fields: [Field],
+        choices: [MemberChoice]
     ) -> Schema {
         let fixedMember: String?
         let fixedValue: Literal?
@@ -210,6 +213,6 @@ struct EventParser {
         } else {
             members += fields
         }
-        return Schema(.object(ObjectRules(fields: members)))
+        return Schema(.object(ObjectRules(fields: members, choices: choices)))
     }
 }

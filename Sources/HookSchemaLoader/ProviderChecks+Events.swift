@@ -101,6 +101,9 @@ extension ProviderChecks {
 
     private func describe(_ shape: UnionShape) -> String {
         var text = shape.kinds.names.joined(separator: " or ")
+        if let strings = shape.strings {
+            text += " " + strings.map { "\"\($0)\"" }.joined(separator: " or ")
+        }
         if !shape.requiredMembers.isEmpty {
             text += " with " + shape.requiredMembers.map { "`\($0)`" }.joined(separator: ", ")
         }

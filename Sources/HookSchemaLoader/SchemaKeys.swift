@@ -3,6 +3,7 @@ import HookSchemaModel
 /// The `type:` names of the schema language and the keys each one accepts.
 enum SchemaType: String, CaseIterable {
     case string, integer, number, boolean, datetime, date, uri, email, uuid
+    case uriTemplate = "uri-template"
     case `enum`, object, array, map, union, any
 
     /// The string format a format type stands for (`datetime` is `string` with `format: datetime`).
@@ -11,6 +12,7 @@ enum SchemaType: String, CaseIterable {
         case .datetime: return .datetime
         case .date: return .date
         case .uri: return .uri
+        case .uriTemplate: return .uriTemplate
         case .email: return .email
         case .uuid: return .uuid
         default: return nil
@@ -30,12 +32,13 @@ enum SchemaType: String, CaseIterable {
     /// The keys specific to this type.
     var ownKeys: [String] {
         switch self {
-        case .string, .datetime, .date, .uri, .email, .uuid: return ["format", "pattern", "minLength", "maxLength"]
+        case .string, .datetime, .date, .uri, .uriTemplate, .email, .uuid:
+            return ["format", "pattern", "minLength", "maxLength"]
         case .integer, .number: return ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"]
         case .boolean, .any: return []
         case .enum: return ["values", "closed"]
-        case .object: return ["fields"]
-        case .array: return ["items", "minItems", "maxItems"]
+        case .object: return ["fields", "exactlyOne", "atLeastOne"]
+        case .array: return ["items", "minItems", "maxItems", "uniqueItems"]
         case .map: return ["values", "keys", "minEntries", "maxEntries"]
         case .union: return ["discriminator", "mapping", "closed", "members"]
         }

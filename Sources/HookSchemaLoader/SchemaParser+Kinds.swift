@@ -5,7 +5,7 @@ extension SchemaParser {
     /// The kind-specific part of a schema of a known `type`.
     func kind(of type: SchemaType, _ reader: MappingReader, context: SchemaContext) -> Schema.Kind {
         switch type {
-        case .string, .datetime, .date, .uri, .email, .uuid:
+        case .string, .datetime, .date, .uri, .uriTemplate, .email, .uuid:
             return .string(stringRules(type, reader))
         case .integer:
             return .integer(numberRules(reader))
@@ -18,7 +18,8 @@ extension SchemaParser {
         case .enum:
             return .enumeration(enumRules(reader))
         case .object:
-            return .object(ObjectRules(fields: fields(reader, context: context)))
+            let fields = fields(reader, context: context)
+            return .object(ObjectRules(fields: fields, choices: choices(reader, fields: fields)))
         case .array:
             return arrayKind(reader, context: context)
         case .map:
@@ -217,6 +218,51 @@ extension SchemaParser {
         return fields
     }
 
+    /// `exactlyOne: [a, b]` and `atLeastOne: [a, b]`: two or more optional fields of the object, one (or exactly
+    /// one) of which is present.
+    func choices(_ reader: MappingReader, fields: [Field]) -> [MemberChoice] {
+        var choices: [MemberChoice] = []
+        for key in ["exactlyOne", "atLeastOne"] {
+            guard let entry = reader[key] else { continue }
+            guard let items = entry.value.items else {
+                log.error(
+                    "`\(key)` must be a list of two or more of the object's members, not \(entry.value.kindDescription)",
+                    at: entry.value.location)
+                continue
+            }
+            var members: [String] = []
+            for item in items {
+                guard let name = item.scalar?.text, item.scalar?.kind != .null else {
+                    log.error("`\(key)` lists member names, not \(item.kindDescription)", at: item.location)
+                    continue
+                }
+                guard let field = fields.first(where: { $0.name == name }) else {
+                    let known = fields.map(\.name)
+                    log.error(
+                        "`\(key)` names `\(name)`, which is not a field of this object"
+                            + Suggestion.didYouMean(name, among: known),
+                        at: item.location)
+                    continue
+                }
+                if field.required {
+                    log.error(
+                        "`\(name)` is required, so `\(key)` would always count it present; list optional members",
+                        at: item.location)
+                } else if members.contains(name) {
+                    log.error("`\(name)` is listed twice in `\(key)`", at: item.location)
+                } else {
+                    members.append(name)
+                }
+            }
+            if items.count < 2 {
+                log.error("`\(key)` needs two or more members", at: entry.value.location)
+            } else if members.count == items.count {
+                choices.append(MemberChoice(members: members, exactlyOne: key == "exactlyOne"))
+            }
+        }
+        return choices
+    }
+
     private func peekBool(_ node: YAMLNode, _ key: String) -> Bool {
         node.entries?.first(key)?.value.scalar?.boolean ?? false
     }
@@ -227,7 +273,9 @@ extension SchemaParser {
         reader.checkOrder("minItems", minItems, "maxItems", maxItems)
         guard let entry = reader.require("items", in: "an array") else { return .any }
         let items = parse(entry.value, context: context.element()).schema
-        return .array(ArrayRules(items: items, minItems: minItems, maxItems: maxItems))
+        return .array(
+            ArrayRules(
+                items: items, minItems: minItems, maxItems: maxItems, uniqueItems: reader.bool("uniqueItems") ?? false))
     }
 
     private func mapKind(_ reader: MappingReader, context: SchemaContext) -> Schema.Kind {

@@ -104,7 +104,8 @@ struct SchemaParser {
 
     private func defaultKind(of type: SchemaType) -> Schema.Kind {
         switch type {
-        case .string, .datetime, .date, .uri, .email, .uuid: return .string(StringRules(format: type.impliedFormat))
+        case .string, .datetime, .date, .uri, .uriTemplate, .email, .uuid:
+            return .string(StringRules(format: type.impliedFormat))
         case .integer: return .integer(NumberRules())
         case .number: return .number(NumberRules())
         case .boolean: return .boolean

@@ -151,6 +151,52 @@ extension EnumRules {
     }
 }
 
+/// `choices` only when there are some, so an object's JSON is as before.
+extension ObjectRules {
+    private enum CodingKeys: String, CodingKey {
+        case fields, choices
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            fields: try container.decode([Field].self, forKey: .fields),
+            choices: try container.decodeIfPresent([MemberChoice].self, forKey: .choices) ?? []
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(fields, forKey: .fields)
+        if !choices.isEmpty { try container.encode(choices, forKey: .choices) }
+    }
+}
+
+/// `uniqueItems` only when true, so an array's JSON is as before.
+extension ArrayRules {
+    private enum CodingKeys: String, CodingKey {
+        case items, minItems, maxItems, uniqueItems
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            items: try container.decode(Schema.self, forKey: .items),
+            minItems: try container.decodeIfPresent(Int.self, forKey: .minItems),
+            maxItems: try container.decodeIfPresent(Int.self, forKey: .maxItems),
+            uniqueItems: try container.decodeIfPresent(Bool.self, forKey: .uniqueItems) ?? false
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(items, forKey: .items)
+        try container.encodeIfPresent(minItems, forKey: .minItems)
+        try container.encodeIfPresent(maxItems, forKey: .maxItems)
+        if uniqueItems { try container.encode(true, forKey: .uniqueItems) }
+    }
+}
+
 extension KeyedDecodingContainer {
     /// The key of an object that must have exactly one member (a kind or a literal, tagged by its member's name).
     fileprivate func onlyKey(_ what: String) throws -> Key {

@@ -74,11 +74,13 @@ public enum Literal: Hashable, Sendable, Codable, CustomStringConvertible {
 }
 
 /// Well-known string formats. `datetime` is RFC 3339 (`2024-03-21T16:45:00Z`, fractional seconds and any
-/// offset allowed); `date` is an RFC 3339 full-date (`2024-03-21`); `uri` is an absolute URI (RFC 3986).
+/// offset allowed); `date` is an RFC 3339 full-date (`2024-03-21`); `uri` is an absolute URI (RFC 3986);
+/// `uri-template` is an RFC 6570 URI Template (`https://api.github.com/users/octocat/starred{/owner}{/repo}`).
 public enum StringFormat: String, Hashable, Sendable, Codable, CaseIterable {
     case datetime
     case date
     case uri
+    case uriTemplate = "uri-template"
     case email
     case uuid
 }
@@ -151,10 +153,32 @@ public struct EnumValue: Hashable, Sendable, Codable {
 public struct ObjectRules: Hashable, Sendable, Codable {
     /// In declaration order.
     public var fields: [Field]
+    /// Groups of optional members of which one (or exactly one) must be present: GitHub's
+    /// `pull_request.review_requested` names either a `requested_reviewer` or a `requested_team`.
+    public var choices: [MemberChoice]
 
-    public init(fields: [Field]) {
+    public init(fields: [Field], choices: [MemberChoice] = []) {
         self.fields = fields
+        self.choices = choices
     }
+}
+
+/// Members of an object of which at least one, or exactly one, is present (`exactlyOne: [a, b]`,
+/// `atLeastOne: [a, b]`): what JSON Schema says with a `oneOf` / `anyOf` of objects that differ in one required
+/// member. Presence is what counts, as for `required`: a member that is `null` is present.
+public struct MemberChoice: Hashable, Sendable, Codable {
+    /// Member names, in declaration order; each is a field of the object.
+    public var members: [String]
+    /// Exactly one of `members` (true), or at least one (false).
+    public var exactlyOne: Bool
+
+    public init(members: [String], exactlyOne: Bool) {
+        self.members = members
+        self.exactlyOne = exactlyOne
+    }
+
+    /// The key that writes this choice in the schema language.
+    public var key: String { exactlyOne ? "exactlyOne" : "atLeastOne" }
 }
 
 public struct Field: Hashable, Sendable, Codable {
@@ -177,11 +201,14 @@ public struct ArrayRules: Hashable, Sendable, Codable {
     public var items: Schema
     public var minItems: Int?
     public var maxItems: Int?
+    /// No two items are equal (JSON equality: members in any order, `1` and `1.0` equal).
+    public var uniqueItems: Bool
 
-    public init(items: Schema, minItems: Int? = nil, maxItems: Int? = nil) {
+    public init(items: Schema, minItems: Int? = nil, maxItems: Int? = nil, uniqueItems: Bool = false) {
         self.items = items
         self.minItems = minItems
         self.maxItems = maxItems
+        self.uniqueItems = uniqueItems
     }
 }
 

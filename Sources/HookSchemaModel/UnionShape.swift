@@ -3,8 +3,9 @@
 ///
 /// A value matches a member when its JSON kind is one the member accepts (an integer is also a `number`) and, for
 /// an object member, every required member of it is present and every required member with a string `const` has
-/// that value. The first member a value matches is the one it is; nothing else about the value (formats, bounds,
-/// the members' own types) decides, so the choice is cheap and easy to predict.
+/// that value; for a string member with a `const` or a closed enum, a string must be one of its values (GitHub's
+/// `environment_url` is a `uri` or `""`). The first member a value matches is the one it is; nothing else about
+/// the value (formats, bounds, the members' own types) decides, so the choice is cheap and easy to predict.
 public struct UnionShape: Hashable, Sendable {
     /// JSON kinds, as a set.
     public struct Kinds: OptionSet, Hashable, Sendable {
@@ -45,6 +46,8 @@ public struct UnionShape: Hashable, Sendable {
     public var requiredMembers: [String]
     /// Object members: required string members with a `const`, and their value.
     public var constants: [Constant]
+    /// String members with a `const` or a closed enum: the strings they accept (nil: any string).
+    public var strings: [String]?
 
     public struct Constant: Hashable, Sendable {
         public var member: String
@@ -56,18 +59,21 @@ public struct UnionShape: Hashable, Sendable {
         }
     }
 
-    public init(kinds: Kinds, requiredMembers: [String] = [], constants: [Constant] = []) {
+    public init(kinds: Kinds, requiredMembers: [String] = [], constants: [Constant] = [], strings: [String]? = nil) {
         self.kinds = kinds
         self.requiredMembers = requiredMembers
         self.constants = constants
+        self.strings = strings
     }
 
     /// Whether every value of `other`'s shape also has this shape: then a member with `other`'s shape listed after
     /// one with this shape is never chosen.
     public func covers(_ other: UnionShape) -> Bool {
-        other.kinds.isSubset(of: kinds)
-            && Set(requiredMembers).isSubset(of: Set(other.requiredMembers))
-            && Set(constants).isSubset(of: Set(other.constants))
+        guard other.kinds.isSubset(of: kinds), Set(requiredMembers).isSubset(of: Set(other.requiredMembers)),
+            Set(constants).isSubset(of: Set(other.constants))
+        else { return false }
+        guard let strings, other.kinds.contains(.string) else { return true }
+        return other.strings.map { Set($0).isSubset(of: Set(strings)) } ?? false
     }
 }
 
@@ -77,11 +83,15 @@ extension Provider {
         let resolved = resolve(schema)
         var shape = UnionShape(kinds: [])
         switch resolved.kind {
-        case .string: shape.kinds = .string
+        case .string:
+            shape.kinds = .string
+            if case .string(let value)? = resolved.const { shape.strings = [value] }
         case .integer: shape.kinds = .integer
         case .number: shape.kinds = .number
         case .boolean: shape.kinds = .boolean
-        case .enumeration(let rules): shape.kinds = rules.integer ? .integer : .string
+        case .enumeration(let rules):
+            shape.kinds = rules.integer ? .integer : .string
+            if rules.closed, !rules.integer { shape.strings = rules.values.map(\.value) }
         case .array: shape.kinds = .array
         case .map: shape.kinds = .object
         case .any: shape.kinds = .all

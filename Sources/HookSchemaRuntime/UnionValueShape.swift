@@ -1,7 +1,8 @@
 import Foundation
 
 /// The shape of one value, for a generated union without a discriminator to pick its member: the first member
-/// whose `UnionShape` the value has (its JSON kind, and for objects the required members and their constants).
+/// whose `UnionShape` the value has (its JSON kind; for strings the values of a `const` or closed enum member; for
+/// objects the required members and their constants).
 /// `TapeValueShape` reads the scanned body's tape (the one-pass path); `DecodedValueShape` a `Decoder`'s value.
 public protocol ValueShape {
     /// The value's JSON kind (an integer is a number without fraction or exponent).
@@ -10,15 +11,21 @@ public protocol ValueShape {
     func hasMember(_ name: String) -> Bool
     /// For an object: member `name`'s value when it is a string.
     func stringMember(_ name: String) -> String?
+    /// For a string: its value.
+    var stringValue: String? { get }
 }
 
 extension ValueShape {
-    /// Whether the value is of one of `kinds` and, as an object, has every member of `required` and each of
-    /// `constants` (member name, string value).
+    /// Whether the value is of one of `kinds`; as a string, one of `strings` (when given); as an object, has every
+    /// member of `required` and each of `constants` (member name, string value).
     public func matches(
-        _ kinds: UnionShape.Kinds, requiring required: [String] = [], constants: [(String, String)] = []
+        _ kinds: UnionShape.Kinds, requiring required: [String] = [], constants: [(String, String)] = [],
+        strings: Set<String>? = nil
     ) -> Bool {
         guard kinds.contains(kind) else { return false }
+        if kind == .string, let strings {
+            return stringValue.map(strings.contains) ?? false
+        }
         guard kind == .object else { return true }
         return required.allSatisfy(hasMember) && constants.allSatisfy { stringMember($0.0) == $0.1 }
     }
@@ -45,6 +52,10 @@ public struct TapeValueShape: ValueShape {
 
     public func hasMember(_ name: String) -> Bool {
         tape.member(Array(name.utf8), of: index) != nil
+    }
+
+    public var stringValue: String? {
+        tape.tokens[index].kind == .string ? tape.string(index) : nil
     }
 
     public func stringMember(_ name: String) -> String? {
@@ -87,6 +98,10 @@ public struct DecodedValueShape: ValueShape {
 
     public func stringMember(_ name: String) -> String? {
         value[name]?.stringValue
+    }
+
+    public var stringValue: String? {
+        value.stringValue
     }
 
     public func noMatch(_ type: Any.Type, expected: String) -> DecodingError {

@@ -211,6 +211,35 @@ import Testing
         #expect(free == "{\n  \"description\": \"Anything.\"\n}\n")
     }
 
+    @Test func uniqueItemsChoicesURITemplatesAndUnionMembersOfSomeStrings() {
+        let unique = Schema(.array(ArrayRules(items: Schema(.string(StringRules())), uniqueItems: true)))
+        #expect(Self.property("a", unique).contains("\"uniqueItems\": true"))
+        #expect(Self.property("t", Schema(.string(StringRules(format: .uriTemplate)))).contains("\"format\": \"uri-template\""))
+        let choice = { (exactlyOne: Bool, nullable: Bool) in
+            Schema(
+                .object(
+                    ObjectRules(
+                        fields: [
+                            Field(name: "a", schema: Schema(.boolean), required: false),
+                            Field(name: "b", schema: Schema(.boolean), required: false),
+                        ], choices: [MemberChoice(members: ["a", "b"], exactlyOne: exactlyOne)])), nullable: nullable)
+        }
+        let branches = "[\n    {\n      \"required\": [\"a\"]\n    },\n    {\n      \"required\": [\"b\"]\n    }\n  ]"
+        #expect(Self.property("o", choice(true, false)).contains("\"oneOf\": " + branches))
+        #expect(Self.property("o", choice(false, false)).contains("\"anyOf\": " + branches))
+        // Nullable: `null` passes (every `required` branch would accept it, and `oneOf` wants exactly one).
+        #expect(Self.property("o", choice(true, true)).contains("\"anyOf\": [\n    {\n      \"type\": \"null\"\n    },"))
+        let environment = Schema(
+            .untaggedUnion(
+                UntaggedUnionRules(members: [
+                    UntaggedUnionMember(schema: Schema(.string(StringRules()), const: .string(""))),
+                    UntaggedUnionMember(schema: Schema(.string(StringRules(format: .uri)))),
+                ])))
+        #expect(
+            Self.property("e", environment).hasPrefix(
+                "{\n  \"if\": {\n    \"type\": \"string\",\n    \"enum\": [\"\"]\n  },\n  \"then\": {\n    \"type\": \"string\",\n    \"const\": \"\"\n  },"))
+    }
+
     @Test func unionsDispatchOnTheirDiscriminator() {
         let member = NamedType(
             name: "Parse",

@@ -130,4 +130,44 @@ import Testing
                 "doc.json:/components/schemas/Thing/required: warning: `required` beside `oneOf` is not read; ignored",
             ])
     }
+
+    @Test func uriTemplatesAndUniqueItemsMapExactly() throws {
+        let (schema, importer) = try Self.translate(
+            ##"{"Thing": {"type": "object", "properties": {"t": {"type": "string", "format": "uri-template"}, "u": {"type": "array", "items": {"type": "string"}, "uniqueItems": true}}}}"##
+        )
+        #expect(Self.field(schema, "t")?.schema == Schema(.string(StringRules(format: .uriTemplate))))
+        #expect(
+            Self.field(schema, "u")?.schema == Schema(.array(ArrayRules(items: Schema(.string(StringRules())), uniqueItems: true))))
+        #expect(importer.warnings.isEmpty)
+    }
+
+    @Test func aMemberTakingSomeStringsGoesFirst() throws {
+        // GitHub's `environment_url`: `oneOf: [uri, enum [""]]`. After the `uri` member, `""` would never be chosen.
+        let (schema, importer) = try Self.translate(
+            ##"{"Thing": {"oneOf": [{"type": "string", "format": "uri"}, {"type": "string", "enum": [""]}]}}"##)
+        #expect(
+            schema.kind == .untaggedUnion(
+                UntaggedUnionRules(members: [
+                    UntaggedUnionMember(schema: Schema(.string(StringRules()), const: .string(""))),
+                    UntaggedUnionMember(schema: Schema(.string(StringRules(format: .uri)))),
+                ])))
+        #expect(importer.warnings.isEmpty)
+    }
+
+    @Test func anEventBodyOfObjectsToldApartByOneMemberGetsAChoice() throws {
+        // GitHub's `pull_request.review_requested`: the same members, and a `requested_reviewer` or a `requested_team`.
+        for (keyword, exactlyOne) in [("oneOf", true), ("anyOf", false)] {
+            let branch = { (member: String) in
+                ##"{"type": "object", "required": ["number", "\##(member)"], "additionalProperties": false, "properties": {"number": {"type": "integer"}, "\##(member)": {"type": "object"}}}"##
+            }
+            let (schema, importer) = try Self.translate(
+                ##"{"Thing": {"\##(keyword)": [\##(branch("requested_reviewer")), \##(branch("requested_team"))]}}"##)
+            let body = ProviderAssembly.object(
+                of: schema, importer: importer, at: SourcePlace(file: "doc.json", pointer: "/components/schemas/Thing"))
+            #expect(body.fields.map(\.name) == ["number", "requested_reviewer", "requested_team"])
+            #expect(body.fields.map(\.required) == [true, false, false])
+            #expect(body.choices == [MemberChoice(members: ["requested_reviewer", "requested_team"], exactlyOne: exactlyOne)])
+            #expect(importer.warnings.isEmpty, "\(importer.warnings)")
+        }
+    }
 }

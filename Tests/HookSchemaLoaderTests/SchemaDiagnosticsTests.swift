@@ -255,7 +255,7 @@ import Testing
                 ExpectedError(
                     "4️⃣",
                     in: Self.file,
-                    "unknown format `datetim`; did you mean `datetime`? (known: datetime, date, uri, email, uuid)"
+                    "unknown format `datetim`; did you mean `datetime`? (known: datetime, date, uri, uri-template, email, uuid)"
                 ),
                 ExpectedError("5️⃣", in: Self.file, "`format: uri` contradicts `type: date`"),
             ]

@@ -25,6 +25,8 @@ struct PlanNode: Sendable {
     var kind: Kind
     var nullable: Bool
     var format: StringFormat?
+    /// Arrays: no two items may be equal.
+    var uniqueItems = false
     /// The type's name in messages and `expected`: `string`, `datetime`, `integer`, `object`, …
     var typeName: StaticString
     /// Index into `ValidationPlan.constants`, or -1.
@@ -48,6 +50,15 @@ struct ObjectPlan: Sendable {
     var requiredCount: Int
     /// The field (index within the object) whose name comes first in byte order.
     var firstByName = 0
+    /// Index into `ValidationPlan.choices` (the object's `exactlyOne` / `atLeastOne` groups), or -1.
+    var choices = -1
+}
+
+/// One `exactlyOne` / `atLeastOne` group of an object: its members as field indices within the object.
+struct ChoicePlan: Sendable {
+    var fields: [Int]
+    var names: [String]
+    var exactlyOne: Bool
 }
 
 /// One member of an object. Trivial (no references), so the walker reads it without reference counting.
@@ -88,6 +99,8 @@ struct UntaggedPlan: Sendable {
         var kinds: UnionShape.Kinds
         var requiredMembers: [[UInt8]]
         var constants: [(name: [UInt8], value: String)]
+        /// A string member with a `const` or a closed enum: the strings it takes (nil: any).
+        var strings: Set<String>?
     }
 
     var members: [Member]

@@ -18,6 +18,8 @@ final class ValidationPlan: Sendable {
     let enumTable: ByteStringTable
     let unions: [UnionPlan]
     let untaggedUnions: [UntaggedPlan]
+    /// Objects' `exactlyOne` / `atLeastOne` groups, one list per object that has any (`ObjectPlan.choices`).
+    let choices: [[ChoicePlan]]
     let maps: [MapPlan]
     let patterns: [Pattern]
     /// The `const` values of nodes.
@@ -54,6 +56,7 @@ final class ValidationPlan: Sendable {
             })
         unions = compiler.unions
         untaggedUnions = compiler.untaggedUnions
+        choices = compiler.choices
         maps = compiler.maps
         patterns = compiler.patterns
         constants = compiler.constants
@@ -98,6 +101,7 @@ private struct PlanCompiler {
     var enums: [EnumPlan] = []
     var unions: [UnionPlan] = []
     var untaggedUnions: [UntaggedPlan] = []
+    var choices: [[ChoicePlan]] = []
     var maps: [MapPlan] = []
     var patterns: [Pattern] = []
     var constants: [Literal] = []
@@ -234,11 +238,21 @@ private struct PlanCompiler {
                 fields[first + fieldIndex].nextByName = rank + 1 < byName.count ? byName[rank + 1] : byName.count
             }
             objects[node.child].firstByName = byName.first ?? 0
+            if !rules.choices.isEmpty {
+                objects[node.child].choices = choices.count
+                choices.append(
+                    rules.choices.map { choice in
+                        ChoicePlan(
+                            fields: choice.members.compactMap { name in rules.fields.firstIndex { $0.name == name } },
+                            names: choice.members, exactlyOne: choice.exactlyOne)
+                    })
+            }
         case .array(let rules):
             node.kind = .array
             node.typeName = "array"
             node.minLength = rules.minItems ?? -1
             node.maxLength = rules.maxItems ?? -1
+            node.uniqueItems = rules.uniqueItems
             node.child = add(rules.items)
         case .map(let rules):
             node.kind = .map
@@ -271,7 +285,8 @@ private struct PlanCompiler {
                     UntaggedPlan.Member(
                         node: add(member.schema), kinds: shape.kinds,
                         requiredMembers: shape.requiredMembers.map { Array($0.utf8) },
-                        constants: shape.constants.map { (Array($0.member.utf8), $0.value) }))
+                        constants: shape.constants.map { (Array($0.member.utf8), $0.value) },
+                        strings: shape.strings.map(Set.init)))
             }
             node.child = untaggedUnions.count
             untaggedUnions.append(UntaggedPlan(members: members, kindNames: kindNames))
@@ -299,6 +314,7 @@ private struct PlanCompiler {
         case .datetime: return "datetime"
         case .date: return "date"
         case .uri: return "uri"
+        case .uriTemplate: return "uri-template"
         case .email: return "email"
         case .uuid: return "uuid"
         }

@@ -9,6 +9,7 @@ enum StringFormats {
         case .datetime: return RFC3339.parseDateTime(bytes) != nil
         case .date: return RFC3339.parseDate(bytes) != nil
         case .uri: return isAbsoluteURI(bytes)
+        case .uriTemplate: return URITemplateFormat.isValid(bytes)
         case .email: return isEmail(bytes)
         case .uuid: return isUUID(bytes)
         }
@@ -19,6 +20,7 @@ enum StringFormats {
         case .datetime: return "an RFC 3339 date-time (2024-03-21T16:45:00Z)"
         case .date: return "an RFC 3339 full-date (2024-03-21)"
         case .uri: return "an absolute URI (RFC 3986: scheme \":\" …)"
+        case .uriTemplate: return "an RFC 6570 URI Template (expressions in balanced braces: {/owner})"
         case .email: return "an email address"
         case .uuid: return "a UUID (8-4-4-4-12 hex digits)"
         }

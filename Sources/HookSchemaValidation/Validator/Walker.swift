@@ -178,6 +178,11 @@ struct Walker {
             }
             key = reader.next(after: value)
         }
+        if object.choices >= 0 {
+            checkChoices(plan.choices[object.choices]) { fieldIndex in
+                fieldCount > 64 ? seenLarge[fieldIndex] : seenSmall & (1 << UInt64(fieldIndex)) != 0
+            }
+        }
         guard object.requiredCount > 0 else { return }
         for fieldIndex in 0..<fieldCount where plan.fields[object.first + fieldIndex].required {
             let seen = fieldCount > 64 ? seenLarge[fieldIndex] : seenSmall & (1 << UInt64(fieldIndex)) != 0
@@ -188,6 +193,29 @@ struct Walker {
                 report(
                     .missingRequired, "the required member \(JSONText.quoted(name)) is missing",
                     member: name, expected: type.isEmpty ? nil : .string(type))
+            }
+        }
+    }
+
+    /// An object's `exactlyOne` / `atLeastOne` groups, given which of its fields are present: a finding at the
+    /// object when none of a group is, or more than one of an `exactlyOne` group.
+    private mutating func checkChoices(_ choices: [ChoicePlan], seen: (Int) -> Bool) {
+        for choice in choices {
+            let present = choice.fields.indices.filter { seen(choice.fields[$0]) }.map { choice.names[$0] }
+            let names = choice.names.map { JSONText.quoted($0) }.joined(separator: ", ")
+            let expected = JSONValue.array(choice.names.map { .string($0) })
+            if present.isEmpty {
+                report(
+                    .missingRequired,
+                    "\(choice.exactlyOne ? "exactly" : "at least") one of the members \(names) is required; none is "
+                        + "present",
+                    expected: expected)
+            } else if choice.exactlyOne, present.count > 1 {
+                report(
+                    .constraintViolation,
+                    "exactly one of the members \(names) may be present; found "
+                        + present.map { JSONText.quoted($0) }.joined(separator: ", "),
+                    expected: expected, actual: .array(present.map { .string($0) }))
             }
         }
     }
@@ -224,6 +252,33 @@ struct Walker {
             path.append(.index(position))
             check(node.child, element)
             path.removeLast()
+            element = reader.next(after: element)
+            position += 1
+        }
+        if node.uniqueItems {
+            checkUniqueItems(index)
+        }
+    }
+
+    /// `uniqueItems`: the first item equal to an earlier one (JSON equality: `1` equals `1.0`, members in any
+    /// order), reported at the array.
+    private mutating func checkUniqueItems(_ index: Int) {
+        var seen: [JSONValue: Int] = [:]
+        var element = index + 1
+        var position = 0
+        let end = Int(reader.tokens[index].end)
+        while element < end {
+            if let value = try? reader.jsonValue(element) {
+                let key = value.canonicalForEquality
+                if let earlier = seen[key] {
+                    report(
+                        .constraintViolation,
+                        "items \(earlier) and \(position) are equal; the items of this array must be unique",
+                        actual: .array([.integer(Int64(earlier)), .integer(Int64(position))]))
+                    return
+                }
+                seen[key] = position
+            }
             element = reader.next(after: element)
             position += 1
         }
@@ -361,8 +416,12 @@ struct Walker {
         }
     }
 
-    /// Whether an object has a member's required members, with its constants.
+    /// Whether a value has a member's shape beyond its kind: a string one of its strings, an object its required
+    /// members with its constants.
     private func matches(_ member: UntaggedPlan.Member, _ index: Int) -> Bool {
+        if let strings = member.strings, reader.tokens[index].kind == .string {
+            return strings.contains(reader.string(index))
+        }
         guard reader.tokens[index].kind == .object else { return true }
         for name in member.requiredMembers where reader.member(name, of: index) == nil {
             return false
@@ -395,6 +454,21 @@ extension Literal {
         case .number(let value): return .number(value)
         case .boolean(let value): return .bool(value)
         case .null: return .null
+        }
+    }
+}
+
+extension JSONValue {
+    /// The value with every number that is a whole number written as an integer, so that `Hashable` equality is
+    /// JSON Schema's (`1` equals `1.0`; object members compare in any order already).
+    var canonicalForEquality: JSONValue {
+        switch self {
+        case .number(let value):
+            if value == value.rounded(), abs(value) < 9.2e18 { return .integer(Int64(value)) }
+            return self
+        case .array(let items): return .array(items.map(\.canonicalForEquality))
+        case .object(let members): return .object(members.mapValues(\.canonicalForEquality))
+        default: return self
         }
     }
 }

@@ -79,7 +79,8 @@ public nonisolated struct CommandOption: Codable, Hashable, Sendable, TapeDecoda
         self.unknownFields = unknownFields
     }
 
-    /// Decoded as the first member the value matches: its JSON kind and, for an object, its required members.
+    /// Decoded as the first member the value matches: its JSON kind, for a string its values (of a `const` or closed
+    /// enum member) and, for an object, its required members.
     public nonisolated enum Value: Codable, Hashable, Sendable, TapeDecodable {
         /// A string.
         case string(String)

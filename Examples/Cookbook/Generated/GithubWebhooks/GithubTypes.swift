@@ -1893,7 +1893,8 @@ public nonisolated struct Repository: Codable, Hashable, Sendable, TapeDecodable
 ///
 /// - Note: Generated from `github/provider.yaml`.
 ///
-/// Decoded as the first member the value matches: its JSON kind and, for an object, its required members.
+/// Decoded as the first member the value matches: its JSON kind, for a string its values (of a `const` or closed enum
+/// member) and, for an object, its required members.
 public nonisolated enum Timestamp: Codable, Hashable, Sendable, TapeDecodable {
     /// An integer.
     case unixSeconds(Int)
