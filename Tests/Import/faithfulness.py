@@ -54,6 +54,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from jsonschema import Draft202012Validator, FormatChecker  # noqa: E402
 
 import bundle  # noqa: E402
+import decoding  # noqa: E402
 import catalogs as catalog_module  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -156,6 +157,7 @@ class Body:
         self.errors = None              # the source's errors ([] when valid)
         self.result = None              # hookschema's result
         self.export_errors = None       # the tolerant export's error pointers ([] when valid)
+        self.decoded = None             # what the generated types made of it (decoding.py), source-valid only
         self.excluded = documented_difference(value)
 
     @property
@@ -319,6 +321,9 @@ def describe(body):
     if body.export_errors is not None:
         lines.append("      tolerant export: " + ("valid" if not body.export_errors
                                                else "rejects at " + shown(", ".join(body.export_errors[:4]))))
+    if body.decoded is not None:
+        lines.append(f"      generated types: Codable {shown(body.decoded['codable'])}; one-pass "
+                     f"{shown(body.decoded['onePass'])}")
     return "\n".join(lines)
 
 
@@ -348,6 +353,8 @@ def main():
     parser.add_argument("--budget", type=float, default=60.0,
                         help="seconds of generation per event schema at most (default 60)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--no-decode", action="store_true",
+                        help="skip compiling the generated types and decoding the source-valid bodies with them")
     parser.add_argument("--keep", help="write every body, the source's errors and hookschema's result here")
     args = parser.parse_args()
     binary = args.hookschema or os.path.join(ROOT, ".build", "debug", "hookschema")
@@ -433,6 +440,18 @@ def main():
     for body in checked:
         body.export_errors = exports[body.catalog.name].errors(body.event.event_type, body.value)
 
+    # The generated types decode every source-valid body (Codable and the one-pass decode).
+    decode_notes = []
+    if not args.no_decode:
+        for catalog in catalogs:
+            if not imported[catalog.name]:
+                continue
+            executable, seconds, lines = decoding.build(binary, schemas, catalog.name, scratch)
+            valid = [b for b in checked if b.catalog is catalog and not b.errors]
+            decoding.decode(executable, valid)
+            decode_notes.append(f"{catalog.name}: {lines:,} lines of Swift compiled in {seconds:.1f}s, "
+                                f"{len(valid)} bodies decoded")
+
     # Report.
     for catalog in catalogs:
         print(f"\n=== {catalog.name} ({catalog.source}) ===")
@@ -479,6 +498,7 @@ def main():
             valid_bad = [b for b, o, _ in judged if not b.errors and o != "agree"]
             invalid_bad = [b for b, o, _ in judged if b.errors and not o.startswith("agree")]
             ancestor_only = [b for b, o, _ in judged if o.endswith("higher ancestor")]
+            decode_bad = [b for b in valid if b.decoded is not None and not decoding.decodes(b)]
             export_bad = [b for b, _, e in judged if e is False]
             export_missing = [b for b, _, e in judged if e is None]
             criteria.append((catalog.name, f"{origin_group}: source-valid ⇒ verdict not fail", not valid_bad,
@@ -494,9 +514,14 @@ def main():
                              f"{len(bodies) - len(export_bad) - len(export_missing)} of {len(bodies)}"
                              + (f"; {len(export_missing)} without an exported event schema" if export_missing
                                 else "")))
+            if not args.no_decode:
+                criteria.append((catalog.name, f"{origin_group}: source-valid ⇒ the generated types decode it",
+                                 not decode_bad and all(b.decoded is not None for b in valid),
+                                 f"{len(valid) - len(decode_bad)} of {len(valid)} (Codable and one-pass)"))
             for title, group in (("source-valid, hookschema fails", valid_bad),
                                  ("source-invalid, not flagged at the pointer or its parent", invalid_bad),
-                                 ("tolerant export disagrees with the verdict", export_bad)):
+                                 ("tolerant export disagrees with the verdict", export_bad),
+                                 ("source-valid, the generated types do not decode it", decode_bad)):
                 if not group:
                     continue
                 print(f"  DISAGREEMENTS: {title}: {len(group)}")
@@ -516,6 +541,8 @@ def main():
         shutil.copytree(schemas, os.path.join(args.keep, "schemas"), dirs_exist_ok=True)
     shutil.rmtree(scratch, ignore_errors=True)
 
+    for note in decode_notes:
+        print(f"decoding: {note}")
     print(f"\ngeneration {generation_seconds:.1f}s, hookschema check {check_seconds:.1f}s, "
           f"total {time.monotonic() - started:.1f}s; seed {args.seed}, --count {args.count}")
     print("criteria (catalog × criterion):")
