@@ -124,8 +124,9 @@ extension SchemaImporter {
         // A string member that takes only some strings (a `const`, a closed enum: GitHub's `environment_url` is a
         // `uri` or `""`) goes before the others: listed after a member taking any string, it would never be chosen.
         // The order does not change which values are valid (`oneOf` and `anyOf` do not depend on it).
-        let restricted = flattened.filter { model.unionShape(of: $0.schema).strings != nil }
-        flattened = restricted + flattened.filter { model.unionShape(of: $0.schema).strings == nil }
+        let takesSomeStrings = flattened.map { model.unionShape(of: $0.schema).strings != nil }
+        flattened = zip(flattened, takesSomeStrings).filter(\.1).map(\.0)
+            + zip(flattened, takesSomeStrings).filter { !$0.1 }.map(\.0)
         for (index, member) in flattened {
             let shape = model.unionShape(of: member)
             if let earlier = shapes.firstIndex(where: { $0.covers(shape) }) {

@@ -45,12 +45,7 @@ import Testing
                 """,
             "disc/1.yaml": "event: 1\nswiftName: PingInteraction\nfields: {}\n",
         ]
-        let sources = files.keys.sorted().map {
-            SchemaSource(path: "Schemas/" + $0, relativePath: $0, text: files[$0] ?? "")
-        }
-        let result = SchemaLoader.load(sources: sources)
-        precondition(result.schemaSet != nil, "\(result.diagnostics)")
-        return result.schemaSet!
+        return TestSchemas.loaded(files)
     }()
 
     static let validator = SchemaValidator(schemas: schemas)

@@ -1,3 +1,4 @@
+import HookSchemaLoader
 import HookSchemaModel
 import HookSchemaValidation
 
@@ -138,5 +139,17 @@ enum TestSchemas {
 extension SchemaValidator {
     func validate(_ text: String, headers: [(name: String, value: String)]? = nil) -> DriftReport {
         validate(body: Array(text.utf8), headers: headers)
+    }
+}
+
+extension TestSchemas {
+    /// Schema files as a user writes them (path under `Schemas/` → YAML), loaded; a diagnostic stops the test run.
+    static func loaded(_ files: [String: String]) -> SchemaSet {
+        let sources = files.keys.sorted().map {
+            SchemaSource(path: "Schemas/" + $0, relativePath: $0, text: files[$0] ?? "")
+        }
+        let result = SchemaLoader.load(sources: sources)
+        precondition(result.schemaSet != nil, "\(result.diagnostics)")
+        return result.schemaSet!
     }
 }
