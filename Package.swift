@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "HookSchemaLoader", targets: ["HookSchemaLoader"]),
         .library(name: "HookSchemaGenerator", targets: ["HookSchemaGenerator"]),
         .library(name: "HookSchemaExport", targets: ["HookSchemaExport"]),
+        .library(name: "HookSchemaDiff", targets: ["HookSchemaDiff"]),
         .library(name: "ExtendWebhooks", targets: ["ExtendWebhooks"]),
         .library(name: "PlexteraWebhooks", targets: ["PlexteraWebhooks"]),
         .plugin(name: "HookSchemaPlugin", targets: ["HookSchemaPlugin"]),
@@ -68,6 +69,8 @@ let package = Package(
                 .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
             ]
         ),
+        // `hookschema diff`: two loaded schema sets in, every change with its wire and Swift verdicts out.
+        .target(name: "HookSchemaDiff", dependencies: ["HookSchemaModel", "HookSchemaLoader"]),
         // What both executables share: the generate command, the generated-file writer, streams and exit codes.
         .target(
             name: "HookSchemaCommands",
@@ -89,6 +92,7 @@ let package = Package(
                 "HookSchemaGenerator",
                 "HookSchemaExport",
                 "HookSchemaImport",
+                "HookSchemaDiff",
                 "HookSchemaValidation",
                 "ExtendWebhooks",
                 "PlexteraWebhooks",
@@ -138,6 +142,7 @@ let package = Package(
         ),
         .testTarget(name: "HookSchemaExportTests", dependencies: ["HookSchemaExport", "HookSchemaLoader"]),
         .testTarget(name: "HookSchemaImportTests", dependencies: ["HookSchemaImport", "HookSchemaLoader"]),
+        .testTarget(name: "HookSchemaDiffTests", dependencies: ["HookSchemaDiff", "HookSchemaLoader", "HookSchemaModel"]),
         .testTarget(name: "HookSchemaSignaturesTests", dependencies: ["HookSchemaSignatures", "HookSchemaLoader"]),
         .testTarget(
             name: "HookSchemaValidationTests",

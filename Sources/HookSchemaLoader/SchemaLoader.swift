@@ -83,7 +83,8 @@ public enum SchemaLoader {
         return result
     }
 
-    static func readSources(directory: String) throws -> [SchemaSource] {
+    /// The `*.yaml` / `*.yml` files below `directory`, sorted by relative path, as `load(directory:)` reads them.
+    public static func readSources(directory: String) throws -> [SchemaSource] {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory) else {
