@@ -57,6 +57,11 @@ public struct GenerateCommand: ParsableCommand {
     @Option(name: .customLong("event"), help: ArgumentHelp("Only this event type (repeatable).", valueName: "type"))
     var events: [String] = []
 
+    /// Also writes a Swift file that uses every member and case of the generated API (`SwiftGenerator.apiUsage`):
+    /// the Swift proof of `hookschema diff` compiles OLD's with NEW's generated files.
+    @Option(name: .customLong("api-usage"), help: .hidden)
+    var apiUsage: String?
+
     public init() {}
 
     public func validate() throws {
@@ -84,6 +89,14 @@ public struct GenerateCommand: ParsableCommand {
         let files = SwiftGenerator.generate(schemaSet, options: options)
         try GeneratedFileWriter(outputDirectory: output).update(
             files, check: check, display: output, fixCommand: "swift run hookschema generate")
+        if let apiUsage {
+            do {
+                try AtomicFile.write(Array(SwiftGenerator.apiUsage(schemaSet, options: options).utf8), to: apiUsage)
+            } catch {
+                StandardStream.error.write("error: cannot write `\(apiUsage)`: \(error)\n")
+                throw ExitCode.usageError
+            }
+        }
     }
 }
 

@@ -86,30 +86,10 @@ public enum SwiftGenerator {
             if case .json(let bytes) = output { return bytes }
             return []
         }
-        var cases: [EventCase] = []
-        var usedCaseNames: Set<String> = ["unknown"]
-        for (event, result) in zip(provider.events, rendered) {
-            guard let result else { continue }
-            files.append(result.file)
-            guard selected.event(ofType: event.type) != nil else { continue }
-            var caseName = SwiftNaming.memberName(
-                event.swiftName.hasSuffix("Event") && event.swiftName != "Event"
-                    ? String(event.swiftName.dropLast(5)) : event.swiftName
-            )
-            var counter = 2
-            let base = caseName
-            while !usedCaseNames.insert(caseName).inserted {
-                caseName = base + String(counter)
-                counter += 1
-            }
-            cases.append(
-                EventCase(
-                    caseName: caseName, eventType: event.type, selector: event.selectorValue, variant: event.variant,
-                    typeName: result.typeName,
-                    documentation: Documentation(description: "`\(event.type)`", deprecated: event.deprecated)
-                )
-            )
+        for result in rendered {
+            if let result { files.append(result.file) }
         }
+        let cases = eventCases(of: provider, selected: selected, translator: translator)
 
         let unionName = translator.unionName
         let providerSource = "\(provider.name)/*.yaml"
@@ -143,6 +123,35 @@ public enum SwiftGenerator {
             }
         )
         return files
+    }
+
+    /// The provider enum's cases: one per selected event that has a file in the layout, in event order.
+    static func eventCases(of provider: Provider, selected: Provider, translator: SchemaTranslator) -> [EventCase] {
+        var cases: [EventCase] = []
+        var usedCaseNames: Set<String> = ["unknown"]
+        for event in provider.events {
+            guard GeneratedLayout.eventFile(ofSchemaFile: event.source) != nil,
+                selected.event(ofType: event.type) != nil
+            else { continue }
+            var caseName = SwiftNaming.memberName(
+                event.swiftName.hasSuffix("Event") && event.swiftName != "Event"
+                    ? String(event.swiftName.dropLast(5)) : event.swiftName
+            )
+            var counter = 2
+            let base = caseName
+            while !usedCaseNames.insert(caseName).inserted {
+                caseName = base + String(counter)
+                counter += 1
+            }
+            cases.append(
+                EventCase(
+                    caseName: caseName, eventType: event.type, selector: event.selectorValue, variant: event.variant,
+                    typeName: translator.typeName(of: event),
+                    documentation: Documentation(description: "`\(event.type)`", deprecated: event.deprecated)
+                )
+            )
+        }
+        return cases
     }
 
     /// An event's file and its struct's name; nil for an event file outside the layout.
