@@ -252,11 +252,12 @@ enum DiffJUnit {
                 out += ">\n"
                 for finding in group.findings where failOn.isReached(by: finding) {
                     out += "      <failure type=\"\(finding.kind.rawValue)\" message=\"\(xml(finding.headline + ": " + finding.message))\">"
-                    out += xml(detail(finding)) + "</failure>\n"
+                    out += xml(detail(finding), inAttribute: false) + "</failure>\n"
                 }
                 let passing = group.findings.filter { !failOn.isReached(by: $0) }
                 if !passing.isEmpty {
-                    out += "      <system-out>" + xml(passing.map(detail).joined(separator: "\n")) + "</system-out>\n"
+                    out += "      <system-out>" + xml(passing.map(detail).joined(separator: "\n"), inAttribute: false)
+                        + "</system-out>\n"
                 }
                 out += "    </testcase>\n"
             }
@@ -274,22 +275,8 @@ enum DiffJUnit {
         return text
     }
 
-    static func xml(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n", "\t", "\r": out.unicodeScalars.append(scalar)
-            default:
-                // XML 1.0 allows no other control characters.
-                if scalar.value < 0x20 { out += "?" } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
+    static func xml(_ text: String, inAttribute: Bool = true) -> String {
+        CIText.xml(text, inAttribute: inAttribute)
     }
 }
 
@@ -320,11 +307,11 @@ enum DiffGitHub {
     }
 
     static func data(_ text: String) -> String {
-        text.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
+        CIText.githubData(text)
     }
 
     static func property(_ text: String) -> String {
-        data(text).replacing(":", with: "%3A").replacing(",", with: "%2C")
+        CIText.githubProperty(text)
     }
 }
 

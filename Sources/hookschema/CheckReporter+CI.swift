@@ -1,4 +1,5 @@
 import Foundation
+import HookSchemaModel
 import HookSchemaValidation
 
 /// JUnit XML: one `<testcase>` per payload (class name: the provider, name: the source and event), a `<failure>`
@@ -45,24 +46,8 @@ final class JUnitCheckFormatter: CheckFormatter {
         output.flush()
     }
 
-    /// XML text and attribute escaping; characters XML 1.0 cannot hold become U+FFFD.
     private func escape(_ text: String, inAttribute: Bool = true) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "\n": escaped += inAttribute ? "&#10;" : "\n"
-            case "\t": escaped += "&#9;"
-            case _ where scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value):
-                escaped += "\u{FFFD}"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
+        CIText.xml(text, inAttribute: inAttribute)
     }
 }
 
@@ -90,11 +75,10 @@ final class GitHubCheckFormatter: CheckFormatter {
     }
 
     private func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        CIText.githubData(text)
     }
 
     private func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        CIText.githubProperty(text)
     }
 }

@@ -8,6 +8,7 @@ bound or length added or moved, an enum value added or removed, an enum opened o
 """
 
 import os
+import random
 import shutil
 import subprocess
 
@@ -148,3 +149,16 @@ def mutate_folder(base, target, rng):
         relative = os.path.relpath(path, target)
         return "%s at %s:/%s" % (description, relative, "/".join(str(token) for token in where))
     raise RuntimeError("no place to mutate in " + base)
+
+
+def random_pairs(binary, work, corpora, count, seed):
+    """[(name, old folder, new folder)]: `count` one-change mutations, spread evenly over the bases."""
+    found = bases(binary, work, corpora)
+    rng = random.Random(seed)
+    pairs = []
+    for index in range(count):
+        base_name, base = found[index % len(found)]
+        mutated = os.path.join(work, "mutation-%d" % index)
+        description = mutate_folder(base, mutated, rng)
+        pairs.append(("%s #%d: %s" % (base_name, index, description), base, mutated))
+    return pairs

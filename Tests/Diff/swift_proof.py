@@ -16,7 +16,6 @@ import glob
 import json
 import multiprocessing
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -95,13 +94,9 @@ def main():
     work = tempfile.mkdtemp(prefix="hookschema-swift-pairs-")
     try:
         tasks = [("case " + name, old, new, binary, modules) for name, old, new in cases.write(work)]
-        bases = schema_mutations.bases(binary, work, arguments.corpora)
-        rng = random.Random(arguments.seed)
-        for index in range(arguments.count):
-            base_name, base = bases[index % len(bases)]
-            mutated = os.path.join(work, "mutation-%d" % index)
-            description = schema_mutations.mutate_folder(base, mutated, rng)
-            tasks.append(("%s #%d: %s" % (base_name, index, description), base, mutated, binary, modules))
+        for name, old, new in schema_mutations.random_pairs(binary, work, arguments.corpora, arguments.count,
+                                                            arguments.seed):
+            tasks.append((name, old, new, binary, modules))
         with multiprocessing.Pool(2) as pool:
             results = pool.map(prove, tasks, chunksize=1)
     finally:

@@ -178,14 +178,9 @@ def main():
         for index, (name, old, new) in enumerate(cases.write(work)):
             tasks.append(("case " + name, old, new, arguments.seed + index, arguments.deliveries, binary,
                           arguments.keep))
-        bases = schema_mutations.bases(binary, work, arguments.corpora)
-        rng = random.Random(arguments.seed)
-        for index in range(arguments.count):
-            base_name, base = bases[index % len(bases)]
-            mutated = os.path.join(work, "mutation-%d" % index)
-            description = schema_mutations.mutate_folder(base, mutated, rng)
-            tasks.append(("%s #%d: %s" % (base_name, index, description), base, mutated,
-                          arguments.seed * 7 + index, arguments.deliveries, binary, arguments.keep))
+        pairs = schema_mutations.random_pairs(binary, work, arguments.corpora, arguments.count, arguments.seed)
+        for index, (name, old, new) in enumerate(pairs):
+            tasks.append((name, old, new, arguments.seed * 7 + index, arguments.deliveries, binary, arguments.keep))
         with multiprocessing.Pool(max(1, min(4, os.cpu_count() or 1))) as pool:
             results = pool.map(prove, tasks, chunksize=1)
     finally:
