@@ -36,7 +36,7 @@ for run in $(seq "$runs"); do
     status=0
     /usr/bin/time -f '%e %M' -o "$work/time" "$binary" diff "$work/before" "$work/now" > "$work/out.txt" || status=$?
     [ "$status" -le 1 ] || { echo "error: diff exited $status" >&2; exit 1; }
-    read -r wall rss < "$work/time"
+    read -r wall rss < <(tail -1 "$work/time")  # GNU time first says "Command exited with non-zero status 1"
     printf 'run %d: %s s wall, %d MB peak\n' "$run" "$wall" $((rss / 1024))
     times+=("$wall")
 done

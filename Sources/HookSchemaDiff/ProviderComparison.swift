@@ -575,14 +575,12 @@ struct ProviderComparison {
     private func memberPlaces(_ name: String, at pointer: String, _ places: Places) -> Places {
         guard pointer.isEmpty, case .event(let type) = scope else { return places.appending("fields", name) }
         func place(_ base: Place, provider: Provider, sources: SchemaSourceMap) -> Place {
-            let event = provider.event(ofType: type)
-            let file = event?.source ?? base.file
-            let inFile = Place(file: file, path: "/fields/" + JSONPointer.escape(name))
-            if sources.contains(file: file, path: inFile.path) { return inFile }
+            // Decided from the provider's file alone, so that no event file is parsed for a member without a change.
+            let file = provider.event(ofType: type)?.source ?? base.file
             if name == provider.payloadField { return Place(file: file, path: "/payload") }
             let envelope = Place(file: provider.file, path: "/envelope/fields/" + JSONPointer.escape(name))
             if sources.contains(file: provider.file, path: envelope.path) { return envelope }
-            return inFile
+            return Place(file: file, path: "/fields/" + JSONPointer.escape(name))
         }
         return Places(
             old: place(places.old, provider: old, sources: oldSources),
