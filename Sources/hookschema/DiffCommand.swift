@@ -65,7 +65,12 @@ struct DiffCommand: ParsableCommand {
         if let base {
             let snapshot = try GitSnapshot(revision: base, schemas: schemas)
             defer { snapshot.remove() }
-            oldSide = try Side.load(directory: snapshot.directory, displayedAs: schemas, label: "\(base):\(schemas)")
+            if let directory = snapshot.directory {
+                oldSide = try Side.load(directory: directory, displayedAs: schemas, label: "\(base):\(schemas)")
+            } else {
+                // The folder is new since the base revision: everything in it is added.
+                oldSide = Side(schemaSet: SchemaSet(providers: []), sources: SchemaSourceMap())
+            }
             newSide = try Side.load(directory: schemas, displayedAs: schemas, label: schemas)
         } else {
             oldSide = try Side.load(directory: old!, displayedAs: old!, label: old!)
@@ -118,8 +123,8 @@ struct DiffCommand: ParsableCommand {
 /// The schemas folder at a git revision, extracted into a temporary folder with `git archive`: nothing is fetched
 /// and the working tree is not touched.
 struct GitSnapshot {
-    /// The extracted schemas folder.
-    let directory: String
+    /// The extracted schemas folder; nil when the revision has no such folder (it was added since).
+    let directory: String?
     private let root: URL
 
     init(revision: String, schemas: String) throws {
@@ -136,6 +141,11 @@ struct GitSnapshot {
             ["rev-parse", "--verify", "--quiet", revision + "^{commit}"], in: top,
             what: "find the revision `\(revision)`")
         root = FileManager.default.temporaryDirectory.appendingPathComponent("hookschema-diff-\(UUID().uuidString)")
+        let object = revision + ":" + (prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix)
+        guard (try? Self.git(["cat-file", "-e", object], in: top, what: "", quiet: true)) != nil else {
+            directory = nil
+            return
+        }
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let archive = root.appendingPathComponent("base.tar")
         let path = prefix.isEmpty ? "." : prefix
@@ -155,11 +165,15 @@ struct GitSnapshot {
         try? FileManager.default.removeItem(at: root)
     }
 
-    private static func git(_ arguments: [String], in directory: String, what: String) throws -> String {
-        try run("/usr/bin/env", ["git"] + arguments, in: directory, what: what)
+    private static func git(_ arguments: [String], in directory: String, what: String, quiet: Bool = false) throws
+        -> String
+    {
+        try run("/usr/bin/env", ["git"] + arguments, in: directory, what: what, quiet: quiet)
     }
 
-    private static func run(_ tool: String, _ arguments: [String], in directory: String, what: String) throws -> String {
+    private static func run(
+        _ tool: String, _ arguments: [String], in directory: String, what: String, quiet: Bool = false
+    ) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
@@ -178,6 +192,7 @@ struct GitSnapshot {
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
+            if quiet { throw ExitCode.usageError }
             let detail = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             StandardStream.error.write("error: --base: cannot \(what)\(detail.isEmpty ? "" : ": " + detail)\n")
             throw ExitCode.usageError

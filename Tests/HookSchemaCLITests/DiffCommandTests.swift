@@ -231,6 +231,15 @@ import Testing
         #expect(missing.stderr.contains("no-such-ref"))
         let both = try CLIRunner.run(["diff", "a", "b", "--base", "HEAD"], in: repository)
         #expect(both.status == 2)
+
+        // A schemas folder added since the base revision: every provider in it is new.
+        let added = repository.appendingPathComponent("More/shop")
+        try FileManager.default.createDirectory(at: added, withIntermediateDirectories: true)
+        try provider.write(to: added.appendingPathComponent("provider.yaml"), atomically: true, encoding: .utf8)
+        let new = try CLIRunner.run(["diff", "--base", "HEAD", "--schemas", "More", "--format", "json"], in: repository)
+        #expect(new.status == 0, "\(new.stderr)")  // a provider added is additive and safe
+        let kinds = try #require(try json(new.stdout)["findings"] as? [[String: Any]]).compactMap { $0["kind"] as? String }
+        #expect(kinds == ["provider-added"])
     }
 
     private func git(_ arguments: [String], in directory: URL) throws -> Int32 {
