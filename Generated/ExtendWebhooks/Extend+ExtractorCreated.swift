@@ -14,7 +14,11 @@ public nonisolated struct ExtractorCreatedEvent: WebhookEvent {
     public var eventId: String
     /// The event type (`extract_run.processed`, `extractor.created`, …); names the payload's type.
     public var eventType: String
-    public var payload: ExtractorPayload
+    public var payload: ExtractorPayload {
+        get { _payload.value }
+        set { _payload = Indirect(newValue) }
+    }
+    private var _payload: Indirect<ExtractorPayload>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -26,7 +30,7 @@ public nonisolated struct ExtractorCreatedEvent: WebhookEvent {
     ) {
         self.eventId = eventId
         self.eventType = eventType
-        self.payload = payload
+        self._payload = Indirect(payload)
         self.unknownFields = unknownFields
     }
 
@@ -41,7 +45,7 @@ public nonisolated struct ExtractorCreatedEvent: WebhookEvent {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.eventId = try container.decodeMember(String.self, forKey: "eventId")
         self.eventType = try container.decodeMember(String.self, forKey: "eventType")
-        self.payload = try container.decodeMember(ExtractorPayload.self, forKey: "payload")
+        self._payload = Indirect(try container.decodeMember(ExtractorPayload.self, forKey: "payload"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
@@ -49,7 +53,7 @@ public nonisolated struct ExtractorCreatedEvent: WebhookEvent {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(eventId, forKey: "eventId")
         try container.encodeMember(eventType, forKey: "eventType")
-        try container.encodeMember(payload, forKey: "payload")
+        try container.encodeMember(_payload.value, forKey: "payload")
         try unknownFields.encode(to: encoder)
     }
 
@@ -59,7 +63,7 @@ public nonisolated struct ExtractorCreatedEvent: WebhookEvent {
         var members = try tape.members(of: index, as: Self.self)
         self.eventId = try members.decodeMember(String.self, forKey: "eventId")
         self.eventType = try members.decodeMember(String.self, forKey: "eventType")
-        self.payload = try members.decodeMember(ExtractorPayload.self, forKey: "payload")
+        self._payload = Indirect(try members.decodeMember(ExtractorPayload.self, forKey: "payload"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }

@@ -214,7 +214,11 @@ public nonisolated struct Classifier: Codable, Hashable, Sendable, TapeDecodable
     public var createdAt: Date
     public var updatedAt: Date
     /// The draft version, the one that is edited in the Extend dashboard.
-    public var draftVersion: ClassifierVersion
+    public var draftVersion: ClassifierVersion {
+        get { _draftVersion.value }
+        set { _draftVersion = Indirect(newValue) }
+    }
+    private var _draftVersion: Indirect<ClassifierVersion>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -232,7 +236,7 @@ public nonisolated struct Classifier: Codable, Hashable, Sendable, TapeDecodable
         self.name = name
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-        self.draftVersion = draftVersion
+        self._draftVersion = Indirect(draftVersion)
         self.unknownFields = unknownFields
     }
 
@@ -253,7 +257,7 @@ public nonisolated struct Classifier: Codable, Hashable, Sendable, TapeDecodable
         self.name = try container.decodeMember(String.self, forKey: "name")
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
-        self.draftVersion = try container.decodeMember(ClassifierVersion.self, forKey: "draftVersion")
+        self._draftVersion = Indirect(try container.decodeMember(ClassifierVersion.self, forKey: "draftVersion"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
@@ -264,7 +268,7 @@ public nonisolated struct Classifier: Codable, Hashable, Sendable, TapeDecodable
         try container.encodeMember(name, forKey: "name")
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
-        try container.encodeMember(draftVersion, forKey: "draftVersion")
+        try container.encodeMember(_draftVersion.value, forKey: "draftVersion")
         try unknownFields.encode(to: encoder)
     }
 
@@ -277,7 +281,7 @@ public nonisolated struct Classifier: Codable, Hashable, Sendable, TapeDecodable
         self.name = try members.decodeMember(String.self, forKey: "name")
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
-        self.draftVersion = try members.decodeMember(ClassifierVersion.self, forKey: "draftVersion")
+        self._draftVersion = Indirect(try members.decodeMember(ClassifierVersion.self, forKey: "draftVersion"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }
@@ -412,7 +416,11 @@ public nonisolated struct ClassifierVersion: Codable, Hashable, Sendable, TapeDe
     /// The version number (`1.0`, `2.1`), or `draft` for the draft version.
     public var version: String
     /// The configuration of this version.
-    public var config: ClassifyConfig
+    public var config: ClassifyConfig {
+        get { _config.value }
+        set { _config = Indirect(newValue) }
+    }
+    private var _config: Indirect<ClassifyConfig>
     /// The ID of the classifier this version belongs to.
     public var classifierId: String
     public var createdAt: Date
@@ -433,7 +441,7 @@ public nonisolated struct ClassifierVersion: Codable, Hashable, Sendable, TapeDe
         self.id = id
         self.description = description
         self.version = version
-        self.config = config
+        self._config = Indirect(config)
         self.classifierId = classifierId
         self.createdAt = createdAt
         self.unknownFields = unknownFields
@@ -456,7 +464,7 @@ public nonisolated struct ClassifierVersion: Codable, Hashable, Sendable, TapeDe
         self.id = try container.decodeMember(String.self, forKey: "id")
         self.description = try container.decodeNullableIfPresent(String.self, forKey: "description")
         self.version = try container.decodeMember(String.self, forKey: "version")
-        self.config = try container.decodeMember(ClassifyConfig.self, forKey: "config")
+        self._config = Indirect(try container.decodeMember(ClassifyConfig.self, forKey: "config"))
         self.classifierId = try container.decodeMember(String.self, forKey: "classifierId")
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
@@ -468,7 +476,7 @@ public nonisolated struct ClassifierVersion: Codable, Hashable, Sendable, TapeDe
         try container.encodeMember(id, forKey: "id")
         try container.encodeNullableIfPresent(description, forKey: "description")
         try container.encodeMember(version, forKey: "version")
-        try container.encodeMember(config, forKey: "config")
+        try container.encodeMember(_config.value, forKey: "config")
         try container.encodeMember(classifierId, forKey: "classifierId")
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try unknownFields.encode(to: encoder)
@@ -482,7 +490,7 @@ public nonisolated struct ClassifierVersion: Codable, Hashable, Sendable, TapeDe
         self.id = try members.decodeMember(String.self, forKey: "id")
         self.description = try members.decodeNullableIfPresent(String.self, forKey: "description")
         self.version = try members.decodeMember(String.self, forKey: "version")
-        self.config = try members.decodeMember(ClassifyConfig.self, forKey: "config")
+        self._config = Indirect(try members.decodeMember(ClassifyConfig.self, forKey: "config"))
         self.classifierId = try members.decodeMember(String.self, forKey: "classifierId")
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
@@ -783,25 +791,45 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodabl
     /// 1.20.0) declares it Optional.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var classifier: Nullable<ClassifierSummary>?
+    public var classifier: Nullable<ClassifierSummary>? {
+        get { _classifier.value }
+        set { _classifier = Indirect(newValue) }
+    }
+    private var _classifier: Indirect<Nullable<ClassifierSummary>?>
     /// The classifier version used for this run; null when the run used an inline `config`. Optional: Extend's SDK
     /// (extend-ai 1.20.0) declares it Optional.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var classifierVersion: Nullable<ClassifierVersionSummary>?
+    public var classifierVersion: Nullable<ClassifierVersionSummary>? {
+        get { _classifierVersion.value }
+        set { _classifierVersion = Indirect(newValue) }
+    }
+    private var _classifierVersion: Indirect<Nullable<ClassifierVersionSummary>?>
     public var status: ProcessorRunStatus
     /// The final output, either reviewed or initial. Present when `status` is `PROCESSED`.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var output: Nullable<ClassifyOutput>?
+    public var output: Nullable<ClassifyOutput>? {
+        get { _output.value }
+        set { _output = Indirect(newValue) }
+    }
+    private var _output: Indirect<Nullable<ClassifyOutput>?>
     /// The output before any review edits. Present when `reviewed` is true.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var initialOutput: Nullable<ClassifyOutput>?
+    public var initialOutput: Nullable<ClassifyOutput>? {
+        get { _initialOutput.value }
+        set { _initialOutput = Indirect(newValue) }
+    }
+    private var _initialOutput: Indirect<Nullable<ClassifyOutput>?>
     /// The output after human review. Present when `reviewed` is true.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var reviewedOutput: Nullable<ClassifyOutput>?
+    public var reviewedOutput: Nullable<ClassifyOutput>? {
+        get { _reviewedOutput.value }
+        set { _reviewedOutput = Indirect(newValue) }
+    }
+    private var _reviewedOutput: Indirect<Nullable<ClassifyOutput>?>
     /// Why the run failed. Present when `status` is `FAILED`. An open set of values.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
@@ -819,9 +847,17 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodabl
     /// Whether the results were edited during review.
     public var edited: Bool
     /// The configuration used for this run.
-    public var config: ClassifyConfig
+    public var config: ClassifyConfig {
+        get { _config.value }
+        set { _config = Indirect(newValue) }
+    }
+    private var _config: Indirect<ClassifyConfig>
     /// The file that was classified. Optional: Extend's SDK (extend-ai 1.20.0) declares it Optional.
-    public var file: FileSummary?
+    public var file: FileSummary? {
+        get { _file.value }
+        set { _file = Indirect(newValue) }
+    }
+    private var _file: Indirect<FileSummary?>
     /// The ID of the parse run used for this run (`pr_…`), if one was created. Optional: Extend's SDK (extend-ai
     /// 1.20.0) declares it Optional.
     ///
@@ -833,7 +869,11 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodabl
     /// customers on legacy billing.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var usage: Nullable<RunUsage>?
+    public var usage: Nullable<RunUsage>? {
+        get { _usage.value }
+        set { _usage = Indirect(newValue) }
+    }
+    private var _usage: Indirect<Nullable<RunUsage>?>
     /// When the run was created (RFC 3339 in UTC).
     public var createdAt: Date
     /// When the run was last updated (RFC 3339 in UTC).
@@ -866,22 +906,22 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodabl
     ) {
         self.object = object
         self.id = id
-        self.classifier = classifier
-        self.classifierVersion = classifierVersion
+        self._classifier = Indirect(classifier)
+        self._classifierVersion = Indirect(classifierVersion)
         self.status = status
-        self.output = output
-        self.initialOutput = initialOutput
-        self.reviewedOutput = reviewedOutput
+        self._output = Indirect(output)
+        self._initialOutput = Indirect(initialOutput)
+        self._reviewedOutput = Indirect(reviewedOutput)
         self.failureReason = failureReason
         self.failureMessage = failureMessage
         self.metadata = metadata
         self.reviewed = reviewed
         self.edited = edited
-        self.config = config
-        self.file = file
+        self._config = Indirect(config)
+        self._file = Indirect(file)
         self.parseRunId = parseRunId
         self.dashboardUrl = dashboardUrl
-        self.usage = usage
+        self._usage = Indirect(usage)
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.unknownFields = unknownFields
@@ -915,22 +955,22 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodabl
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.object = try container.decodeMember(String.self, forKey: "object")
         self.id = try container.decodeMember(String.self, forKey: "id")
-        self.classifier = try container.decodeNullableIfPresent(ClassifierSummary.self, forKey: "classifier")
-        self.classifierVersion = try container.decodeNullableIfPresent(ClassifierVersionSummary.self, forKey: "classifierVersion")
+        self._classifier = Indirect(try container.decodeNullableIfPresent(ClassifierSummary.self, forKey: "classifier"))
+        self._classifierVersion = Indirect(try container.decodeNullableIfPresent(ClassifierVersionSummary.self, forKey: "classifierVersion"))
         self.status = try container.decodeMember(ProcessorRunStatus.self, forKey: "status")
-        self.output = try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: "output")
-        self.initialOutput = try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: "initialOutput")
-        self.reviewedOutput = try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: "reviewedOutput")
+        self._output = Indirect(try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: "output"))
+        self._initialOutput = Indirect(try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: "initialOutput"))
+        self._reviewedOutput = Indirect(try container.decodeNullableIfPresent(ClassifyOutput.self, forKey: "reviewedOutput"))
         self.failureReason = try container.decodeNullableIfPresent(ProcessorRunFailureReason.self, forKey: "failureReason")
         self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: "failureMessage")
         self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metadata")
         self.reviewed = try container.decodeMember(Bool.self, forKey: "reviewed")
         self.edited = try container.decodeMember(Bool.self, forKey: "edited")
-        self.config = try container.decodeMember(ClassifyConfig.self, forKey: "config")
-        self.file = try container.decodeMemberIfPresent(FileSummary.self, forKey: "file")
+        self._config = Indirect(try container.decodeMember(ClassifyConfig.self, forKey: "config"))
+        self._file = Indirect(try container.decodeMemberIfPresent(FileSummary.self, forKey: "file"))
         self.parseRunId = try container.decodeNullableIfPresent(String.self, forKey: "parseRunId")
         self.dashboardUrl = try container.decodeMember(String.self, forKey: "dashboardUrl")
-        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self._usage = Indirect(try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage"))
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
@@ -940,22 +980,22 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodabl
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(object, forKey: "object")
         try container.encodeMember(id, forKey: "id")
-        try container.encodeNullableIfPresent(classifier, forKey: "classifier")
-        try container.encodeNullableIfPresent(classifierVersion, forKey: "classifierVersion")
+        try container.encodeNullableIfPresent(_classifier.value, forKey: "classifier")
+        try container.encodeNullableIfPresent(_classifierVersion.value, forKey: "classifierVersion")
         try container.encodeMember(status, forKey: "status")
-        try container.encodeNullableIfPresent(output, forKey: "output")
-        try container.encodeNullableIfPresent(initialOutput, forKey: "initialOutput")
-        try container.encodeNullableIfPresent(reviewedOutput, forKey: "reviewedOutput")
+        try container.encodeNullableIfPresent(_output.value, forKey: "output")
+        try container.encodeNullableIfPresent(_initialOutput.value, forKey: "initialOutput")
+        try container.encodeNullableIfPresent(_reviewedOutput.value, forKey: "reviewedOutput")
         try container.encodeNullableIfPresent(failureReason, forKey: "failureReason")
         try container.encodeNullableIfPresent(failureMessage, forKey: "failureMessage")
         try container.encodeMemberIfPresent(metadata, forKey: "metadata")
         try container.encodeMember(reviewed, forKey: "reviewed")
         try container.encodeMember(edited, forKey: "edited")
-        try container.encodeMember(config, forKey: "config")
-        try container.encodeMemberIfPresent(file, forKey: "file")
+        try container.encodeMember(_config.value, forKey: "config")
+        try container.encodeMemberIfPresent(_file.value, forKey: "file")
         try container.encodeNullableIfPresent(parseRunId, forKey: "parseRunId")
         try container.encodeMember(dashboardUrl, forKey: "dashboardUrl")
-        try container.encodeNullableIfPresent(usage, forKey: "usage")
+        try container.encodeNullableIfPresent(_usage.value, forKey: "usage")
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
@@ -967,22 +1007,22 @@ public nonisolated struct ClassifyRun: Codable, Hashable, Sendable, TapeDecodabl
         var members = try tape.members(of: index, as: Self.self)
         self.object = try members.decodeMember(String.self, forKey: "object")
         self.id = try members.decodeMember(String.self, forKey: "id")
-        self.classifier = try members.decodeNullableIfPresent(ClassifierSummary.self, forKey: "classifier")
-        self.classifierVersion = try members.decodeNullableIfPresent(ClassifierVersionSummary.self, forKey: "classifierVersion")
+        self._classifier = Indirect(try members.decodeNullableIfPresent(ClassifierSummary.self, forKey: "classifier"))
+        self._classifierVersion = Indirect(try members.decodeNullableIfPresent(ClassifierVersionSummary.self, forKey: "classifierVersion"))
         self.status = try members.decodeMember(ProcessorRunStatus.self, forKey: "status")
-        self.output = try members.decodeNullableIfPresent(ClassifyOutput.self, forKey: "output")
-        self.initialOutput = try members.decodeNullableIfPresent(ClassifyOutput.self, forKey: "initialOutput")
-        self.reviewedOutput = try members.decodeNullableIfPresent(ClassifyOutput.self, forKey: "reviewedOutput")
+        self._output = Indirect(try members.decodeNullableIfPresent(ClassifyOutput.self, forKey: "output"))
+        self._initialOutput = Indirect(try members.decodeNullableIfPresent(ClassifyOutput.self, forKey: "initialOutput"))
+        self._reviewedOutput = Indirect(try members.decodeNullableIfPresent(ClassifyOutput.self, forKey: "reviewedOutput"))
         self.failureReason = try members.decodeNullableIfPresent(ProcessorRunFailureReason.self, forKey: "failureReason")
         self.failureMessage = try members.decodeNullableIfPresent(String.self, forKey: "failureMessage")
         self.metadata = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metadata")
         self.reviewed = try members.decodeMember(Bool.self, forKey: "reviewed")
         self.edited = try members.decodeMember(Bool.self, forKey: "edited")
-        self.config = try members.decodeMember(ClassifyConfig.self, forKey: "config")
-        self.file = try members.decodeMemberIfPresent(FileSummary.self, forKey: "file")
+        self._config = Indirect(try members.decodeMember(ClassifyConfig.self, forKey: "config"))
+        self._file = Indirect(try members.decodeMemberIfPresent(FileSummary.self, forKey: "file"))
         self.parseRunId = try members.decodeNullableIfPresent(String.self, forKey: "parseRunId")
         self.dashboardUrl = try members.decodeMember(String.self, forKey: "dashboardUrl")
-        self.usage = try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self._usage = Indirect(try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage"))
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
@@ -1044,7 +1084,11 @@ public nonisolated struct ClassifyStepRun: Codable, Hashable, Sendable, TapeDeco
     public var status: StepRunBaseStatus
     /// The files of this step run.
     public var files: [FileSummary]
-    public var step: WorkflowStep
+    public var step: WorkflowStep {
+        get { _step.value }
+        set { _step = Indirect(newValue) }
+    }
+    private var _step: Indirect<WorkflowStep>
     /// The step's result: the classification. Always present today, nullable for future non-successful statuses. Its
     /// shape (SDK `ClassifyResult`) is not in the reference; kept as free-form JSON.
     ///
@@ -1070,7 +1114,7 @@ public nonisolated struct ClassifyStepRun: Codable, Hashable, Sendable, TapeDeco
         self.workflowRunId = workflowRunId
         self.status = status
         self.files = files
-        self.step = step
+        self._step = Indirect(step)
         self.result = result
         self.unknownFields = unknownFields
     }
@@ -1095,7 +1139,7 @@ public nonisolated struct ClassifyStepRun: Codable, Hashable, Sendable, TapeDeco
         self.workflowRunId = try container.decodeMember(String.self, forKey: "workflowRunId")
         self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: "status")
         self.files = try container.decodeMember([FileSummary].self, forKey: "files")
-        self.step = try container.decodeMember(WorkflowStep.self, forKey: "step")
+        self._step = Indirect(try container.decodeMember(WorkflowStep.self, forKey: "step"))
         self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
@@ -1108,7 +1152,7 @@ public nonisolated struct ClassifyStepRun: Codable, Hashable, Sendable, TapeDeco
         try container.encodeMember(workflowRunId, forKey: "workflowRunId")
         try container.encodeMember(status, forKey: "status")
         try container.encodeMember(files, forKey: "files")
-        try container.encodeMember(step, forKey: "step")
+        try container.encodeMember(_step.value, forKey: "step")
         try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
@@ -1123,7 +1167,7 @@ public nonisolated struct ClassifyStepRun: Codable, Hashable, Sendable, TapeDeco
         self.workflowRunId = try members.decodeMember(String.self, forKey: "workflowRunId")
         self.status = try members.decodeMember(StepRunBaseStatus.self, forKey: "status")
         self.files = try members.decodeMember([FileSummary].self, forKey: "files")
-        self.step = try members.decodeMember(WorkflowStep.self, forKey: "step")
+        self._step = Indirect(try members.decodeMember(WorkflowStep.self, forKey: "step"))
         self.result = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
@@ -1143,7 +1187,11 @@ public nonisolated struct ConditionalExtractStepRun: Codable, Hashable, Sendable
     public var status: StepRunBaseStatus
     /// The files of this step run.
     public var files: [FileSummary]
-    public var step: WorkflowStep
+    public var step: WorkflowStep {
+        get { _step.value }
+        set { _step = Indirect(newValue) }
+    }
+    private var _step: Indirect<WorkflowStep>
     /// The step's result: the extraction output of the branch taken. Always present today, nullable for future
     /// non-successful statuses. Its shape (SDK `ConditionalExtractResult`) is not in the reference; kept as free-form
     /// JSON.
@@ -1170,7 +1218,7 @@ public nonisolated struct ConditionalExtractStepRun: Codable, Hashable, Sendable
         self.workflowRunId = workflowRunId
         self.status = status
         self.files = files
-        self.step = step
+        self._step = Indirect(step)
         self.result = result
         self.unknownFields = unknownFields
     }
@@ -1195,7 +1243,7 @@ public nonisolated struct ConditionalExtractStepRun: Codable, Hashable, Sendable
         self.workflowRunId = try container.decodeMember(String.self, forKey: "workflowRunId")
         self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: "status")
         self.files = try container.decodeMember([FileSummary].self, forKey: "files")
-        self.step = try container.decodeMember(WorkflowStep.self, forKey: "step")
+        self._step = Indirect(try container.decodeMember(WorkflowStep.self, forKey: "step"))
         self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
@@ -1208,7 +1256,7 @@ public nonisolated struct ConditionalExtractStepRun: Codable, Hashable, Sendable
         try container.encodeMember(workflowRunId, forKey: "workflowRunId")
         try container.encodeMember(status, forKey: "status")
         try container.encodeMember(files, forKey: "files")
-        try container.encodeMember(step, forKey: "step")
+        try container.encodeMember(_step.value, forKey: "step")
         try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
@@ -1223,7 +1271,7 @@ public nonisolated struct ConditionalExtractStepRun: Codable, Hashable, Sendable
         self.workflowRunId = try members.decodeMember(String.self, forKey: "workflowRunId")
         self.status = try members.decodeMember(StepRunBaseStatus.self, forKey: "status")
         self.files = try members.decodeMember([FileSummary].self, forKey: "files")
-        self.step = try members.decodeMember(WorkflowStep.self, forKey: "step")
+        self._step = Indirect(try members.decodeMember(WorkflowStep.self, forKey: "step"))
         self.result = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
@@ -1239,7 +1287,11 @@ public nonisolated struct EditRun: Codable, Hashable, Sendable, TapeDecodable {
     /// The edit run's ID (`edr_xK9mLPqRtN3vS8wF5hB2cQ`).
     public var id: String
     /// The input file that was submitted for editing.
-    public var file: FileSummary
+    public var file: FileSummary {
+        get { _file.value }
+        set { _file = Indirect(newValue) }
+    }
+    private var _file: Indirect<FileSummary>
     public var status: EditRunStatus
     /// Why the run failed. Present when `status` is `FAILED`. An open set of values.
     ///
@@ -1255,7 +1307,11 @@ public nonisolated struct EditRun: Codable, Hashable, Sendable, TapeDecodable {
     /// The output. Present when `status` is `PROCESSED`.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var output: Nullable<EditRunOutput>?
+    public var output: Nullable<EditRunOutput>? {
+        get { _output.value }
+        set { _output = Indirect(newValue) }
+    }
+    private var _output: Indirect<Nullable<EditRunOutput>?>
     /// Metrics about the editing process. Present when `status` is `PROCESSED`. Shape not in the reference; kept as
     /// free-form JSON.
     ///
@@ -1264,7 +1320,11 @@ public nonisolated struct EditRun: Codable, Hashable, Sendable, TapeDecodable {
     /// Credits consumed. Present when `status` is `PROCESSED` for runs created after 2025-10-07 on current billing.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var usage: Nullable<RunUsage>?
+    public var usage: Nullable<RunUsage>? {
+        get { _usage.value }
+        set { _usage = Indirect(newValue) }
+    }
+    private var _usage: Indirect<Nullable<RunUsage>?>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -1283,14 +1343,14 @@ public nonisolated struct EditRun: Codable, Hashable, Sendable, TapeDecodable {
     ) {
         self.object = object
         self.id = id
-        self.file = file
+        self._file = Indirect(file)
         self.status = status
         self.failureReason = failureReason
         self.failureMessage = failureMessage
         self.config = config
-        self.output = output
+        self._output = Indirect(output)
         self.metrics = metrics
-        self.usage = usage
+        self._usage = Indirect(usage)
         self.unknownFields = unknownFields
     }
 
@@ -1312,14 +1372,14 @@ public nonisolated struct EditRun: Codable, Hashable, Sendable, TapeDecodable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.object = try container.decodeMember(String.self, forKey: "object")
         self.id = try container.decodeMember(String.self, forKey: "id")
-        self.file = try container.decodeMember(FileSummary.self, forKey: "file")
+        self._file = Indirect(try container.decodeMember(FileSummary.self, forKey: "file"))
         self.status = try container.decodeMember(EditRunStatus.self, forKey: "status")
         self.failureReason = try container.decodeNullableIfPresent(EditRunFailureReason.self, forKey: "failureReason")
         self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: "failureMessage")
         self.config = try container.decodeMember(JSONValue.self, forKey: "config")
-        self.output = try container.decodeNullableIfPresent(EditRunOutput.self, forKey: "output")
+        self._output = Indirect(try container.decodeNullableIfPresent(EditRunOutput.self, forKey: "output"))
         self.metrics = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metrics")
-        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self._usage = Indirect(try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
@@ -1327,14 +1387,14 @@ public nonisolated struct EditRun: Codable, Hashable, Sendable, TapeDecodable {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(object, forKey: "object")
         try container.encodeMember(id, forKey: "id")
-        try container.encodeMember(file, forKey: "file")
+        try container.encodeMember(_file.value, forKey: "file")
         try container.encodeMember(status, forKey: "status")
         try container.encodeNullableIfPresent(failureReason, forKey: "failureReason")
         try container.encodeNullableIfPresent(failureMessage, forKey: "failureMessage")
         try container.encodeMember(config, forKey: "config")
-        try container.encodeNullableIfPresent(output, forKey: "output")
+        try container.encodeNullableIfPresent(_output.value, forKey: "output")
         try container.encodeMemberIfPresent(metrics, forKey: "metrics")
-        try container.encodeNullableIfPresent(usage, forKey: "usage")
+        try container.encodeNullableIfPresent(_usage.value, forKey: "usage")
         try unknownFields.encode(to: encoder)
     }
 
@@ -1344,14 +1404,14 @@ public nonisolated struct EditRun: Codable, Hashable, Sendable, TapeDecodable {
         var members = try tape.members(of: index, as: Self.self)
         self.object = try members.decodeMember(String.self, forKey: "object")
         self.id = try members.decodeMember(String.self, forKey: "id")
-        self.file = try members.decodeMember(FileSummary.self, forKey: "file")
+        self._file = Indirect(try members.decodeMember(FileSummary.self, forKey: "file"))
         self.status = try members.decodeMember(EditRunStatus.self, forKey: "status")
         self.failureReason = try members.decodeNullableIfPresent(EditRunFailureReason.self, forKey: "failureReason")
         self.failureMessage = try members.decodeNullableIfPresent(String.self, forKey: "failureMessage")
         self.config = try members.decodeMember(JSONValue.self, forKey: "config")
-        self.output = try members.decodeNullableIfPresent(EditRunOutput.self, forKey: "output")
+        self._output = Indirect(try members.decodeNullableIfPresent(EditRunOutput.self, forKey: "output"))
         self.metrics = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metrics")
-        self.usage = try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self._usage = Indirect(try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }
@@ -1583,7 +1643,11 @@ public nonisolated struct ExternalDataValidationStepRun: Codable, Hashable, Send
     public var status: StepRunBaseStatus
     /// The files of this step run.
     public var files: [FileSummary]
-    public var step: WorkflowStep
+    public var step: WorkflowStep {
+        get { _step.value }
+        set { _step = Indirect(newValue) }
+    }
+    private var _step: Indirect<WorkflowStep>
     /// The step's result: the external data and the checks made against it. Always present today, nullable for future
     /// non-successful statuses. Its shape (SDK `ExternalDataValidationResult`) is not in the reference; kept as
     /// free-form JSON.
@@ -1610,7 +1674,7 @@ public nonisolated struct ExternalDataValidationStepRun: Codable, Hashable, Send
         self.workflowRunId = workflowRunId
         self.status = status
         self.files = files
-        self.step = step
+        self._step = Indirect(step)
         self.result = result
         self.unknownFields = unknownFields
     }
@@ -1635,7 +1699,7 @@ public nonisolated struct ExternalDataValidationStepRun: Codable, Hashable, Send
         self.workflowRunId = try container.decodeMember(String.self, forKey: "workflowRunId")
         self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: "status")
         self.files = try container.decodeMember([FileSummary].self, forKey: "files")
-        self.step = try container.decodeMember(WorkflowStep.self, forKey: "step")
+        self._step = Indirect(try container.decodeMember(WorkflowStep.self, forKey: "step"))
         self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
@@ -1648,7 +1712,7 @@ public nonisolated struct ExternalDataValidationStepRun: Codable, Hashable, Send
         try container.encodeMember(workflowRunId, forKey: "workflowRunId")
         try container.encodeMember(status, forKey: "status")
         try container.encodeMember(files, forKey: "files")
-        try container.encodeMember(step, forKey: "step")
+        try container.encodeMember(_step.value, forKey: "step")
         try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
@@ -1663,7 +1727,7 @@ public nonisolated struct ExternalDataValidationStepRun: Codable, Hashable, Send
         self.workflowRunId = try members.decodeMember(String.self, forKey: "workflowRunId")
         self.status = try members.decodeMember(StepRunBaseStatus.self, forKey: "status")
         self.files = try members.decodeMember([FileSummary].self, forKey: "files")
-        self.step = try members.decodeMember(WorkflowStep.self, forKey: "step")
+        self._step = Indirect(try members.decodeMember(WorkflowStep.self, forKey: "step"))
         self.result = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
@@ -2070,15 +2134,27 @@ public nonisolated struct ExtractRun: Codable, Hashable, Sendable, TapeDecodable
     /// The final output, either reviewed or initial. Present when `status` is `PROCESSED`.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var output: Nullable<ExtractOutput>?
+    public var output: Nullable<ExtractOutput>? {
+        get { _output.value }
+        set { _output = Indirect(newValue) }
+    }
+    private var _output: Indirect<Nullable<ExtractOutput>?>
     /// The output before any review edits. Present when `reviewed` is true.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var initialOutput: Nullable<ExtractOutput>?
+    public var initialOutput: Nullable<ExtractOutput>? {
+        get { _initialOutput.value }
+        set { _initialOutput = Indirect(newValue) }
+    }
+    private var _initialOutput: Indirect<Nullable<ExtractOutput>?>
     /// The output after human review. Present when `reviewed` is true.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var reviewedOutput: Nullable<ExtractOutput>?
+    public var reviewedOutput: Nullable<ExtractOutput>? {
+        get { _reviewedOutput.value }
+        set { _reviewedOutput = Indirect(newValue) }
+    }
+    private var _reviewedOutput: Indirect<Nullable<ExtractOutput>?>
     /// Why the run failed. Present when `status` is `FAILED`. An open set: "Additional failure reasons may be added in
     /// the future. Your integration should handle unknown values gracefully."
     ///
@@ -2103,22 +2179,38 @@ public nonisolated struct ExtractRun: Codable, Hashable, Sendable, TapeDecodable
     /// `nil` when the member is absent, `.null` when it is `null`.
     public var edits: Nullable<[String: ExtractOutputEdit?]>?
     /// The configuration used for this run.
-    public var config: ExtractConfig
+    public var config: ExtractConfig {
+        get { _config.value }
+        set { _config = Indirect(newValue) }
+    }
+    private var _config: Indirect<ExtractConfig>
     /// The extractor used for this run; null when the run used an inline `config`. Optional: Extend's SDK (extend-ai
     /// 1.20.0) declares it Optional.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var extractor: Nullable<ExtractorSummary>?
+    public var extractor: Nullable<ExtractorSummary>? {
+        get { _extractor.value }
+        set { _extractor = Indirect(newValue) }
+    }
+    private var _extractor: Indirect<Nullable<ExtractorSummary>?>
     /// The extractor version used for this run; null when the run used an inline `config`. Optional: Extend's SDK
     /// (extend-ai 1.20.0) declares it Optional.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var extractorVersion: Nullable<ExtractorVersionSummary>?
+    public var extractorVersion: Nullable<ExtractorVersionSummary>? {
+        get { _extractorVersion.value }
+        set { _extractorVersion = Indirect(newValue) }
+    }
+    private var _extractorVersion: Indirect<Nullable<ExtractorVersionSummary>?>
     /// The file that was processed. Null for multi-file runs, or when the file could not be accessed (for example when
     /// the run failed during ingestion). Optional: Extend's SDK (extend-ai 1.20.0) declares it Optional.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var file: Nullable<FileSummary>?
+    public var file: Nullable<FileSummary>? {
+        get { _file.value }
+        set { _file = Indirect(newValue) }
+    }
+    private var _file: Indirect<Nullable<FileSummary>?>
     /// The files of a multi-file run (created with `package`). Not in the seed document's example; optional.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
@@ -2134,7 +2226,11 @@ public nonisolated struct ExtractRun: Codable, Hashable, Sendable, TapeDecodable
     /// customers on legacy billing.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var usage: Nullable<RunUsage>?
+    public var usage: Nullable<RunUsage>? {
+        get { _usage.value }
+        set { _usage = Indirect(newValue) }
+    }
+    private var _usage: Indirect<Nullable<RunUsage>?>
     /// When the run was created (RFC 3339 in UTC).
     public var createdAt: Date
     /// When the run was last updated (RFC 3339 in UTC).
@@ -2170,23 +2266,23 @@ public nonisolated struct ExtractRun: Codable, Hashable, Sendable, TapeDecodable
         self.object = object
         self.id = id
         self.status = status
-        self.output = output
-        self.initialOutput = initialOutput
-        self.reviewedOutput = reviewedOutput
+        self._output = Indirect(output)
+        self._initialOutput = Indirect(initialOutput)
+        self._reviewedOutput = Indirect(reviewedOutput)
         self.failureReason = failureReason
         self.failureMessage = failureMessage
         self.metadata = metadata
         self.reviewed = reviewed
         self.edited = edited
         self.edits = edits
-        self.config = config
-        self.extractor = extractor
-        self.extractorVersion = extractorVersion
-        self.file = file
+        self._config = Indirect(config)
+        self._extractor = Indirect(extractor)
+        self._extractorVersion = Indirect(extractorVersion)
+        self._file = Indirect(file)
         self.files = files
         self.parseRunId = parseRunId
         self.dashboardUrl = dashboardUrl
-        self.usage = usage
+        self._usage = Indirect(usage)
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.unknownFields = unknownFields
@@ -2223,23 +2319,23 @@ public nonisolated struct ExtractRun: Codable, Hashable, Sendable, TapeDecodable
         self.object = try container.decodeMember(String.self, forKey: "object")
         self.id = try container.decodeMember(String.self, forKey: "id")
         self.status = try container.decodeMember(ProcessorRunStatus.self, forKey: "status")
-        self.output = try container.decodeNullableIfPresent(ExtractOutput.self, forKey: "output")
-        self.initialOutput = try container.decodeNullableIfPresent(ExtractOutput.self, forKey: "initialOutput")
-        self.reviewedOutput = try container.decodeNullableIfPresent(ExtractOutput.self, forKey: "reviewedOutput")
+        self._output = Indirect(try container.decodeNullableIfPresent(ExtractOutput.self, forKey: "output"))
+        self._initialOutput = Indirect(try container.decodeNullableIfPresent(ExtractOutput.self, forKey: "initialOutput"))
+        self._reviewedOutput = Indirect(try container.decodeNullableIfPresent(ExtractOutput.self, forKey: "reviewedOutput"))
         self.failureReason = try container.decodeNullableIfPresent(ExtractFailureReason.self, forKey: "failureReason")
         self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: "failureMessage")
         self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metadata")
         self.reviewed = try container.decodeMember(Bool.self, forKey: "reviewed")
         self.edited = try container.decodeMember(Bool.self, forKey: "edited")
         self.edits = try container.decodeNullableIfPresent([String: ExtractOutputEdit?].self, forKey: "edits")
-        self.config = try container.decodeMember(ExtractConfig.self, forKey: "config")
-        self.extractor = try container.decodeNullableIfPresent(ExtractorSummary.self, forKey: "extractor")
-        self.extractorVersion = try container.decodeNullableIfPresent(ExtractorVersionSummary.self, forKey: "extractorVersion")
-        self.file = try container.decodeNullableIfPresent(FileSummary.self, forKey: "file")
+        self._config = Indirect(try container.decodeMember(ExtractConfig.self, forKey: "config"))
+        self._extractor = Indirect(try container.decodeNullableIfPresent(ExtractorSummary.self, forKey: "extractor"))
+        self._extractorVersion = Indirect(try container.decodeNullableIfPresent(ExtractorVersionSummary.self, forKey: "extractorVersion"))
+        self._file = Indirect(try container.decodeNullableIfPresent(FileSummary.self, forKey: "file"))
         self.files = try container.decodeNullableIfPresent([FileSummary].self, forKey: "files")
         self.parseRunId = try container.decodeNullableIfPresent(String.self, forKey: "parseRunId")
         self.dashboardUrl = try container.decodeMember(String.self, forKey: "dashboardUrl")
-        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self._usage = Indirect(try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage"))
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
@@ -2250,23 +2346,23 @@ public nonisolated struct ExtractRun: Codable, Hashable, Sendable, TapeDecodable
         try container.encodeMember(object, forKey: "object")
         try container.encodeMember(id, forKey: "id")
         try container.encodeMember(status, forKey: "status")
-        try container.encodeNullableIfPresent(output, forKey: "output")
-        try container.encodeNullableIfPresent(initialOutput, forKey: "initialOutput")
-        try container.encodeNullableIfPresent(reviewedOutput, forKey: "reviewedOutput")
+        try container.encodeNullableIfPresent(_output.value, forKey: "output")
+        try container.encodeNullableIfPresent(_initialOutput.value, forKey: "initialOutput")
+        try container.encodeNullableIfPresent(_reviewedOutput.value, forKey: "reviewedOutput")
         try container.encodeNullableIfPresent(failureReason, forKey: "failureReason")
         try container.encodeNullableIfPresent(failureMessage, forKey: "failureMessage")
         try container.encodeMemberIfPresent(metadata, forKey: "metadata")
         try container.encodeMember(reviewed, forKey: "reviewed")
         try container.encodeMember(edited, forKey: "edited")
         try container.encodeNullableIfPresent(edits, forKey: "edits")
-        try container.encodeMember(config, forKey: "config")
-        try container.encodeNullableIfPresent(extractor, forKey: "extractor")
-        try container.encodeNullableIfPresent(extractorVersion, forKey: "extractorVersion")
-        try container.encodeNullableIfPresent(file, forKey: "file")
+        try container.encodeMember(_config.value, forKey: "config")
+        try container.encodeNullableIfPresent(_extractor.value, forKey: "extractor")
+        try container.encodeNullableIfPresent(_extractorVersion.value, forKey: "extractorVersion")
+        try container.encodeNullableIfPresent(_file.value, forKey: "file")
         try container.encodeNullableIfPresent(files, forKey: "files")
         try container.encodeNullableIfPresent(parseRunId, forKey: "parseRunId")
         try container.encodeMember(dashboardUrl, forKey: "dashboardUrl")
-        try container.encodeNullableIfPresent(usage, forKey: "usage")
+        try container.encodeNullableIfPresent(_usage.value, forKey: "usage")
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
@@ -2279,23 +2375,23 @@ public nonisolated struct ExtractRun: Codable, Hashable, Sendable, TapeDecodable
         self.object = try members.decodeMember(String.self, forKey: "object")
         self.id = try members.decodeMember(String.self, forKey: "id")
         self.status = try members.decodeMember(ProcessorRunStatus.self, forKey: "status")
-        self.output = try members.decodeNullableIfPresent(ExtractOutput.self, forKey: "output")
-        self.initialOutput = try members.decodeNullableIfPresent(ExtractOutput.self, forKey: "initialOutput")
-        self.reviewedOutput = try members.decodeNullableIfPresent(ExtractOutput.self, forKey: "reviewedOutput")
+        self._output = Indirect(try members.decodeNullableIfPresent(ExtractOutput.self, forKey: "output"))
+        self._initialOutput = Indirect(try members.decodeNullableIfPresent(ExtractOutput.self, forKey: "initialOutput"))
+        self._reviewedOutput = Indirect(try members.decodeNullableIfPresent(ExtractOutput.self, forKey: "reviewedOutput"))
         self.failureReason = try members.decodeNullableIfPresent(ExtractFailureReason.self, forKey: "failureReason")
         self.failureMessage = try members.decodeNullableIfPresent(String.self, forKey: "failureMessage")
         self.metadata = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metadata")
         self.reviewed = try members.decodeMember(Bool.self, forKey: "reviewed")
         self.edited = try members.decodeMember(Bool.self, forKey: "edited")
         self.edits = try members.decodeNullableIfPresent([String: ExtractOutputEdit?].self, forKey: "edits")
-        self.config = try members.decodeMember(ExtractConfig.self, forKey: "config")
-        self.extractor = try members.decodeNullableIfPresent(ExtractorSummary.self, forKey: "extractor")
-        self.extractorVersion = try members.decodeNullableIfPresent(ExtractorVersionSummary.self, forKey: "extractorVersion")
-        self.file = try members.decodeNullableIfPresent(FileSummary.self, forKey: "file")
+        self._config = Indirect(try members.decodeMember(ExtractConfig.self, forKey: "config"))
+        self._extractor = Indirect(try members.decodeNullableIfPresent(ExtractorSummary.self, forKey: "extractor"))
+        self._extractorVersion = Indirect(try members.decodeNullableIfPresent(ExtractorVersionSummary.self, forKey: "extractorVersion"))
+        self._file = Indirect(try members.decodeNullableIfPresent(FileSummary.self, forKey: "file"))
         self.files = try members.decodeNullableIfPresent([FileSummary].self, forKey: "files")
         self.parseRunId = try members.decodeNullableIfPresent(String.self, forKey: "parseRunId")
         self.dashboardUrl = try members.decodeMember(String.self, forKey: "dashboardUrl")
-        self.usage = try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self._usage = Indirect(try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage"))
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
@@ -2357,7 +2453,11 @@ public nonisolated struct ExtractStepRun: Codable, Hashable, Sendable, TapeDecod
     public var status: StepRunBaseStatus
     /// The files of this step run.
     public var files: [FileSummary]
-    public var step: WorkflowStep
+    public var step: WorkflowStep {
+        get { _step.value }
+        set { _step = Indirect(newValue) }
+    }
+    private var _step: Indirect<WorkflowStep>
     /// The step's result: the extraction output. Always present today, nullable for future non-successful statuses. Its
     /// shape (SDK `ExtractResult`) is not in the reference; kept as free-form JSON.
     ///
@@ -2383,7 +2483,7 @@ public nonisolated struct ExtractStepRun: Codable, Hashable, Sendable, TapeDecod
         self.workflowRunId = workflowRunId
         self.status = status
         self.files = files
-        self.step = step
+        self._step = Indirect(step)
         self.result = result
         self.unknownFields = unknownFields
     }
@@ -2408,7 +2508,7 @@ public nonisolated struct ExtractStepRun: Codable, Hashable, Sendable, TapeDecod
         self.workflowRunId = try container.decodeMember(String.self, forKey: "workflowRunId")
         self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: "status")
         self.files = try container.decodeMember([FileSummary].self, forKey: "files")
-        self.step = try container.decodeMember(WorkflowStep.self, forKey: "step")
+        self._step = Indirect(try container.decodeMember(WorkflowStep.self, forKey: "step"))
         self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
@@ -2421,7 +2521,7 @@ public nonisolated struct ExtractStepRun: Codable, Hashable, Sendable, TapeDecod
         try container.encodeMember(workflowRunId, forKey: "workflowRunId")
         try container.encodeMember(status, forKey: "status")
         try container.encodeMember(files, forKey: "files")
-        try container.encodeMember(step, forKey: "step")
+        try container.encodeMember(_step.value, forKey: "step")
         try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
@@ -2436,7 +2536,7 @@ public nonisolated struct ExtractStepRun: Codable, Hashable, Sendable, TapeDecod
         self.workflowRunId = try members.decodeMember(String.self, forKey: "workflowRunId")
         self.status = try members.decodeMember(StepRunBaseStatus.self, forKey: "status")
         self.files = try members.decodeMember([FileSummary].self, forKey: "files")
-        self.step = try members.decodeMember(WorkflowStep.self, forKey: "step")
+        self._step = Indirect(try members.decodeMember(WorkflowStep.self, forKey: "step"))
         self.result = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
@@ -2455,7 +2555,11 @@ public nonisolated struct Extractor: Codable, Hashable, Sendable, TapeDecodable 
     public var createdAt: Date
     public var updatedAt: Date
     /// The draft version, the one that is edited in the Extend dashboard.
-    public var draftVersion: ExtractorVersion
+    public var draftVersion: ExtractorVersion {
+        get { _draftVersion.value }
+        set { _draftVersion = Indirect(newValue) }
+    }
+    private var _draftVersion: Indirect<ExtractorVersion>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -2473,7 +2577,7 @@ public nonisolated struct Extractor: Codable, Hashable, Sendable, TapeDecodable 
         self.name = name
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-        self.draftVersion = draftVersion
+        self._draftVersion = Indirect(draftVersion)
         self.unknownFields = unknownFields
     }
 
@@ -2494,7 +2598,7 @@ public nonisolated struct Extractor: Codable, Hashable, Sendable, TapeDecodable 
         self.name = try container.decodeMember(String.self, forKey: "name")
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
-        self.draftVersion = try container.decodeMember(ExtractorVersion.self, forKey: "draftVersion")
+        self._draftVersion = Indirect(try container.decodeMember(ExtractorVersion.self, forKey: "draftVersion"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
@@ -2505,7 +2609,7 @@ public nonisolated struct Extractor: Codable, Hashable, Sendable, TapeDecodable 
         try container.encodeMember(name, forKey: "name")
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
-        try container.encodeMember(draftVersion, forKey: "draftVersion")
+        try container.encodeMember(_draftVersion.value, forKey: "draftVersion")
         try unknownFields.encode(to: encoder)
     }
 
@@ -2518,7 +2622,7 @@ public nonisolated struct Extractor: Codable, Hashable, Sendable, TapeDecodable 
         self.name = try members.decodeMember(String.self, forKey: "name")
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
-        self.draftVersion = try members.decodeMember(ExtractorVersion.self, forKey: "draftVersion")
+        self._draftVersion = Indirect(try members.decodeMember(ExtractorVersion.self, forKey: "draftVersion"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }
@@ -2653,7 +2757,11 @@ public nonisolated struct ExtractorVersion: Codable, Hashable, Sendable, TapeDec
     /// The version number (`1.0`, `2.1`), or `draft` for the draft version.
     public var version: String
     /// The configuration of this version.
-    public var config: ExtractConfig
+    public var config: ExtractConfig {
+        get { _config.value }
+        set { _config = Indirect(newValue) }
+    }
+    private var _config: Indirect<ExtractConfig>
     /// The ID of the extractor this version belongs to.
     public var extractorId: String
     public var createdAt: Date
@@ -2674,7 +2782,7 @@ public nonisolated struct ExtractorVersion: Codable, Hashable, Sendable, TapeDec
         self.id = id
         self.description = description
         self.version = version
-        self.config = config
+        self._config = Indirect(config)
         self.extractorId = extractorId
         self.createdAt = createdAt
         self.unknownFields = unknownFields
@@ -2697,7 +2805,7 @@ public nonisolated struct ExtractorVersion: Codable, Hashable, Sendable, TapeDec
         self.id = try container.decodeMember(String.self, forKey: "id")
         self.description = try container.decodeNullableIfPresent(String.self, forKey: "description")
         self.version = try container.decodeMember(String.self, forKey: "version")
-        self.config = try container.decodeMember(ExtractConfig.self, forKey: "config")
+        self._config = Indirect(try container.decodeMember(ExtractConfig.self, forKey: "config"))
         self.extractorId = try container.decodeMember(String.self, forKey: "extractorId")
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
@@ -2709,7 +2817,7 @@ public nonisolated struct ExtractorVersion: Codable, Hashable, Sendable, TapeDec
         try container.encodeMember(id, forKey: "id")
         try container.encodeNullableIfPresent(description, forKey: "description")
         try container.encodeMember(version, forKey: "version")
-        try container.encodeMember(config, forKey: "config")
+        try container.encodeMember(_config.value, forKey: "config")
         try container.encodeMember(extractorId, forKey: "extractorId")
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try unknownFields.encode(to: encoder)
@@ -2723,7 +2831,7 @@ public nonisolated struct ExtractorVersion: Codable, Hashable, Sendable, TapeDec
         self.id = try members.decodeMember(String.self, forKey: "id")
         self.description = try members.decodeNullableIfPresent(String.self, forKey: "description")
         self.version = try members.decodeMember(String.self, forKey: "version")
-        self.config = try members.decodeMember(ExtractConfig.self, forKey: "config")
+        self._config = Indirect(try members.decodeMember(ExtractConfig.self, forKey: "config"))
         self.extractorId = try members.decodeMember(String.self, forKey: "extractorId")
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
@@ -2862,7 +2970,11 @@ public nonisolated struct FileMetadata: Codable, Hashable, Sendable, TapeDecodab
     /// The number of pages; only set for PDF and DOCX files.
     public var pageCount: Int?
     /// Present when the file was derived from another one, for example by a Splitter in a workflow.
-    public var parentSplit: ParentSplit?
+    public var parentSplit: ParentSplit? {
+        get { _parentSplit.value }
+        set { _parentSplit = Indirect(newValue) }
+    }
+    private var _parentSplit: Indirect<ParentSplit?>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -2872,7 +2984,7 @@ public nonisolated struct FileMetadata: Codable, Hashable, Sendable, TapeDecodab
         unknownFields: UnknownFields = UnknownFields()
     ) {
         self.pageCount = pageCount
-        self.parentSplit = parentSplit
+        self._parentSplit = Indirect(parentSplit)
         self.unknownFields = unknownFields
     }
 
@@ -2885,14 +2997,14 @@ public nonisolated struct FileMetadata: Codable, Hashable, Sendable, TapeDecodab
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.pageCount = try container.decodeMemberIfPresent(Int.self, forKey: "pageCount")
-        self.parentSplit = try container.decodeMemberIfPresent(ParentSplit.self, forKey: "parentSplit")
+        self._parentSplit = Indirect(try container.decodeMemberIfPresent(ParentSplit.self, forKey: "parentSplit"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMemberIfPresent(pageCount, forKey: "pageCount")
-        try container.encodeMemberIfPresent(parentSplit, forKey: "parentSplit")
+        try container.encodeMemberIfPresent(_parentSplit.value, forKey: "parentSplit")
         try unknownFields.encode(to: encoder)
     }
 
@@ -2901,7 +3013,7 @@ public nonisolated struct FileMetadata: Codable, Hashable, Sendable, TapeDecodab
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         var members = try tape.members(of: index, as: Self.self)
         self.pageCount = try members.decodeMemberIfPresent(Int.self, forKey: "pageCount")
-        self.parentSplit = try members.decodeMemberIfPresent(ParentSplit.self, forKey: "parentSplit")
+        self._parentSplit = Indirect(try members.decodeMemberIfPresent(ParentSplit.self, forKey: "parentSplit"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }
@@ -2925,7 +3037,11 @@ public nonisolated struct FileSummary: Codable, Hashable, Sendable, TapeDecodabl
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
     public var parentFileId: Nullable<String>?
-    public var metadata: FileMetadata
+    public var metadata: FileMetadata {
+        get { _metadata.value }
+        set { _metadata = Indirect(newValue) }
+    }
+    private var _metadata: Indirect<FileMetadata>
     public var createdAt: Date
     public var updatedAt: Date
     /// Members the schema does not declare, kept so that encoding writes them back.
@@ -2947,7 +3063,7 @@ public nonisolated struct FileSummary: Codable, Hashable, Sendable, TapeDecodabl
         self.name = name
         self.type = type
         self.parentFileId = parentFileId
-        self.metadata = metadata
+        self._metadata = Indirect(metadata)
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.unknownFields = unknownFields
@@ -2972,7 +3088,7 @@ public nonisolated struct FileSummary: Codable, Hashable, Sendable, TapeDecodabl
         self.name = try container.decodeMember(String.self, forKey: "name")
         self.type = try container.decodeNullableIfPresent(FileType.self, forKey: "type")
         self.parentFileId = try container.decodeNullableIfPresent(String.self, forKey: "parentFileId")
-        self.metadata = try container.decodeMember(FileMetadata.self, forKey: "metadata")
+        self._metadata = Indirect(try container.decodeMember(FileMetadata.self, forKey: "metadata"))
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
@@ -2985,7 +3101,7 @@ public nonisolated struct FileSummary: Codable, Hashable, Sendable, TapeDecodabl
         try container.encodeMember(name, forKey: "name")
         try container.encodeNullableIfPresent(type, forKey: "type")
         try container.encodeNullableIfPresent(parentFileId, forKey: "parentFileId")
-        try container.encodeMember(metadata, forKey: "metadata")
+        try container.encodeMember(_metadata.value, forKey: "metadata")
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
@@ -3000,7 +3116,7 @@ public nonisolated struct FileSummary: Codable, Hashable, Sendable, TapeDecodabl
         self.name = try members.decodeMember(String.self, forKey: "name")
         self.type = try members.decodeNullableIfPresent(FileType.self, forKey: "type")
         self.parentFileId = try members.decodeNullableIfPresent(String.self, forKey: "parentFileId")
-        self.metadata = try members.decodeMember(FileMetadata.self, forKey: "metadata")
+        self._metadata = Indirect(try members.decodeMember(FileMetadata.self, forKey: "metadata"))
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
@@ -3076,7 +3192,11 @@ public nonisolated struct MergeExtractStepRun: Codable, Hashable, Sendable, Tape
     public var status: StepRunBaseStatus
     /// The files of this step run.
     public var files: [FileSummary]
-    public var step: WorkflowStep
+    public var step: WorkflowStep {
+        get { _step.value }
+        set { _step = Indirect(newValue) }
+    }
+    private var _step: Indirect<WorkflowStep>
     /// The step's result: the merged extraction output. Always present today, nullable for future non-successful
     /// statuses. Its shape (SDK `MergeExtractResult`) is not in the reference; kept as free-form JSON.
     ///
@@ -3102,7 +3222,7 @@ public nonisolated struct MergeExtractStepRun: Codable, Hashable, Sendable, Tape
         self.workflowRunId = workflowRunId
         self.status = status
         self.files = files
-        self.step = step
+        self._step = Indirect(step)
         self.result = result
         self.unknownFields = unknownFields
     }
@@ -3127,7 +3247,7 @@ public nonisolated struct MergeExtractStepRun: Codable, Hashable, Sendable, Tape
         self.workflowRunId = try container.decodeMember(String.self, forKey: "workflowRunId")
         self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: "status")
         self.files = try container.decodeMember([FileSummary].self, forKey: "files")
-        self.step = try container.decodeMember(WorkflowStep.self, forKey: "step")
+        self._step = Indirect(try container.decodeMember(WorkflowStep.self, forKey: "step"))
         self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
@@ -3140,7 +3260,7 @@ public nonisolated struct MergeExtractStepRun: Codable, Hashable, Sendable, Tape
         try container.encodeMember(workflowRunId, forKey: "workflowRunId")
         try container.encodeMember(status, forKey: "status")
         try container.encodeMember(files, forKey: "files")
-        try container.encodeMember(step, forKey: "step")
+        try container.encodeMember(_step.value, forKey: "step")
         try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
@@ -3155,7 +3275,7 @@ public nonisolated struct MergeExtractStepRun: Codable, Hashable, Sendable, Tape
         self.workflowRunId = try members.decodeMember(String.self, forKey: "workflowRunId")
         self.status = try members.decodeMember(StepRunBaseStatus.self, forKey: "status")
         self.files = try members.decodeMember([FileSummary].self, forKey: "files")
-        self.step = try members.decodeMember(WorkflowStep.self, forKey: "step")
+        self._step = Indirect(try members.decodeMember(WorkflowStep.self, forKey: "step"))
         self.result = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
@@ -3495,7 +3615,11 @@ public nonisolated struct ParseStepRun: Codable, Hashable, Sendable, TapeDecodab
     public var status: StepRunBaseStatus
     /// The files of this step run.
     public var files: [FileSummary]
-    public var step: WorkflowStep
+    public var step: WorkflowStep {
+        get { _step.value }
+        set { _step = Indirect(newValue) }
+    }
+    private var _step: Indirect<WorkflowStep>
     /// The step's result: the parsed document (chunks, blocks). Always present today, nullable for future
     /// non-successful statuses. Its shape (SDK `ParseResult`) is not in the reference; kept as free-form JSON.
     ///
@@ -3521,7 +3645,7 @@ public nonisolated struct ParseStepRun: Codable, Hashable, Sendable, TapeDecodab
         self.workflowRunId = workflowRunId
         self.status = status
         self.files = files
-        self.step = step
+        self._step = Indirect(step)
         self.result = result
         self.unknownFields = unknownFields
     }
@@ -3546,7 +3670,7 @@ public nonisolated struct ParseStepRun: Codable, Hashable, Sendable, TapeDecodab
         self.workflowRunId = try container.decodeMember(String.self, forKey: "workflowRunId")
         self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: "status")
         self.files = try container.decodeMember([FileSummary].self, forKey: "files")
-        self.step = try container.decodeMember(WorkflowStep.self, forKey: "step")
+        self._step = Indirect(try container.decodeMember(WorkflowStep.self, forKey: "step"))
         self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
@@ -3559,7 +3683,7 @@ public nonisolated struct ParseStepRun: Codable, Hashable, Sendable, TapeDecodab
         try container.encodeMember(workflowRunId, forKey: "workflowRunId")
         try container.encodeMember(status, forKey: "status")
         try container.encodeMember(files, forKey: "files")
-        try container.encodeMember(step, forKey: "step")
+        try container.encodeMember(_step.value, forKey: "step")
         try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
@@ -3574,7 +3698,7 @@ public nonisolated struct ParseStepRun: Codable, Hashable, Sendable, TapeDecodab
         self.workflowRunId = try members.decodeMember(String.self, forKey: "workflowRunId")
         self.status = try members.decodeMember(StepRunBaseStatus.self, forKey: "status")
         self.files = try members.decodeMember([FileSummary].self, forKey: "files")
-        self.step = try members.decodeMember(WorkflowStep.self, forKey: "step")
+        self._step = Indirect(try members.decodeMember(WorkflowStep.self, forKey: "step"))
         self.result = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
@@ -3706,7 +3830,11 @@ public nonisolated struct RuleValidationStepRun: Codable, Hashable, Sendable, Ta
     public var status: StepRunBaseStatus
     /// The files of this step run.
     public var files: [FileSummary]
-    public var step: WorkflowStep
+    public var step: WorkflowStep {
+        get { _step.value }
+        set { _step = Indirect(newValue) }
+    }
+    private var _step: Indirect<WorkflowStep>
     /// The step's result: the outcome of each rule. Always present today, nullable for future non-successful statuses.
     /// Its shape (SDK `RuleValidationResult`) is not in the reference; kept as free-form JSON.
     ///
@@ -3732,7 +3860,7 @@ public nonisolated struct RuleValidationStepRun: Codable, Hashable, Sendable, Ta
         self.workflowRunId = workflowRunId
         self.status = status
         self.files = files
-        self.step = step
+        self._step = Indirect(step)
         self.result = result
         self.unknownFields = unknownFields
     }
@@ -3757,7 +3885,7 @@ public nonisolated struct RuleValidationStepRun: Codable, Hashable, Sendable, Ta
         self.workflowRunId = try container.decodeMember(String.self, forKey: "workflowRunId")
         self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: "status")
         self.files = try container.decodeMember([FileSummary].self, forKey: "files")
-        self.step = try container.decodeMember(WorkflowStep.self, forKey: "step")
+        self._step = Indirect(try container.decodeMember(WorkflowStep.self, forKey: "step"))
         self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
@@ -3770,7 +3898,7 @@ public nonisolated struct RuleValidationStepRun: Codable, Hashable, Sendable, Ta
         try container.encodeMember(workflowRunId, forKey: "workflowRunId")
         try container.encodeMember(status, forKey: "status")
         try container.encodeMember(files, forKey: "files")
-        try container.encodeMember(step, forKey: "step")
+        try container.encodeMember(_step.value, forKey: "step")
         try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
@@ -3785,7 +3913,7 @@ public nonisolated struct RuleValidationStepRun: Codable, Hashable, Sendable, Ta
         self.workflowRunId = try members.decodeMember(String.self, forKey: "workflowRunId")
         self.status = try members.decodeMember(StepRunBaseStatus.self, forKey: "status")
         self.files = try members.decodeMember([FileSummary].self, forKey: "files")
-        self.step = try members.decodeMember(WorkflowStep.self, forKey: "step")
+        self._step = Indirect(try members.decodeMember(WorkflowStep.self, forKey: "step"))
         self.result = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
@@ -4172,25 +4300,45 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable, TapeDecodable {
     /// 1.20.0) declares it Optional.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var splitter: Nullable<SplitterSummary>?
+    public var splitter: Nullable<SplitterSummary>? {
+        get { _splitter.value }
+        set { _splitter = Indirect(newValue) }
+    }
+    private var _splitter: Indirect<Nullable<SplitterSummary>?>
     /// The splitter version used for this run; null when the run used an inline `config`. Optional: Extend's SDK
     /// (extend-ai 1.20.0) declares it Optional.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var splitterVersion: Nullable<SplitterVersionSummary>?
+    public var splitterVersion: Nullable<SplitterVersionSummary>? {
+        get { _splitterVersion.value }
+        set { _splitterVersion = Indirect(newValue) }
+    }
+    private var _splitterVersion: Indirect<Nullable<SplitterVersionSummary>?>
     public var status: ProcessorRunStatus
     /// The final output, either reviewed or initial. Present when `status` is `PROCESSED`.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var output: Nullable<SplitOutput>?
+    public var output: Nullable<SplitOutput>? {
+        get { _output.value }
+        set { _output = Indirect(newValue) }
+    }
+    private var _output: Indirect<Nullable<SplitOutput>?>
     /// The output before any review edits. Present when `reviewed` is true.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var initialOutput: Nullable<SplitOutput>?
+    public var initialOutput: Nullable<SplitOutput>? {
+        get { _initialOutput.value }
+        set { _initialOutput = Indirect(newValue) }
+    }
+    private var _initialOutput: Indirect<Nullable<SplitOutput>?>
     /// The output after human review. Present when `reviewed` is true.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var reviewedOutput: Nullable<SplitOutput>?
+    public var reviewedOutput: Nullable<SplitOutput>? {
+        get { _reviewedOutput.value }
+        set { _reviewedOutput = Indirect(newValue) }
+    }
+    private var _reviewedOutput: Indirect<Nullable<SplitOutput>?>
     /// Why the run failed. Present when `status` is `FAILED`. An open set of values.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
@@ -4208,9 +4356,17 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable, TapeDecodable {
     /// Whether the results were edited during review.
     public var edited: Bool
     /// The configuration used for this run.
-    public var config: SplitConfig
+    public var config: SplitConfig {
+        get { _config.value }
+        set { _config = Indirect(newValue) }
+    }
+    private var _config: Indirect<SplitConfig>
     /// The file that was split. Optional: Extend's SDK (extend-ai 1.20.0) declares it Optional.
-    public var file: FileSummary?
+    public var file: FileSummary? {
+        get { _file.value }
+        set { _file = Indirect(newValue) }
+    }
+    private var _file: Indirect<FileSummary?>
     /// The ID of the parse run used for this run (`pr_…`), if one was created. Optional: Extend's SDK (extend-ai
     /// 1.20.0) declares it Optional.
     ///
@@ -4222,7 +4378,11 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable, TapeDecodable {
     /// customers on legacy billing.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var usage: Nullable<RunUsage>?
+    public var usage: Nullable<RunUsage>? {
+        get { _usage.value }
+        set { _usage = Indirect(newValue) }
+    }
+    private var _usage: Indirect<Nullable<RunUsage>?>
     /// When the run was created (RFC 3339 in UTC).
     public var createdAt: Date
     /// When the run was last updated (RFC 3339 in UTC).
@@ -4255,22 +4415,22 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable, TapeDecodable {
     ) {
         self.object = object
         self.id = id
-        self.splitter = splitter
-        self.splitterVersion = splitterVersion
+        self._splitter = Indirect(splitter)
+        self._splitterVersion = Indirect(splitterVersion)
         self.status = status
-        self.output = output
-        self.initialOutput = initialOutput
-        self.reviewedOutput = reviewedOutput
+        self._output = Indirect(output)
+        self._initialOutput = Indirect(initialOutput)
+        self._reviewedOutput = Indirect(reviewedOutput)
         self.failureReason = failureReason
         self.failureMessage = failureMessage
         self.metadata = metadata
         self.reviewed = reviewed
         self.edited = edited
-        self.config = config
-        self.file = file
+        self._config = Indirect(config)
+        self._file = Indirect(file)
         self.parseRunId = parseRunId
         self.dashboardUrl = dashboardUrl
-        self.usage = usage
+        self._usage = Indirect(usage)
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.unknownFields = unknownFields
@@ -4304,22 +4464,22 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable, TapeDecodable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.object = try container.decodeMember(String.self, forKey: "object")
         self.id = try container.decodeMember(String.self, forKey: "id")
-        self.splitter = try container.decodeNullableIfPresent(SplitterSummary.self, forKey: "splitter")
-        self.splitterVersion = try container.decodeNullableIfPresent(SplitterVersionSummary.self, forKey: "splitterVersion")
+        self._splitter = Indirect(try container.decodeNullableIfPresent(SplitterSummary.self, forKey: "splitter"))
+        self._splitterVersion = Indirect(try container.decodeNullableIfPresent(SplitterVersionSummary.self, forKey: "splitterVersion"))
         self.status = try container.decodeMember(ProcessorRunStatus.self, forKey: "status")
-        self.output = try container.decodeNullableIfPresent(SplitOutput.self, forKey: "output")
-        self.initialOutput = try container.decodeNullableIfPresent(SplitOutput.self, forKey: "initialOutput")
-        self.reviewedOutput = try container.decodeNullableIfPresent(SplitOutput.self, forKey: "reviewedOutput")
+        self._output = Indirect(try container.decodeNullableIfPresent(SplitOutput.self, forKey: "output"))
+        self._initialOutput = Indirect(try container.decodeNullableIfPresent(SplitOutput.self, forKey: "initialOutput"))
+        self._reviewedOutput = Indirect(try container.decodeNullableIfPresent(SplitOutput.self, forKey: "reviewedOutput"))
         self.failureReason = try container.decodeNullableIfPresent(ProcessorRunFailureReason.self, forKey: "failureReason")
         self.failureMessage = try container.decodeNullableIfPresent(String.self, forKey: "failureMessage")
         self.metadata = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metadata")
         self.reviewed = try container.decodeMember(Bool.self, forKey: "reviewed")
         self.edited = try container.decodeMember(Bool.self, forKey: "edited")
-        self.config = try container.decodeMember(SplitConfig.self, forKey: "config")
-        self.file = try container.decodeMemberIfPresent(FileSummary.self, forKey: "file")
+        self._config = Indirect(try container.decodeMember(SplitConfig.self, forKey: "config"))
+        self._file = Indirect(try container.decodeMemberIfPresent(FileSummary.self, forKey: "file"))
         self.parseRunId = try container.decodeNullableIfPresent(String.self, forKey: "parseRunId")
         self.dashboardUrl = try container.decodeMember(String.self, forKey: "dashboardUrl")
-        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self._usage = Indirect(try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage"))
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
@@ -4329,22 +4489,22 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable, TapeDecodable {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(object, forKey: "object")
         try container.encodeMember(id, forKey: "id")
-        try container.encodeNullableIfPresent(splitter, forKey: "splitter")
-        try container.encodeNullableIfPresent(splitterVersion, forKey: "splitterVersion")
+        try container.encodeNullableIfPresent(_splitter.value, forKey: "splitter")
+        try container.encodeNullableIfPresent(_splitterVersion.value, forKey: "splitterVersion")
         try container.encodeMember(status, forKey: "status")
-        try container.encodeNullableIfPresent(output, forKey: "output")
-        try container.encodeNullableIfPresent(initialOutput, forKey: "initialOutput")
-        try container.encodeNullableIfPresent(reviewedOutput, forKey: "reviewedOutput")
+        try container.encodeNullableIfPresent(_output.value, forKey: "output")
+        try container.encodeNullableIfPresent(_initialOutput.value, forKey: "initialOutput")
+        try container.encodeNullableIfPresent(_reviewedOutput.value, forKey: "reviewedOutput")
         try container.encodeNullableIfPresent(failureReason, forKey: "failureReason")
         try container.encodeNullableIfPresent(failureMessage, forKey: "failureMessage")
         try container.encodeMemberIfPresent(metadata, forKey: "metadata")
         try container.encodeMember(reviewed, forKey: "reviewed")
         try container.encodeMember(edited, forKey: "edited")
-        try container.encodeMember(config, forKey: "config")
-        try container.encodeMemberIfPresent(file, forKey: "file")
+        try container.encodeMember(_config.value, forKey: "config")
+        try container.encodeMemberIfPresent(_file.value, forKey: "file")
         try container.encodeNullableIfPresent(parseRunId, forKey: "parseRunId")
         try container.encodeMember(dashboardUrl, forKey: "dashboardUrl")
-        try container.encodeNullableIfPresent(usage, forKey: "usage")
+        try container.encodeNullableIfPresent(_usage.value, forKey: "usage")
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try unknownFields.encode(to: encoder)
@@ -4356,22 +4516,22 @@ public nonisolated struct SplitRun: Codable, Hashable, Sendable, TapeDecodable {
         var members = try tape.members(of: index, as: Self.self)
         self.object = try members.decodeMember(String.self, forKey: "object")
         self.id = try members.decodeMember(String.self, forKey: "id")
-        self.splitter = try members.decodeNullableIfPresent(SplitterSummary.self, forKey: "splitter")
-        self.splitterVersion = try members.decodeNullableIfPresent(SplitterVersionSummary.self, forKey: "splitterVersion")
+        self._splitter = Indirect(try members.decodeNullableIfPresent(SplitterSummary.self, forKey: "splitter"))
+        self._splitterVersion = Indirect(try members.decodeNullableIfPresent(SplitterVersionSummary.self, forKey: "splitterVersion"))
         self.status = try members.decodeMember(ProcessorRunStatus.self, forKey: "status")
-        self.output = try members.decodeNullableIfPresent(SplitOutput.self, forKey: "output")
-        self.initialOutput = try members.decodeNullableIfPresent(SplitOutput.self, forKey: "initialOutput")
-        self.reviewedOutput = try members.decodeNullableIfPresent(SplitOutput.self, forKey: "reviewedOutput")
+        self._output = Indirect(try members.decodeNullableIfPresent(SplitOutput.self, forKey: "output"))
+        self._initialOutput = Indirect(try members.decodeNullableIfPresent(SplitOutput.self, forKey: "initialOutput"))
+        self._reviewedOutput = Indirect(try members.decodeNullableIfPresent(SplitOutput.self, forKey: "reviewedOutput"))
         self.failureReason = try members.decodeNullableIfPresent(ProcessorRunFailureReason.self, forKey: "failureReason")
         self.failureMessage = try members.decodeNullableIfPresent(String.self, forKey: "failureMessage")
         self.metadata = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "metadata")
         self.reviewed = try members.decodeMember(Bool.self, forKey: "reviewed")
         self.edited = try members.decodeMember(Bool.self, forKey: "edited")
-        self.config = try members.decodeMember(SplitConfig.self, forKey: "config")
-        self.file = try members.decodeMemberIfPresent(FileSummary.self, forKey: "file")
+        self._config = Indirect(try members.decodeMember(SplitConfig.self, forKey: "config"))
+        self._file = Indirect(try members.decodeMemberIfPresent(FileSummary.self, forKey: "file"))
         self.parseRunId = try members.decodeNullableIfPresent(String.self, forKey: "parseRunId")
         self.dashboardUrl = try members.decodeMember(String.self, forKey: "dashboardUrl")
-        self.usage = try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self._usage = Indirect(try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage"))
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
@@ -4433,7 +4593,11 @@ public nonisolated struct SplitStepRun: Codable, Hashable, Sendable, TapeDecodab
     public var status: StepRunBaseStatus
     /// The files of this step run.
     public var files: [FileSummary]
-    public var step: WorkflowStep
+    public var step: WorkflowStep {
+        get { _step.value }
+        set { _step = Indirect(newValue) }
+    }
+    private var _step: Indirect<WorkflowStep>
     /// The step's result: the splits. Always present today, nullable for future non-successful statuses. Its shape (SDK
     /// `SplitResult`) is not in the reference; kept as free-form JSON.
     ///
@@ -4459,7 +4623,7 @@ public nonisolated struct SplitStepRun: Codable, Hashable, Sendable, TapeDecodab
         self.workflowRunId = workflowRunId
         self.status = status
         self.files = files
-        self.step = step
+        self._step = Indirect(step)
         self.result = result
         self.unknownFields = unknownFields
     }
@@ -4484,7 +4648,7 @@ public nonisolated struct SplitStepRun: Codable, Hashable, Sendable, TapeDecodab
         self.workflowRunId = try container.decodeMember(String.self, forKey: "workflowRunId")
         self.status = try container.decodeMember(StepRunBaseStatus.self, forKey: "status")
         self.files = try container.decodeMember([FileSummary].self, forKey: "files")
-        self.step = try container.decodeMember(WorkflowStep.self, forKey: "step")
+        self._step = Indirect(try container.decodeMember(WorkflowStep.self, forKey: "step"))
         self.result = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
@@ -4497,7 +4661,7 @@ public nonisolated struct SplitStepRun: Codable, Hashable, Sendable, TapeDecodab
         try container.encodeMember(workflowRunId, forKey: "workflowRunId")
         try container.encodeMember(status, forKey: "status")
         try container.encodeMember(files, forKey: "files")
-        try container.encodeMember(step, forKey: "step")
+        try container.encodeMember(_step.value, forKey: "step")
         try container.encodeMemberIfPresent(result, forKey: "result")
         try unknownFields.encode(to: encoder)
     }
@@ -4512,7 +4676,7 @@ public nonisolated struct SplitStepRun: Codable, Hashable, Sendable, TapeDecodab
         self.workflowRunId = try members.decodeMember(String.self, forKey: "workflowRunId")
         self.status = try members.decodeMember(StepRunBaseStatus.self, forKey: "status")
         self.files = try members.decodeMember([FileSummary].self, forKey: "files")
-        self.step = try members.decodeMember(WorkflowStep.self, forKey: "step")
+        self._step = Indirect(try members.decodeMember(WorkflowStep.self, forKey: "step"))
         self.result = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "result")
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
@@ -4531,7 +4695,11 @@ public nonisolated struct Splitter: Codable, Hashable, Sendable, TapeDecodable {
     public var createdAt: Date
     public var updatedAt: Date
     /// The draft version, the one that is edited in the Extend dashboard.
-    public var draftVersion: SplitterVersion
+    public var draftVersion: SplitterVersion {
+        get { _draftVersion.value }
+        set { _draftVersion = Indirect(newValue) }
+    }
+    private var _draftVersion: Indirect<SplitterVersion>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -4549,7 +4717,7 @@ public nonisolated struct Splitter: Codable, Hashable, Sendable, TapeDecodable {
         self.name = name
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-        self.draftVersion = draftVersion
+        self._draftVersion = Indirect(draftVersion)
         self.unknownFields = unknownFields
     }
 
@@ -4570,7 +4738,7 @@ public nonisolated struct Splitter: Codable, Hashable, Sendable, TapeDecodable {
         self.name = try container.decodeMember(String.self, forKey: "name")
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
-        self.draftVersion = try container.decodeMember(SplitterVersion.self, forKey: "draftVersion")
+        self._draftVersion = Indirect(try container.decodeMember(SplitterVersion.self, forKey: "draftVersion"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
@@ -4581,7 +4749,7 @@ public nonisolated struct Splitter: Codable, Hashable, Sendable, TapeDecodable {
         try container.encodeMember(name, forKey: "name")
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
-        try container.encodeMember(draftVersion, forKey: "draftVersion")
+        try container.encodeMember(_draftVersion.value, forKey: "draftVersion")
         try unknownFields.encode(to: encoder)
     }
 
@@ -4594,7 +4762,7 @@ public nonisolated struct Splitter: Codable, Hashable, Sendable, TapeDecodable {
         self.name = try members.decodeMember(String.self, forKey: "name")
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
-        self.draftVersion = try members.decodeMember(SplitterVersion.self, forKey: "draftVersion")
+        self._draftVersion = Indirect(try members.decodeMember(SplitterVersion.self, forKey: "draftVersion"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }
@@ -4729,7 +4897,11 @@ public nonisolated struct SplitterVersion: Codable, Hashable, Sendable, TapeDeco
     /// The version number (`1.0`, `2.1`), or `draft` for the draft version.
     public var version: String
     /// The configuration of this version.
-    public var config: SplitConfig
+    public var config: SplitConfig {
+        get { _config.value }
+        set { _config = Indirect(newValue) }
+    }
+    private var _config: Indirect<SplitConfig>
     /// The ID of the splitter this version belongs to.
     public var splitterId: String
     public var createdAt: Date
@@ -4750,7 +4922,7 @@ public nonisolated struct SplitterVersion: Codable, Hashable, Sendable, TapeDeco
         self.id = id
         self.description = description
         self.version = version
-        self.config = config
+        self._config = Indirect(config)
         self.splitterId = splitterId
         self.createdAt = createdAt
         self.unknownFields = unknownFields
@@ -4773,7 +4945,7 @@ public nonisolated struct SplitterVersion: Codable, Hashable, Sendable, TapeDeco
         self.id = try container.decodeMember(String.self, forKey: "id")
         self.description = try container.decodeNullableIfPresent(String.self, forKey: "description")
         self.version = try container.decodeMember(String.self, forKey: "version")
-        self.config = try container.decodeMember(SplitConfig.self, forKey: "config")
+        self._config = Indirect(try container.decodeMember(SplitConfig.self, forKey: "config"))
         self.splitterId = try container.decodeMember(String.self, forKey: "splitterId")
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
@@ -4785,7 +4957,7 @@ public nonisolated struct SplitterVersion: Codable, Hashable, Sendable, TapeDeco
         try container.encodeMember(id, forKey: "id")
         try container.encodeNullableIfPresent(description, forKey: "description")
         try container.encodeMember(version, forKey: "version")
-        try container.encodeMember(config, forKey: "config")
+        try container.encodeMember(_config.value, forKey: "config")
         try container.encodeMember(splitterId, forKey: "splitterId")
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try unknownFields.encode(to: encoder)
@@ -4799,7 +4971,7 @@ public nonisolated struct SplitterVersion: Codable, Hashable, Sendable, TapeDeco
         self.id = try members.decodeMember(String.self, forKey: "id")
         self.description = try members.decodeNullableIfPresent(String.self, forKey: "description")
         self.version = try members.decodeMember(String.self, forKey: "version")
-        self.config = try members.decodeMember(SplitConfig.self, forKey: "config")
+        self._config = Indirect(try members.decodeMember(SplitConfig.self, forKey: "config"))
         self.splitterId = try members.decodeMember(String.self, forKey: "splitterId")
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
@@ -5230,8 +5402,16 @@ public nonisolated struct WorkflowRun: Codable, Hashable, Sendable, TapeDecodabl
     public var object: String
     /// The run's ID (`workflow_run_xKm9pNv3qWsY_jL2tR5Dh`).
     public var id: String
-    public var workflow: WorkflowSummary
-    public var workflowVersion: WorkflowVersionSummary
+    public var workflow: WorkflowSummary {
+        get { _workflow.value }
+        set { _workflow = Indirect(newValue) }
+    }
+    private var _workflow: Indirect<WorkflowSummary>
+    public var workflowVersion: WorkflowVersionSummary {
+        get { _workflowVersion.value }
+        set { _workflowVersion = Indirect(newValue) }
+    }
+    private var _workflowVersion: Indirect<WorkflowVersionSummary>
     /// The URL of the run in the Extend dashboard.
     public var dashboardUrl: String
     public var status: WorkflowRunStatus
@@ -5291,7 +5471,11 @@ public nonisolated struct WorkflowRun: Codable, Hashable, Sendable, TapeDecodabl
     /// 2025-10-07 or for customers on legacy billing.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var usage: Nullable<RunUsage>?
+    public var usage: Nullable<RunUsage>? {
+        get { _usage.value }
+        set { _usage = Indirect(newValue) }
+    }
+    private var _usage: Indirect<Nullable<RunUsage>?>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -5320,8 +5504,8 @@ public nonisolated struct WorkflowRun: Codable, Hashable, Sendable, TapeDecodabl
     ) {
         self.object = object
         self.id = id
-        self.workflow = workflow
-        self.workflowVersion = workflowVersion
+        self._workflow = Indirect(workflow)
+        self._workflowVersion = Indirect(workflowVersion)
         self.dashboardUrl = dashboardUrl
         self.status = status
         self.metadata = metadata
@@ -5337,7 +5521,7 @@ public nonisolated struct WorkflowRun: Codable, Hashable, Sendable, TapeDecodabl
         self.startTime = startTime
         self.endTime = endTime
         self.stepRuns = stepRuns
-        self.usage = usage
+        self._usage = Indirect(usage)
         self.unknownFields = unknownFields
     }
 
@@ -5369,8 +5553,8 @@ public nonisolated struct WorkflowRun: Codable, Hashable, Sendable, TapeDecodabl
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.object = try container.decodeMember(String.self, forKey: "object")
         self.id = try container.decodeMember(String.self, forKey: "id")
-        self.workflow = try container.decodeMember(WorkflowSummary.self, forKey: "workflow")
-        self.workflowVersion = try container.decodeMember(WorkflowVersionSummary.self, forKey: "workflowVersion")
+        self._workflow = Indirect(try container.decodeMember(WorkflowSummary.self, forKey: "workflow"))
+        self._workflowVersion = Indirect(try container.decodeMember(WorkflowVersionSummary.self, forKey: "workflowVersion"))
         self.dashboardUrl = try container.decodeMember(String.self, forKey: "dashboardUrl")
         self.status = try container.decodeMember(WorkflowRunStatus.self, forKey: "status")
         self.metadata = try container.decodeMember(JSONValue.self, forKey: "metadata")
@@ -5386,7 +5570,7 @@ public nonisolated struct WorkflowRun: Codable, Hashable, Sendable, TapeDecodabl
         self.startTime = try container.decodeNullableIfPresent(RFC3339Date.self, forKey: "startTime")?.map(\.date)
         self.endTime = try container.decodeNullableIfPresent(RFC3339Date.self, forKey: "endTime")?.map(\.date)
         self.stepRuns = try container.decodeMember([StepRun].self, forKey: "stepRuns")
-        self.usage = try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self._usage = Indirect(try container.decodeNullableIfPresent(RunUsage.self, forKey: "usage"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
@@ -5394,8 +5578,8 @@ public nonisolated struct WorkflowRun: Codable, Hashable, Sendable, TapeDecodabl
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(object, forKey: "object")
         try container.encodeMember(id, forKey: "id")
-        try container.encodeMember(workflow, forKey: "workflow")
-        try container.encodeMember(workflowVersion, forKey: "workflowVersion")
+        try container.encodeMember(_workflow.value, forKey: "workflow")
+        try container.encodeMember(_workflowVersion.value, forKey: "workflowVersion")
         try container.encodeMember(dashboardUrl, forKey: "dashboardUrl")
         try container.encodeMember(status, forKey: "status")
         try container.encodeMember(metadata, forKey: "metadata")
@@ -5411,7 +5595,7 @@ public nonisolated struct WorkflowRun: Codable, Hashable, Sendable, TapeDecodabl
         try container.encodeNullableIfPresent(startTime?.map(RFC3339Date.init(_:)), forKey: "startTime")
         try container.encodeNullableIfPresent(endTime?.map(RFC3339Date.init(_:)), forKey: "endTime")
         try container.encodeMember(stepRuns, forKey: "stepRuns")
-        try container.encodeNullableIfPresent(usage, forKey: "usage")
+        try container.encodeNullableIfPresent(_usage.value, forKey: "usage")
         try unknownFields.encode(to: encoder)
     }
 
@@ -5421,8 +5605,8 @@ public nonisolated struct WorkflowRun: Codable, Hashable, Sendable, TapeDecodabl
         var members = try tape.members(of: index, as: Self.self)
         self.object = try members.decodeMember(String.self, forKey: "object")
         self.id = try members.decodeMember(String.self, forKey: "id")
-        self.workflow = try members.decodeMember(WorkflowSummary.self, forKey: "workflow")
-        self.workflowVersion = try members.decodeMember(WorkflowVersionSummary.self, forKey: "workflowVersion")
+        self._workflow = Indirect(try members.decodeMember(WorkflowSummary.self, forKey: "workflow"))
+        self._workflowVersion = Indirect(try members.decodeMember(WorkflowVersionSummary.self, forKey: "workflowVersion"))
         self.dashboardUrl = try members.decodeMember(String.self, forKey: "dashboardUrl")
         self.status = try members.decodeMember(WorkflowRunStatus.self, forKey: "status")
         self.metadata = try members.decodeMember(JSONValue.self, forKey: "metadata")
@@ -5438,7 +5622,7 @@ public nonisolated struct WorkflowRun: Codable, Hashable, Sendable, TapeDecodabl
         self.startTime = try members.decodeNullableIfPresent(RFC3339Date.self, forKey: "startTime")?.map(\.date)
         self.endTime = try members.decodeNullableIfPresent(RFC3339Date.self, forKey: "endTime")?.map(\.date)
         self.stepRuns = try members.decodeMember([StepRun].self, forKey: "stepRuns")
-        self.usage = try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage")
+        self._usage = Indirect(try members.decodeNullableIfPresent(RunUsage.self, forKey: "usage"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }

@@ -22,7 +22,11 @@ public nonisolated struct ExtractionCompletedEvent: WebhookEvent {
     public var apiVersion: String
     /// The extraction. `output` is required (Plextera: "payload includes output"); `error` is not declared, since it is
     /// present only when status is FAILED or REJECTED.
-    public var data: DataObject
+    public var data: DataObject {
+        get { _data.value }
+        set { _data = Indirect(newValue) }
+    }
+    private var _data: Indirect<DataObject>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -38,7 +42,7 @@ public nonisolated struct ExtractionCompletedEvent: WebhookEvent {
         self.eventType = eventType
         self.occurredAt = occurredAt
         self.apiVersion = apiVersion
-        self.data = data
+        self._data = Indirect(data)
         self.unknownFields = unknownFields
     }
 
@@ -56,7 +60,11 @@ public nonisolated struct ExtractionCompletedEvent: WebhookEvent {
         /// When the extraction reached its terminal state. Plextera omits it only while an extraction is queued or
         /// processing, so it is required in this terminal-state event.
         public var completedAt: Date
-        public var document: Document
+        public var document: Document {
+            get { _document.value }
+            set { _document = Indirect(newValue) }
+        }
+        private var _document: Indirect<Document>
         /// Tags attached to the extraction.
         public var tags: Tags?
         /// The extracted fields, with confidence scores and page placement coordinates.
@@ -82,7 +90,7 @@ public nonisolated struct ExtractionCompletedEvent: WebhookEvent {
             self.createdAt = createdAt
             self.updatedAt = updatedAt
             self.completedAt = completedAt
-            self.document = document
+            self._document = Indirect(document)
             self.tags = tags
             self.output = output
             self.unknownFields = unknownFields
@@ -109,7 +117,7 @@ public nonisolated struct ExtractionCompletedEvent: WebhookEvent {
             self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
             self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
             self.completedAt = try container.decodeMember(RFC3339Date.self, forKey: "completedAt").date
-            self.document = try container.decodeMember(Document.self, forKey: "document")
+            self._document = Indirect(try container.decodeMember(Document.self, forKey: "document"))
             self.tags = try container.decodeMemberIfPresent(Tags.self, forKey: "tags")
             self.output = try container.decodeMember(ExtractionOutput.self, forKey: "output")
             self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
@@ -123,7 +131,7 @@ public nonisolated struct ExtractionCompletedEvent: WebhookEvent {
             try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
             try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
             try container.encodeMember(RFC3339Date(completedAt), forKey: "completedAt")
-            try container.encodeMember(document, forKey: "document")
+            try container.encodeMember(_document.value, forKey: "document")
             try container.encodeMemberIfPresent(tags, forKey: "tags")
             try container.encodeMember(output, forKey: "output")
             try unknownFields.encode(to: encoder)
@@ -139,7 +147,7 @@ public nonisolated struct ExtractionCompletedEvent: WebhookEvent {
             self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
             self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
             self.completedAt = try members.decodeMember(RFC3339Date.self, forKey: "completedAt").date
-            self.document = try members.decodeMember(Document.self, forKey: "document")
+            self._document = Indirect(try members.decodeMember(Document.self, forKey: "document"))
             self.tags = try members.decodeMemberIfPresent(Tags.self, forKey: "tags")
             self.output = try members.decodeMember(ExtractionOutput.self, forKey: "output")
             self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
@@ -161,7 +169,7 @@ public nonisolated struct ExtractionCompletedEvent: WebhookEvent {
         self.eventType = try container.decodeMember(String.self, forKey: "eventType")
         self.occurredAt = try container.decodeMember(RFC3339Date.self, forKey: "occurredAt").date
         self.apiVersion = try container.decodeMember(String.self, forKey: "apiVersion")
-        self.data = try container.decodeMember(DataObject.self, forKey: "data")
+        self._data = Indirect(try container.decodeMember(DataObject.self, forKey: "data"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
@@ -171,7 +179,7 @@ public nonisolated struct ExtractionCompletedEvent: WebhookEvent {
         try container.encodeMember(eventType, forKey: "eventType")
         try container.encodeMember(RFC3339Date(occurredAt), forKey: "occurredAt")
         try container.encodeMember(apiVersion, forKey: "apiVersion")
-        try container.encodeMember(data, forKey: "data")
+        try container.encodeMember(_data.value, forKey: "data")
         try unknownFields.encode(to: encoder)
     }
 
@@ -183,7 +191,7 @@ public nonisolated struct ExtractionCompletedEvent: WebhookEvent {
         self.eventType = try members.decodeMember(String.self, forKey: "eventType")
         self.occurredAt = try members.decodeMember(RFC3339Date.self, forKey: "occurredAt").date
         self.apiVersion = try members.decodeMember(String.self, forKey: "apiVersion")
-        self.data = try members.decodeMember(DataObject.self, forKey: "data")
+        self._data = Indirect(try members.decodeMember(DataObject.self, forKey: "data"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }

@@ -20,7 +20,11 @@ public nonisolated struct ExtractionFailedEvent: WebhookEvent {
     public var occurredAt: Date
     /// The API version used to format this payload, for example `v1`.
     public var apiVersion: String
-    public var data: UnsuccessfulExtraction
+    public var data: UnsuccessfulExtraction {
+        get { _data.value }
+        set { _data = Indirect(newValue) }
+    }
+    private var _data: Indirect<UnsuccessfulExtraction>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -36,7 +40,7 @@ public nonisolated struct ExtractionFailedEvent: WebhookEvent {
         self.eventType = eventType
         self.occurredAt = occurredAt
         self.apiVersion = apiVersion
-        self.data = data
+        self._data = Indirect(data)
         self.unknownFields = unknownFields
     }
 
@@ -55,7 +59,7 @@ public nonisolated struct ExtractionFailedEvent: WebhookEvent {
         self.eventType = try container.decodeMember(String.self, forKey: "eventType")
         self.occurredAt = try container.decodeMember(RFC3339Date.self, forKey: "occurredAt").date
         self.apiVersion = try container.decodeMember(String.self, forKey: "apiVersion")
-        self.data = try container.decodeMember(UnsuccessfulExtraction.self, forKey: "data")
+        self._data = Indirect(try container.decodeMember(UnsuccessfulExtraction.self, forKey: "data"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
@@ -65,7 +69,7 @@ public nonisolated struct ExtractionFailedEvent: WebhookEvent {
         try container.encodeMember(eventType, forKey: "eventType")
         try container.encodeMember(RFC3339Date(occurredAt), forKey: "occurredAt")
         try container.encodeMember(apiVersion, forKey: "apiVersion")
-        try container.encodeMember(data, forKey: "data")
+        try container.encodeMember(_data.value, forKey: "data")
         try unknownFields.encode(to: encoder)
     }
 
@@ -77,7 +81,7 @@ public nonisolated struct ExtractionFailedEvent: WebhookEvent {
         self.eventType = try members.decodeMember(String.self, forKey: "eventType")
         self.occurredAt = try members.decodeMember(RFC3339Date.self, forKey: "occurredAt").date
         self.apiVersion = try members.decodeMember(String.self, forKey: "apiVersion")
-        self.data = try members.decodeMember(UnsuccessfulExtraction.self, forKey: "data")
+        self._data = Indirect(try members.decodeMember(UnsuccessfulExtraction.self, forKey: "data"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }

@@ -22,7 +22,11 @@ public nonisolated struct PlexteraWorkflowRunCompletedEvent: WebhookEvent {
     /// The API version used to format this payload, for example `v1`.
     public var apiVersion: String
     /// The workflow run.
-    public var data: DataObject
+    public var data: DataObject {
+        get { _data.value }
+        set { _data = Indirect(newValue) }
+    }
+    private var _data: Indirect<DataObject>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -38,7 +42,7 @@ public nonisolated struct PlexteraWorkflowRunCompletedEvent: WebhookEvent {
         self.eventType = eventType
         self.occurredAt = occurredAt
         self.apiVersion = apiVersion
-        self.data = data
+        self._data = Indirect(data)
         self.unknownFields = unknownFields
     }
 
@@ -155,7 +159,7 @@ public nonisolated struct PlexteraWorkflowRunCompletedEvent: WebhookEvent {
         self.eventType = try container.decodeMember(String.self, forKey: "eventType")
         self.occurredAt = try container.decodeMember(RFC3339Date.self, forKey: "occurredAt").date
         self.apiVersion = try container.decodeMember(String.self, forKey: "apiVersion")
-        self.data = try container.decodeMember(DataObject.self, forKey: "data")
+        self._data = Indirect(try container.decodeMember(DataObject.self, forKey: "data"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
@@ -165,7 +169,7 @@ public nonisolated struct PlexteraWorkflowRunCompletedEvent: WebhookEvent {
         try container.encodeMember(eventType, forKey: "eventType")
         try container.encodeMember(RFC3339Date(occurredAt), forKey: "occurredAt")
         try container.encodeMember(apiVersion, forKey: "apiVersion")
-        try container.encodeMember(data, forKey: "data")
+        try container.encodeMember(_data.value, forKey: "data")
         try unknownFields.encode(to: encoder)
     }
 
@@ -177,7 +181,7 @@ public nonisolated struct PlexteraWorkflowRunCompletedEvent: WebhookEvent {
         self.eventType = try members.decodeMember(String.self, forKey: "eventType")
         self.occurredAt = try members.decodeMember(RFC3339Date.self, forKey: "occurredAt").date
         self.apiVersion = try members.decodeMember(String.self, forKey: "apiVersion")
-        self.data = try members.decodeMember(DataObject.self, forKey: "data")
+        self._data = Indirect(try members.decodeMember(DataObject.self, forKey: "data"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }

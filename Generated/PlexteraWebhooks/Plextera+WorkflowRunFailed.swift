@@ -22,7 +22,11 @@ public nonisolated struct PlexteraWorkflowRunFailedEvent: WebhookEvent {
     /// The API version used to format this payload, for example `v1`.
     public var apiVersion: String
     /// The workflow run.
-    public var data: DataObject
+    public var data: DataObject {
+        get { _data.value }
+        set { _data = Indirect(newValue) }
+    }
+    private var _data: Indirect<DataObject>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -38,7 +42,7 @@ public nonisolated struct PlexteraWorkflowRunFailedEvent: WebhookEvent {
         self.eventType = eventType
         self.occurredAt = occurredAt
         self.apiVersion = apiVersion
-        self.data = data
+        self._data = Indirect(data)
         self.unknownFields = unknownFields
     }
 
@@ -62,7 +66,11 @@ public nonisolated struct PlexteraWorkflowRunFailedEvent: WebhookEvent {
         /// summaries": the member's name and item shape are NOT FOUND, so items are free-form JSON; optional.
         public var runs: [JSONValue]?
         /// Why the run failed.
-        public var error: RunError
+        public var error: RunError {
+            get { _error.value }
+            set { _error = Indirect(newValue) }
+        }
+        private var _error: Indirect<RunError>
         /// Members the schema does not declare, kept so that encoding writes them back.
         public var unknownFields: UnknownFields
 
@@ -86,7 +94,7 @@ public nonisolated struct PlexteraWorkflowRunFailedEvent: WebhookEvent {
             self.completedAt = completedAt
             self.steps = steps
             self.runs = runs
-            self.error = error
+            self._error = Indirect(error)
             self.unknownFields = unknownFields
         }
 
@@ -113,7 +121,7 @@ public nonisolated struct PlexteraWorkflowRunFailedEvent: WebhookEvent {
             self.completedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: "completedAt")?.date
             self.steps = try container.decodeMember([PlexteraWorkflowRunStep].self, forKey: "steps")
             self.runs = try container.decodeMemberIfPresent([JSONValue].self, forKey: "runs")
-            self.error = try container.decodeMember(RunError.self, forKey: "error")
+            self._error = Indirect(try container.decodeMember(RunError.self, forKey: "error"))
             self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
         }
 
@@ -127,7 +135,7 @@ public nonisolated struct PlexteraWorkflowRunFailedEvent: WebhookEvent {
             try container.encodeMemberIfPresent(completedAt.map(RFC3339Date.init(_:)), forKey: "completedAt")
             try container.encodeMember(steps, forKey: "steps")
             try container.encodeMemberIfPresent(runs, forKey: "runs")
-            try container.encodeMember(error, forKey: "error")
+            try container.encodeMember(_error.value, forKey: "error")
             try unknownFields.encode(to: encoder)
         }
 
@@ -143,7 +151,7 @@ public nonisolated struct PlexteraWorkflowRunFailedEvent: WebhookEvent {
             self.completedAt = try members.decodeMemberIfPresent(RFC3339Date.self, forKey: "completedAt")?.date
             self.steps = try members.decodeMember([PlexteraWorkflowRunStep].self, forKey: "steps")
             self.runs = try members.decodeMemberIfPresent([JSONValue].self, forKey: "runs")
-            self.error = try members.decodeMember(RunError.self, forKey: "error")
+            self._error = Indirect(try members.decodeMember(RunError.self, forKey: "error"))
             self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
         }
     }
@@ -163,7 +171,7 @@ public nonisolated struct PlexteraWorkflowRunFailedEvent: WebhookEvent {
         self.eventType = try container.decodeMember(String.self, forKey: "eventType")
         self.occurredAt = try container.decodeMember(RFC3339Date.self, forKey: "occurredAt").date
         self.apiVersion = try container.decodeMember(String.self, forKey: "apiVersion")
-        self.data = try container.decodeMember(DataObject.self, forKey: "data")
+        self._data = Indirect(try container.decodeMember(DataObject.self, forKey: "data"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
@@ -173,7 +181,7 @@ public nonisolated struct PlexteraWorkflowRunFailedEvent: WebhookEvent {
         try container.encodeMember(eventType, forKey: "eventType")
         try container.encodeMember(RFC3339Date(occurredAt), forKey: "occurredAt")
         try container.encodeMember(apiVersion, forKey: "apiVersion")
-        try container.encodeMember(data, forKey: "data")
+        try container.encodeMember(_data.value, forKey: "data")
         try unknownFields.encode(to: encoder)
     }
 
@@ -185,7 +193,7 @@ public nonisolated struct PlexteraWorkflowRunFailedEvent: WebhookEvent {
         self.eventType = try members.decodeMember(String.self, forKey: "eventType")
         self.occurredAt = try members.decodeMember(RFC3339Date.self, forKey: "occurredAt").date
         self.apiVersion = try members.decodeMember(String.self, forKey: "apiVersion")
-        self.data = try members.decodeMember(DataObject.self, forKey: "data")
+        self._data = Indirect(try members.decodeMember(DataObject.self, forKey: "data"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }

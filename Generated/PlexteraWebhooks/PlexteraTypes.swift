@@ -192,7 +192,11 @@ public nonisolated struct PlexteraWorkflowRunStep: Codable, Hashable, Sendable, 
     /// `nil` when the member is absent; a `null` value is `.null`.
     public var output: JSONValue?
     /// Why the step failed; present on the failed step of a failed run.
-    public var error: RunError?
+    public var error: RunError? {
+        get { _error.value }
+        set { _error = Indirect(newValue) }
+    }
+    private var _error: Indirect<RunError?>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -214,7 +218,7 @@ public nonisolated struct PlexteraWorkflowRunStep: Codable, Hashable, Sendable, 
         self.startedAt = startedAt
         self.completedAt = completedAt
         self.output = output
-        self.error = error
+        self._error = Indirect(error)
         self.unknownFields = unknownFields
     }
 
@@ -239,7 +243,7 @@ public nonisolated struct PlexteraWorkflowRunStep: Codable, Hashable, Sendable, 
         self.startedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: "startedAt")?.date
         self.completedAt = try container.decodeMemberIfPresent(RFC3339Date.self, forKey: "completedAt")?.date
         self.output = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "output")
-        self.error = try container.decodeMemberIfPresent(RunError.self, forKey: "error")
+        self._error = Indirect(try container.decodeMemberIfPresent(RunError.self, forKey: "error"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
@@ -252,7 +256,7 @@ public nonisolated struct PlexteraWorkflowRunStep: Codable, Hashable, Sendable, 
         try container.encodeMemberIfPresent(startedAt.map(RFC3339Date.init(_:)), forKey: "startedAt")
         try container.encodeMemberIfPresent(completedAt.map(RFC3339Date.init(_:)), forKey: "completedAt")
         try container.encodeMemberIfPresent(output, forKey: "output")
-        try container.encodeMemberIfPresent(error, forKey: "error")
+        try container.encodeMemberIfPresent(_error.value, forKey: "error")
         try unknownFields.encode(to: encoder)
     }
 
@@ -267,7 +271,7 @@ public nonisolated struct PlexteraWorkflowRunStep: Codable, Hashable, Sendable, 
         self.startedAt = try members.decodeMemberIfPresent(RFC3339Date.self, forKey: "startedAt")?.date
         self.completedAt = try members.decodeMemberIfPresent(RFC3339Date.self, forKey: "completedAt")?.date
         self.output = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "output")
-        self.error = try members.decodeMemberIfPresent(RunError.self, forKey: "error")
+        self._error = Indirect(try members.decodeMemberIfPresent(RunError.self, forKey: "error"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }
@@ -349,11 +353,19 @@ public nonisolated struct UnsuccessfulExtraction: Codable, Hashable, Sendable, T
     /// When the extraction reached its terminal state. Plextera omits it only while an extraction is queued or
     /// processing, so it is required in these terminal-state events.
     public var completedAt: Date
-    public var document: Document
+    public var document: Document {
+        get { _document.value }
+        set { _document = Indirect(newValue) }
+    }
+    private var _document: Indirect<Document>
     /// Tags attached to the extraction.
     public var tags: Tags?
     /// Why the extraction failed or was rejected.
-    public var error: RunError
+    public var error: RunError {
+        get { _error.value }
+        set { _error = Indirect(newValue) }
+    }
+    private var _error: Indirect<RunError>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -375,9 +387,9 @@ public nonisolated struct UnsuccessfulExtraction: Codable, Hashable, Sendable, T
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.completedAt = completedAt
-        self.document = document
+        self._document = Indirect(document)
         self.tags = tags
-        self.error = error
+        self._error = Indirect(error)
         self.unknownFields = unknownFields
     }
 
@@ -402,9 +414,9 @@ public nonisolated struct UnsuccessfulExtraction: Codable, Hashable, Sendable, T
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
         self.completedAt = try container.decodeMember(RFC3339Date.self, forKey: "completedAt").date
-        self.document = try container.decodeMember(Document.self, forKey: "document")
+        self._document = Indirect(try container.decodeMember(Document.self, forKey: "document"))
         self.tags = try container.decodeMemberIfPresent(Tags.self, forKey: "tags")
-        self.error = try container.decodeMember(RunError.self, forKey: "error")
+        self._error = Indirect(try container.decodeMember(RunError.self, forKey: "error"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
@@ -416,9 +428,9 @@ public nonisolated struct UnsuccessfulExtraction: Codable, Hashable, Sendable, T
         try container.encodeMember(RFC3339Date(createdAt), forKey: "createdAt")
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updatedAt")
         try container.encodeMember(RFC3339Date(completedAt), forKey: "completedAt")
-        try container.encodeMember(document, forKey: "document")
+        try container.encodeMember(_document.value, forKey: "document")
         try container.encodeMemberIfPresent(tags, forKey: "tags")
-        try container.encodeMember(error, forKey: "error")
+        try container.encodeMember(_error.value, forKey: "error")
         try unknownFields.encode(to: encoder)
     }
 
@@ -432,9 +444,9 @@ public nonisolated struct UnsuccessfulExtraction: Codable, Hashable, Sendable, T
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "createdAt").date
         self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updatedAt").date
         self.completedAt = try members.decodeMember(RFC3339Date.self, forKey: "completedAt").date
-        self.document = try members.decodeMember(Document.self, forKey: "document")
+        self._document = Indirect(try members.decodeMember(Document.self, forKey: "document"))
         self.tags = try members.decodeMemberIfPresent(Tags.self, forKey: "tags")
-        self.error = try members.decodeMember(RunError.self, forKey: "error")
+        self._error = Indirect(try members.decodeMember(RunError.self, forKey: "error"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }

@@ -77,7 +77,8 @@ struct PropertyDeclaration: Hashable {
     var presence: Presence
     /// A datetime member: `Date` in the API, coded through `RFC3339Date`.
     var isDate: Bool
-    /// The member's type contains the struct itself: stored as `Indirect<T>` behind a computed property.
+    /// Stored as `Indirect<T>` behind a computed property: the member's type contains the struct itself, or is a
+    /// struct or union (see `SchemaTranslator.holdsAggregate`).
     var isIndirect = false
     var documentation: Documentation
 

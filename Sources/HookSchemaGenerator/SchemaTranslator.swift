@@ -57,6 +57,18 @@ struct SchemaTranslator {
         return Self.directReferences(in: schema).contains { $0 == owner || containment[$0]?.contains(owner) == true }
     }
 
+    /// Whether a member's value is a struct or a union (an enum with struct payloads) stored inline: such members
+    /// are boxed (`Indirect<T>`), so that the containing struct holds a reference. Stored inline, every struct's
+    /// copy, move and destroy would walk every stored property of every struct inside it, transitively; for GitHub's
+    /// catalog (a repository of ~90 members inside a pull request inside an event) those value witnesses were about
+    /// 90% of the code a debug build compiles. Arrays and maps hold their elements out of line already.
+    private func holdsAggregate(_ schema: Schema) -> Bool {
+        switch provider.resolve(schema).kind {
+        case .object, .union, .untaggedUnion: return true
+        case .string, .integer, .number, .boolean, .enumeration, .array, .map, .any, .ref: return false
+        }
+    }
+
     /// Names a nested type must not take: `Type`, `Protocol` and `Self` are not allowed inside another type,
     /// `CodingKeys` is the struct's own, and the rest would shadow a type the generated code or its users need.
     /// Such a type gets a suffix (`data` → `DataObject`, `type` → `TypeValue`).
@@ -166,7 +178,8 @@ struct SchemaTranslator {
             properties.append(
                 PropertyDeclaration(
                     name: propertyName, wireName: field.name, valueType: type.name, presence: presence,
-                    isDate: type.isDate, isIndirect: containsOwner(field.schema), documentation: fieldDocumentation
+                    isDate: type.isDate, isIndirect: containsOwner(field.schema) || holdsAggregate(field.schema),
+                    documentation: fieldDocumentation
                 )
             )
         }

@@ -21,7 +21,11 @@ public nonisolated struct PingInteraction: WebhookEvent {
     /// Always 1.
     public var version: Int
     /// The user who invoked the interaction, in a DM (in a guild, `member.user`).
-    public var user: User?
+    public var user: User? {
+        get { _user.value }
+        set { _user = Indirect(newValue) }
+    }
+    private var _user: Indirect<User?>
     /// The app's permissions in the channel (a bit set, as a decimal string).
     public var appPermissions: String?
     /// The user's and guild's entitlements (monetized apps).
@@ -51,7 +55,7 @@ public nonisolated struct PingInteraction: WebhookEvent {
         self.type = type
         self.token = token
         self.version = version
-        self.user = user
+        self._user = Indirect(user)
         self.appPermissions = appPermissions
         self.entitlements = entitlements
         self.authorizingIntegrationOwners = authorizingIntegrationOwners
@@ -80,7 +84,7 @@ public nonisolated struct PingInteraction: WebhookEvent {
         self.type = try container.decodeMember(Int.self, forKey: "type")
         self.token = try container.decodeMember(String.self, forKey: "token")
         self.version = try container.decodeMember(Int.self, forKey: "version")
-        self.user = try container.decodeMemberIfPresent(User.self, forKey: "user")
+        self._user = Indirect(try container.decodeMemberIfPresent(User.self, forKey: "user"))
         self.appPermissions = try container.decodeMemberIfPresent(String.self, forKey: "app_permissions")
         self.entitlements = try container.decodeMemberIfPresent([Entitlement].self, forKey: "entitlements")
         self.authorizingIntegrationOwners = try container.decodeMemberIfPresent([String: String].self, forKey: "authorizing_integration_owners")
@@ -95,7 +99,7 @@ public nonisolated struct PingInteraction: WebhookEvent {
         try container.encodeMember(type, forKey: "type")
         try container.encodeMember(token, forKey: "token")
         try container.encodeMember(version, forKey: "version")
-        try container.encodeMemberIfPresent(user, forKey: "user")
+        try container.encodeMemberIfPresent(_user.value, forKey: "user")
         try container.encodeMemberIfPresent(appPermissions, forKey: "app_permissions")
         try container.encodeMemberIfPresent(entitlements, forKey: "entitlements")
         try container.encodeMemberIfPresent(authorizingIntegrationOwners, forKey: "authorizing_integration_owners")
@@ -112,7 +116,7 @@ public nonisolated struct PingInteraction: WebhookEvent {
         self.type = try members.decodeMember(Int.self, forKey: "type")
         self.token = try members.decodeMember(String.self, forKey: "token")
         self.version = try members.decodeMember(Int.self, forKey: "version")
-        self.user = try members.decodeMemberIfPresent(User.self, forKey: "user")
+        self._user = Indirect(try members.decodeMemberIfPresent(User.self, forKey: "user"))
         self.appPermissions = try members.decodeMemberIfPresent(String.self, forKey: "app_permissions")
         self.entitlements = try members.decodeMemberIfPresent([Entitlement].self, forKey: "entitlements")
         self.authorizingIntegrationOwners = try members.decodeMemberIfPresent([String: String].self, forKey: "authorizing_integration_owners")

@@ -20,7 +20,11 @@ public nonisolated struct ApplicationCommandInteraction: WebhookEvent {
     /// Always 1.
     public var version: Int
     /// The user who invoked the interaction, in a DM (in a guild, `member.user`).
-    public var user: User?
+    public var user: User? {
+        get { _user.value }
+        set { _user = Indirect(newValue) }
+    }
+    private var _user: Indirect<User?>
     /// The app's permissions in the channel (a bit set, as a decimal string).
     public var appPermissions: String?
     /// The user's and guild's entitlements (monetized apps).
@@ -30,7 +34,11 @@ public nonisolated struct ApplicationCommandInteraction: WebhookEvent {
     /// The maximum attachment size in bytes.
     public var attachmentSizeLimit: Int?
     /// The command that was invoked.
-    public var data: DataObject
+    public var data: DataObject {
+        get { _data.value }
+        set { _data = Indirect(newValue) }
+    }
+    private var _data: Indirect<DataObject>
     /// The guild it was invoked in.
     public var guildId: String?
     /// A partial guild object.
@@ -43,7 +51,11 @@ public nonisolated struct ApplicationCommandInteraction: WebhookEvent {
     /// `nil` when the member is absent; a `null` value is `.null`.
     public var channel: JSONValue?
     /// The invoking member, in a guild.
-    public var member: GuildMember?
+    public var member: GuildMember? {
+        get { _member.value }
+        set { _member = Indirect(newValue) }
+    }
+    private var _member: Indirect<GuildMember?>
     /// The invoking user's language (`en-US`).
     public var locale: String?
     /// The guild's preferred language.
@@ -79,17 +91,17 @@ public nonisolated struct ApplicationCommandInteraction: WebhookEvent {
         self.type = type
         self.token = token
         self.version = version
-        self.user = user
+        self._user = Indirect(user)
         self.appPermissions = appPermissions
         self.entitlements = entitlements
         self.authorizingIntegrationOwners = authorizingIntegrationOwners
         self.attachmentSizeLimit = attachmentSizeLimit
-        self.data = data
+        self._data = Indirect(data)
         self.guildId = guildId
         self.guild = guild
         self.channelId = channelId
         self.channel = channel
-        self.member = member
+        self._member = Indirect(member)
         self.locale = locale
         self.guildLocale = guildLocale
         self.context = context
@@ -213,17 +225,17 @@ public nonisolated struct ApplicationCommandInteraction: WebhookEvent {
         self.type = try container.decodeMember(Int.self, forKey: "type")
         self.token = try container.decodeMember(String.self, forKey: "token")
         self.version = try container.decodeMember(Int.self, forKey: "version")
-        self.user = try container.decodeMemberIfPresent(User.self, forKey: "user")
+        self._user = Indirect(try container.decodeMemberIfPresent(User.self, forKey: "user"))
         self.appPermissions = try container.decodeMemberIfPresent(String.self, forKey: "app_permissions")
         self.entitlements = try container.decodeMemberIfPresent([Entitlement].self, forKey: "entitlements")
         self.authorizingIntegrationOwners = try container.decodeMemberIfPresent([String: String].self, forKey: "authorizing_integration_owners")
         self.attachmentSizeLimit = try container.decodeMemberIfPresent(Int.self, forKey: "attachment_size_limit")
-        self.data = try container.decodeMember(DataObject.self, forKey: "data")
+        self._data = Indirect(try container.decodeMember(DataObject.self, forKey: "data"))
         self.guildId = try container.decodeMemberIfPresent(String.self, forKey: "guild_id")
         self.guild = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "guild")
         self.channelId = try container.decodeMemberIfPresent(String.self, forKey: "channel_id")
         self.channel = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "channel")
-        self.member = try container.decodeMemberIfPresent(GuildMember.self, forKey: "member")
+        self._member = Indirect(try container.decodeMemberIfPresent(GuildMember.self, forKey: "member"))
         self.locale = try container.decodeMemberIfPresent(String.self, forKey: "locale")
         self.guildLocale = try container.decodeMemberIfPresent(String.self, forKey: "guild_locale")
         self.context = try container.decodeMemberIfPresent(InteractionContextType.self, forKey: "context")
@@ -237,17 +249,17 @@ public nonisolated struct ApplicationCommandInteraction: WebhookEvent {
         try container.encodeMember(type, forKey: "type")
         try container.encodeMember(token, forKey: "token")
         try container.encodeMember(version, forKey: "version")
-        try container.encodeMemberIfPresent(user, forKey: "user")
+        try container.encodeMemberIfPresent(_user.value, forKey: "user")
         try container.encodeMemberIfPresent(appPermissions, forKey: "app_permissions")
         try container.encodeMemberIfPresent(entitlements, forKey: "entitlements")
         try container.encodeMemberIfPresent(authorizingIntegrationOwners, forKey: "authorizing_integration_owners")
         try container.encodeMemberIfPresent(attachmentSizeLimit, forKey: "attachment_size_limit")
-        try container.encodeMember(data, forKey: "data")
+        try container.encodeMember(_data.value, forKey: "data")
         try container.encodeMemberIfPresent(guildId, forKey: "guild_id")
         try container.encodeMemberIfPresent(guild, forKey: "guild")
         try container.encodeMemberIfPresent(channelId, forKey: "channel_id")
         try container.encodeMemberIfPresent(channel, forKey: "channel")
-        try container.encodeMemberIfPresent(member, forKey: "member")
+        try container.encodeMemberIfPresent(_member.value, forKey: "member")
         try container.encodeMemberIfPresent(locale, forKey: "locale")
         try container.encodeMemberIfPresent(guildLocale, forKey: "guild_locale")
         try container.encodeMemberIfPresent(context, forKey: "context")
@@ -263,17 +275,17 @@ public nonisolated struct ApplicationCommandInteraction: WebhookEvent {
         self.type = try members.decodeMember(Int.self, forKey: "type")
         self.token = try members.decodeMember(String.self, forKey: "token")
         self.version = try members.decodeMember(Int.self, forKey: "version")
-        self.user = try members.decodeMemberIfPresent(User.self, forKey: "user")
+        self._user = Indirect(try members.decodeMemberIfPresent(User.self, forKey: "user"))
         self.appPermissions = try members.decodeMemberIfPresent(String.self, forKey: "app_permissions")
         self.entitlements = try members.decodeMemberIfPresent([Entitlement].self, forKey: "entitlements")
         self.authorizingIntegrationOwners = try members.decodeMemberIfPresent([String: String].self, forKey: "authorizing_integration_owners")
         self.attachmentSizeLimit = try members.decodeMemberIfPresent(Int.self, forKey: "attachment_size_limit")
-        self.data = try members.decodeMember(DataObject.self, forKey: "data")
+        self._data = Indirect(try members.decodeMember(DataObject.self, forKey: "data"))
         self.guildId = try members.decodeMemberIfPresent(String.self, forKey: "guild_id")
         self.guild = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "guild")
         self.channelId = try members.decodeMemberIfPresent(String.self, forKey: "channel_id")
         self.channel = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "channel")
-        self.member = try members.decodeMemberIfPresent(GuildMember.self, forKey: "member")
+        self._member = Indirect(try members.decodeMemberIfPresent(GuildMember.self, forKey: "member"))
         self.locale = try members.decodeMemberIfPresent(String.self, forKey: "locale")
         self.guildLocale = try members.decodeMemberIfPresent(String.self, forKey: "guild_locale")
         self.context = try members.decodeMemberIfPresent(InteractionContextType.self, forKey: "context")

@@ -55,7 +55,11 @@ public nonisolated struct CommandOption: Codable, Hashable, Sendable, TapeDecoda
     /// ROLE, 9 MENTIONABLE, 10 NUMBER, 11 ATTACHMENT.
     public var type: Int
     /// The value the user entered, of the option's type (IDs of users, channels and roles are strings).
-    public var value: Value?
+    public var value: Value? {
+        get { _value.value }
+        set { _value = Indirect(newValue) }
+    }
+    private var _value: Indirect<Value?>
     /// A subcommand's own options.
     public var options: [CommandOption]?
     /// True for the option the user is typing in (autocomplete).
@@ -73,7 +77,7 @@ public nonisolated struct CommandOption: Codable, Hashable, Sendable, TapeDecoda
     ) {
         self.name = name
         self.type = type
-        self.value = value
+        self._value = Indirect(value)
         self.options = options
         self.focused = focused
         self.unknownFields = unknownFields
@@ -146,7 +150,7 @@ public nonisolated struct CommandOption: Codable, Hashable, Sendable, TapeDecoda
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.name = try container.decodeMember(String.self, forKey: "name")
         self.type = try container.decodeMember(Int.self, forKey: "type")
-        self.value = try container.decodeMemberIfPresent(Value.self, forKey: "value")
+        self._value = Indirect(try container.decodeMemberIfPresent(Value.self, forKey: "value"))
         self.options = try container.decodeMemberIfPresent([CommandOption].self, forKey: "options")
         self.focused = try container.decodeMemberIfPresent(Bool.self, forKey: "focused")
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
@@ -156,7 +160,7 @@ public nonisolated struct CommandOption: Codable, Hashable, Sendable, TapeDecoda
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(name, forKey: "name")
         try container.encodeMember(type, forKey: "type")
-        try container.encodeMemberIfPresent(value, forKey: "value")
+        try container.encodeMemberIfPresent(_value.value, forKey: "value")
         try container.encodeMemberIfPresent(options, forKey: "options")
         try container.encodeMemberIfPresent(focused, forKey: "focused")
         try unknownFields.encode(to: encoder)
@@ -168,7 +172,7 @@ public nonisolated struct CommandOption: Codable, Hashable, Sendable, TapeDecoda
         var members = try tape.members(of: index, as: Self.self)
         self.name = try members.decodeMember(String.self, forKey: "name")
         self.type = try members.decodeMember(Int.self, forKey: "type")
-        self.value = try members.decodeMemberIfPresent(Value.self, forKey: "value")
+        self._value = Indirect(try members.decodeMemberIfPresent(Value.self, forKey: "value"))
         self.options = try members.decodeMemberIfPresent([CommandOption].self, forKey: "options")
         self.focused = try members.decodeMemberIfPresent(Bool.self, forKey: "focused")
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
@@ -286,7 +290,11 @@ public nonisolated struct Entitlement: Codable, Hashable, Sendable, TapeDecodabl
 ///
 /// - Note: Generated from `discord/provider.yaml`.
 public nonisolated struct GuildMember: Codable, Hashable, Sendable, TapeDecodable {
-    public var user: User
+    public var user: User {
+        get { _user.value }
+        set { _user = Indirect(newValue) }
+    }
+    private var _user: Indirect<User>
     /// `nil` when the member is absent, `.null` when it is `null`.
     public var nick: Nullable<String>?
     /// `nil` when the member is absent, `.null` when it is `null`.
@@ -321,7 +329,7 @@ public nonisolated struct GuildMember: Codable, Hashable, Sendable, TapeDecodabl
         communicationDisabledUntil: Nullable<Date>? = nil,
         unknownFields: UnknownFields = UnknownFields()
     ) {
-        self.user = user
+        self._user = Indirect(user)
         self.nick = nick
         self.avatar = avatar
         self.roles = roles
@@ -354,7 +362,7 @@ public nonisolated struct GuildMember: Codable, Hashable, Sendable, TapeDecodabl
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.user = try container.decodeMember(User.self, forKey: "user")
+        self._user = Indirect(try container.decodeMember(User.self, forKey: "user"))
         self.nick = try container.decodeNullableIfPresent(String.self, forKey: "nick")
         self.avatar = try container.decodeNullableIfPresent(String.self, forKey: "avatar")
         self.roles = try container.decodeMember([String].self, forKey: "roles")
@@ -371,7 +379,7 @@ public nonisolated struct GuildMember: Codable, Hashable, Sendable, TapeDecodabl
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encodeMember(user, forKey: "user")
+        try container.encodeMember(_user.value, forKey: "user")
         try container.encodeNullableIfPresent(nick, forKey: "nick")
         try container.encodeNullableIfPresent(avatar, forKey: "avatar")
         try container.encodeMember(roles, forKey: "roles")
@@ -390,7 +398,7 @@ public nonisolated struct GuildMember: Codable, Hashable, Sendable, TapeDecodabl
     /// `init(from:)`.
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         var members = try tape.members(of: index, as: Self.self)
-        self.user = try members.decodeMember(User.self, forKey: "user")
+        self._user = Indirect(try members.decodeMember(User.self, forKey: "user"))
         self.nick = try members.decodeNullableIfPresent(String.self, forKey: "nick")
         self.avatar = try members.decodeNullableIfPresent(String.self, forKey: "avatar")
         self.roles = try members.decodeMember([String].self, forKey: "roles")

@@ -11,14 +11,38 @@ public nonisolated struct IssuesOpenedEvent: WebhookEvent {
 
     public var action: String
     /// The issue; its `state` is `open` and `closed_at` null.
-    public var issue: Issue
+    public var issue: Issue {
+        get { _issue.value }
+        set { _issue = Indirect(newValue) }
+    }
+    private var _issue: Indirect<Issue>
     /// Present when the issue was transferred from another repository.
-    public var changes: Changes?
-    public var repository: Repository
+    public var changes: Changes? {
+        get { _changes.value }
+        set { _changes = Indirect(newValue) }
+    }
+    private var _changes: Indirect<Changes?>
+    public var repository: Repository {
+        get { _repository.value }
+        set { _repository = Indirect(newValue) }
+    }
+    private var _repository: Indirect<Repository>
     /// The account that opened the issue.
-    public var sender: User
-    public var organization: Organization?
-    public var installation: InstallationLite?
+    public var sender: User {
+        get { _sender.value }
+        set { _sender = Indirect(newValue) }
+    }
+    private var _sender: Indirect<User>
+    public var organization: Organization? {
+        get { _organization.value }
+        set { _organization = Indirect(newValue) }
+    }
+    private var _organization: Indirect<Organization?>
+    public var installation: InstallationLite? {
+        get { _installation.value }
+        set { _installation = Indirect(newValue) }
+    }
+    private var _installation: Indirect<InstallationLite?>
     /// The enterprise account, for deliveries in a GitHub Enterprise (an object; kept as JSON here).
     ///
     /// `nil` when the member is absent; a `null` value is `.null`.
@@ -38,19 +62,27 @@ public nonisolated struct IssuesOpenedEvent: WebhookEvent {
         unknownFields: UnknownFields = UnknownFields()
     ) {
         self.action = action
-        self.issue = issue
-        self.changes = changes
-        self.repository = repository
-        self.sender = sender
-        self.organization = organization
-        self.installation = installation
+        self._issue = Indirect(issue)
+        self._changes = Indirect(changes)
+        self._repository = Indirect(repository)
+        self._sender = Indirect(sender)
+        self._organization = Indirect(organization)
+        self._installation = Indirect(installation)
         self.enterprise = enterprise
         self.unknownFields = unknownFields
     }
 
     public nonisolated struct Changes: Codable, Hashable, Sendable, TapeDecodable {
-        public var oldIssue: Issue
-        public var oldRepository: Repository
+        public var oldIssue: Issue {
+            get { _oldIssue.value }
+            set { _oldIssue = Indirect(newValue) }
+        }
+        private var _oldIssue: Indirect<Issue>
+        public var oldRepository: Repository {
+            get { _oldRepository.value }
+            set { _oldRepository = Indirect(newValue) }
+        }
+        private var _oldRepository: Indirect<Repository>
         /// Members the schema does not declare, kept so that encoding writes them back.
         public var unknownFields: UnknownFields
 
@@ -59,8 +91,8 @@ public nonisolated struct IssuesOpenedEvent: WebhookEvent {
             oldRepository: Repository,
             unknownFields: UnknownFields = UnknownFields()
         ) {
-            self.oldIssue = oldIssue
-            self.oldRepository = oldRepository
+            self._oldIssue = Indirect(oldIssue)
+            self._oldRepository = Indirect(oldRepository)
             self.unknownFields = unknownFields
         }
 
@@ -72,15 +104,15 @@ public nonisolated struct IssuesOpenedEvent: WebhookEvent {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-            self.oldIssue = try container.decodeMember(Issue.self, forKey: "old_issue")
-            self.oldRepository = try container.decodeMember(Repository.self, forKey: "old_repository")
+            self._oldIssue = Indirect(try container.decodeMember(Issue.self, forKey: "old_issue"))
+            self._oldRepository = Indirect(try container.decodeMember(Repository.self, forKey: "old_repository"))
             self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: DynamicCodingKey.self)
-            try container.encodeMember(oldIssue, forKey: "old_issue")
-            try container.encodeMember(oldRepository, forKey: "old_repository")
+            try container.encodeMember(_oldIssue.value, forKey: "old_issue")
+            try container.encodeMember(_oldRepository.value, forKey: "old_repository")
             try unknownFields.encode(to: encoder)
         }
 
@@ -88,8 +120,8 @@ public nonisolated struct IssuesOpenedEvent: WebhookEvent {
         /// `init(from:)`.
         public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
             var members = try tape.members(of: index, as: Self.self)
-            self.oldIssue = try members.decodeMember(Issue.self, forKey: "old_issue")
-            self.oldRepository = try members.decodeMember(Repository.self, forKey: "old_repository")
+            self._oldIssue = Indirect(try members.decodeMember(Issue.self, forKey: "old_issue"))
+            self._oldRepository = Indirect(try members.decodeMember(Repository.self, forKey: "old_repository"))
             self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
         }
     }
@@ -109,12 +141,12 @@ public nonisolated struct IssuesOpenedEvent: WebhookEvent {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.action = try container.decodeMember(String.self, forKey: "action")
-        self.issue = try container.decodeMember(Issue.self, forKey: "issue")
-        self.changes = try container.decodeMemberIfPresent(Changes.self, forKey: "changes")
-        self.repository = try container.decodeMember(Repository.self, forKey: "repository")
-        self.sender = try container.decodeMember(User.self, forKey: "sender")
-        self.organization = try container.decodeMemberIfPresent(Organization.self, forKey: "organization")
-        self.installation = try container.decodeMemberIfPresent(InstallationLite.self, forKey: "installation")
+        self._issue = Indirect(try container.decodeMember(Issue.self, forKey: "issue"))
+        self._changes = Indirect(try container.decodeMemberIfPresent(Changes.self, forKey: "changes"))
+        self._repository = Indirect(try container.decodeMember(Repository.self, forKey: "repository"))
+        self._sender = Indirect(try container.decodeMember(User.self, forKey: "sender"))
+        self._organization = Indirect(try container.decodeMemberIfPresent(Organization.self, forKey: "organization"))
+        self._installation = Indirect(try container.decodeMemberIfPresent(InstallationLite.self, forKey: "installation"))
         self.enterprise = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "enterprise")
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
@@ -122,12 +154,12 @@ public nonisolated struct IssuesOpenedEvent: WebhookEvent {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(action, forKey: "action")
-        try container.encodeMember(issue, forKey: "issue")
-        try container.encodeMemberIfPresent(changes, forKey: "changes")
-        try container.encodeMember(repository, forKey: "repository")
-        try container.encodeMember(sender, forKey: "sender")
-        try container.encodeMemberIfPresent(organization, forKey: "organization")
-        try container.encodeMemberIfPresent(installation, forKey: "installation")
+        try container.encodeMember(_issue.value, forKey: "issue")
+        try container.encodeMemberIfPresent(_changes.value, forKey: "changes")
+        try container.encodeMember(_repository.value, forKey: "repository")
+        try container.encodeMember(_sender.value, forKey: "sender")
+        try container.encodeMemberIfPresent(_organization.value, forKey: "organization")
+        try container.encodeMemberIfPresent(_installation.value, forKey: "installation")
         try container.encodeMemberIfPresent(enterprise, forKey: "enterprise")
         try unknownFields.encode(to: encoder)
     }
@@ -137,12 +169,12 @@ public nonisolated struct IssuesOpenedEvent: WebhookEvent {
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         var members = try tape.members(of: index, as: Self.self)
         self.action = try members.decodeMember(String.self, forKey: "action")
-        self.issue = try members.decodeMember(Issue.self, forKey: "issue")
-        self.changes = try members.decodeMemberIfPresent(Changes.self, forKey: "changes")
-        self.repository = try members.decodeMember(Repository.self, forKey: "repository")
-        self.sender = try members.decodeMember(User.self, forKey: "sender")
-        self.organization = try members.decodeMemberIfPresent(Organization.self, forKey: "organization")
-        self.installation = try members.decodeMemberIfPresent(InstallationLite.self, forKey: "installation")
+        self._issue = Indirect(try members.decodeMember(Issue.self, forKey: "issue"))
+        self._changes = Indirect(try members.decodeMemberIfPresent(Changes.self, forKey: "changes"))
+        self._repository = Indirect(try members.decodeMember(Repository.self, forKey: "repository"))
+        self._sender = Indirect(try members.decodeMember(User.self, forKey: "sender"))
+        self._organization = Indirect(try members.decodeMemberIfPresent(Organization.self, forKey: "organization"))
+        self._installation = Indirect(try members.decodeMemberIfPresent(InstallationLite.self, forKey: "installation"))
         self.enterprise = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "enterprise")
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }

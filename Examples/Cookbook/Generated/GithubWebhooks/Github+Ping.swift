@@ -16,13 +16,29 @@ public nonisolated struct PingEvent: WebhookEvent {
     /// The ID of the webhook that triggered the ping.
     public var hookId: Int
     /// The webhook's configuration.
-    public var hook: Hook
+    public var hook: Hook {
+        get { _hook.value }
+        set { _hook = Indirect(newValue) }
+    }
+    private var _hook: Indirect<Hook>
     /// The repository, for a repository webhook.
-    public var repository: Repository?
+    public var repository: Repository? {
+        get { _repository.value }
+        set { _repository = Indirect(newValue) }
+    }
+    private var _repository: Indirect<Repository?>
     /// The organization, for an organization webhook.
-    public var organization: Organization?
+    public var organization: Organization? {
+        get { _organization.value }
+        set { _organization = Indirect(newValue) }
+    }
+    private var _organization: Indirect<Organization?>
     /// The account that created the webhook.
-    public var sender: User?
+    public var sender: User? {
+        get { _sender.value }
+        set { _sender = Indirect(newValue) }
+    }
+    private var _sender: Indirect<User?>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -37,10 +53,10 @@ public nonisolated struct PingEvent: WebhookEvent {
     ) {
         self.zen = zen
         self.hookId = hookId
-        self.hook = hook
-        self.repository = repository
-        self.organization = organization
-        self.sender = sender
+        self._hook = Indirect(hook)
+        self._repository = Indirect(repository)
+        self._organization = Indirect(organization)
+        self._sender = Indirect(sender)
         self.unknownFields = unknownFields
     }
 
@@ -52,7 +68,11 @@ public nonisolated struct PingEvent: WebhookEvent {
         public var active: Bool
         /// The events the webhook is subscribed to (`*` for all of them).
         public var events: [String]
-        public var config: Config
+        public var config: Config {
+            get { _config.value }
+            set { _config = Indirect(newValue) }
+        }
+        private var _config: Indirect<Config>
         public var updatedAt: Date
         public var createdAt: Date
         public var url: String
@@ -61,7 +81,11 @@ public nonisolated struct PingEvent: WebhookEvent {
         public var deliveriesUrl: String
         /// For the ping GitHub sends when a GitHub App is registered; needed to authenticate the app.
         public var appId: Int?
-        public var lastResponse: LastResponse?
+        public var lastResponse: LastResponse? {
+            get { _lastResponse.value }
+            set { _lastResponse = Indirect(newValue) }
+        }
+        private var _lastResponse: Indirect<LastResponse?>
         /// Members the schema does not declare, kept so that encoding writes them back.
         public var unknownFields: UnknownFields
 
@@ -87,7 +111,7 @@ public nonisolated struct PingEvent: WebhookEvent {
             self.name = name
             self.active = active
             self.events = events
-            self.config = config
+            self._config = Indirect(config)
             self.updatedAt = updatedAt
             self.createdAt = createdAt
             self.url = url
@@ -95,7 +119,7 @@ public nonisolated struct PingEvent: WebhookEvent {
             self.pingUrl = pingUrl
             self.deliveriesUrl = deliveriesUrl
             self.appId = appId
-            self.lastResponse = lastResponse
+            self._lastResponse = Indirect(lastResponse)
             self.unknownFields = unknownFields
         }
 
@@ -302,7 +326,7 @@ public nonisolated struct PingEvent: WebhookEvent {
             self.name = try container.decodeMember(String.self, forKey: "name")
             self.active = try container.decodeMember(Bool.self, forKey: "active")
             self.events = try container.decodeMember([String].self, forKey: "events")
-            self.config = try container.decodeMember(Config.self, forKey: "config")
+            self._config = Indirect(try container.decodeMember(Config.self, forKey: "config"))
             self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updated_at").date
             self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "created_at").date
             self.url = try container.decodeMember(String.self, forKey: "url")
@@ -310,7 +334,7 @@ public nonisolated struct PingEvent: WebhookEvent {
             self.pingUrl = try container.decodeMember(String.self, forKey: "ping_url")
             self.deliveriesUrl = try container.decodeMember(String.self, forKey: "deliveries_url")
             self.appId = try container.decodeMemberIfPresent(Int.self, forKey: "app_id")
-            self.lastResponse = try container.decodeMemberIfPresent(LastResponse.self, forKey: "last_response")
+            self._lastResponse = Indirect(try container.decodeMemberIfPresent(LastResponse.self, forKey: "last_response"))
             self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
         }
 
@@ -321,7 +345,7 @@ public nonisolated struct PingEvent: WebhookEvent {
             try container.encodeMember(name, forKey: "name")
             try container.encodeMember(active, forKey: "active")
             try container.encodeMember(events, forKey: "events")
-            try container.encodeMember(config, forKey: "config")
+            try container.encodeMember(_config.value, forKey: "config")
             try container.encodeMember(RFC3339Date(updatedAt), forKey: "updated_at")
             try container.encodeMember(RFC3339Date(createdAt), forKey: "created_at")
             try container.encodeMember(url, forKey: "url")
@@ -329,7 +353,7 @@ public nonisolated struct PingEvent: WebhookEvent {
             try container.encodeMember(pingUrl, forKey: "ping_url")
             try container.encodeMember(deliveriesUrl, forKey: "deliveries_url")
             try container.encodeMemberIfPresent(appId, forKey: "app_id")
-            try container.encodeMemberIfPresent(lastResponse, forKey: "last_response")
+            try container.encodeMemberIfPresent(_lastResponse.value, forKey: "last_response")
             try unknownFields.encode(to: encoder)
         }
 
@@ -342,7 +366,7 @@ public nonisolated struct PingEvent: WebhookEvent {
             self.name = try members.decodeMember(String.self, forKey: "name")
             self.active = try members.decodeMember(Bool.self, forKey: "active")
             self.events = try members.decodeMember([String].self, forKey: "events")
-            self.config = try members.decodeMember(Config.self, forKey: "config")
+            self._config = Indirect(try members.decodeMember(Config.self, forKey: "config"))
             self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updated_at").date
             self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "created_at").date
             self.url = try members.decodeMember(String.self, forKey: "url")
@@ -350,7 +374,7 @@ public nonisolated struct PingEvent: WebhookEvent {
             self.pingUrl = try members.decodeMember(String.self, forKey: "ping_url")
             self.deliveriesUrl = try members.decodeMember(String.self, forKey: "deliveries_url")
             self.appId = try members.decodeMemberIfPresent(Int.self, forKey: "app_id")
-            self.lastResponse = try members.decodeMemberIfPresent(LastResponse.self, forKey: "last_response")
+            self._lastResponse = Indirect(try members.decodeMemberIfPresent(LastResponse.self, forKey: "last_response"))
             self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
         }
     }
@@ -369,10 +393,10 @@ public nonisolated struct PingEvent: WebhookEvent {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.zen = try container.decodeMember(String.self, forKey: "zen")
         self.hookId = try container.decodeMember(Int.self, forKey: "hook_id")
-        self.hook = try container.decodeMember(Hook.self, forKey: "hook")
-        self.repository = try container.decodeMemberIfPresent(Repository.self, forKey: "repository")
-        self.organization = try container.decodeMemberIfPresent(Organization.self, forKey: "organization")
-        self.sender = try container.decodeMemberIfPresent(User.self, forKey: "sender")
+        self._hook = Indirect(try container.decodeMember(Hook.self, forKey: "hook"))
+        self._repository = Indirect(try container.decodeMemberIfPresent(Repository.self, forKey: "repository"))
+        self._organization = Indirect(try container.decodeMemberIfPresent(Organization.self, forKey: "organization"))
+        self._sender = Indirect(try container.decodeMemberIfPresent(User.self, forKey: "sender"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
@@ -380,10 +404,10 @@ public nonisolated struct PingEvent: WebhookEvent {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(zen, forKey: "zen")
         try container.encodeMember(hookId, forKey: "hook_id")
-        try container.encodeMember(hook, forKey: "hook")
-        try container.encodeMemberIfPresent(repository, forKey: "repository")
-        try container.encodeMemberIfPresent(organization, forKey: "organization")
-        try container.encodeMemberIfPresent(sender, forKey: "sender")
+        try container.encodeMember(_hook.value, forKey: "hook")
+        try container.encodeMemberIfPresent(_repository.value, forKey: "repository")
+        try container.encodeMemberIfPresent(_organization.value, forKey: "organization")
+        try container.encodeMemberIfPresent(_sender.value, forKey: "sender")
         try unknownFields.encode(to: encoder)
     }
 
@@ -393,10 +417,10 @@ public nonisolated struct PingEvent: WebhookEvent {
         var members = try tape.members(of: index, as: Self.self)
         self.zen = try members.decodeMember(String.self, forKey: "zen")
         self.hookId = try members.decodeMember(Int.self, forKey: "hook_id")
-        self.hook = try members.decodeMember(Hook.self, forKey: "hook")
-        self.repository = try members.decodeMemberIfPresent(Repository.self, forKey: "repository")
-        self.organization = try members.decodeMemberIfPresent(Organization.self, forKey: "organization")
-        self.sender = try members.decodeMemberIfPresent(User.self, forKey: "sender")
+        self._hook = Indirect(try members.decodeMember(Hook.self, forKey: "hook"))
+        self._repository = Indirect(try members.decodeMemberIfPresent(Repository.self, forKey: "repository"))
+        self._organization = Indirect(try members.decodeMemberIfPresent(Organization.self, forKey: "organization"))
+        self._sender = Indirect(try members.decodeMemberIfPresent(User.self, forKey: "sender"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }

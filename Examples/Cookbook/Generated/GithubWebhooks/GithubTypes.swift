@@ -158,17 +158,29 @@ public nonisolated struct Issue: Codable, Hashable, Sendable, TapeDecodable {
     public var nodeId: String
     public var number: Int
     public var title: String
-    public var user: User
+    public var user: User {
+        get { _user.value }
+        set { _user = Indirect(newValue) }
+    }
+    private var _user: Indirect<User>
     public var labels: [Label]
     public var state: State
     public var locked: Bool
     /// The first assignee, or null when nobody is assigned (deprecated in favour of `assignees`).
     ///
     /// Always present; `nil` means the member was `null`.
-    public var assignee: User?
+    public var assignee: User? {
+        get { _assignee.value }
+        set { _assignee = Indirect(newValue) }
+    }
+    private var _assignee: Indirect<User?>
     public var assignees: [User]
     /// Always present; `nil` means the member was `null`.
-    public var milestone: Milestone?
+    public var milestone: Milestone? {
+        get { _milestone.value }
+        set { _milestone = Indirect(newValue) }
+    }
+    private var _milestone: Indirect<Milestone?>
     public var comments: Int
     public var createdAt: Date
     public var updatedAt: Date
@@ -183,21 +195,33 @@ public nonisolated struct Issue: Codable, Hashable, Sendable, TapeDecodable {
     ///
     /// Always present; `nil` means the member was `null`.
     public var body: String?
-    public var reactions: Reactions
+    public var reactions: Reactions {
+        get { _reactions.value }
+        set { _reactions = Indirect(newValue) }
+    }
+    private var _reactions: Indirect<Reactions>
     public var timelineUrl: String?
     /// The GitHub App that created the issue, if one did (a GitHub App object; kept as JSON here).
     ///
     /// `nil` when the member is absent; a `null` value is `.null`.
     public var performedViaGithubApp: JSONValue?
     /// Present when the issue is a pull request.
-    public var pullRequest: PullRequest?
+    public var pullRequest: PullRequest? {
+        get { _pullRequest.value }
+        set { _pullRequest = Indirect(newValue) }
+    }
+    private var _pullRequest: Indirect<PullRequest?>
     public var draft: Bool?
     /// The issue's type (an object), where the organization uses issue types.
     ///
     /// `nil` when the member is absent; a `null` value is `.null`.
     public var type: JSONValue?
     /// How many sub-issues the issue has, and how many are completed.
-    public var subIssuesSummary: SubIssuesSummary?
+    public var subIssuesSummary: SubIssuesSummary? {
+        get { _subIssuesSummary.value }
+        set { _subIssuesSummary = Indirect(newValue) }
+    }
+    private var _subIssuesSummary: Indirect<SubIssuesSummary?>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -246,13 +270,13 @@ public nonisolated struct Issue: Codable, Hashable, Sendable, TapeDecodable {
         self.nodeId = nodeId
         self.number = number
         self.title = title
-        self.user = user
+        self._user = Indirect(user)
         self.labels = labels
         self.state = state
         self.locked = locked
-        self.assignee = assignee
+        self._assignee = Indirect(assignee)
         self.assignees = assignees
-        self.milestone = milestone
+        self._milestone = Indirect(milestone)
         self.comments = comments
         self.createdAt = createdAt
         self.updatedAt = updatedAt
@@ -261,13 +285,13 @@ public nonisolated struct Issue: Codable, Hashable, Sendable, TapeDecodable {
         self.activeLockReason = activeLockReason
         self.stateReason = stateReason
         self.body = body
-        self.reactions = reactions
+        self._reactions = Indirect(reactions)
         self.timelineUrl = timelineUrl
         self.performedViaGithubApp = performedViaGithubApp
-        self.pullRequest = pullRequest
+        self._pullRequest = Indirect(pullRequest)
         self.draft = draft
         self.type = type
-        self.subIssuesSummary = subIssuesSummary
+        self._subIssuesSummary = Indirect(subIssuesSummary)
         self.unknownFields = unknownFields
     }
 
@@ -540,13 +564,13 @@ public nonisolated struct Issue: Codable, Hashable, Sendable, TapeDecodable {
         self.nodeId = try container.decodeMember(String.self, forKey: "node_id")
         self.number = try container.decodeMember(Int.self, forKey: "number")
         self.title = try container.decodeMember(String.self, forKey: "title")
-        self.user = try container.decodeMember(User.self, forKey: "user")
+        self._user = Indirect(try container.decodeMember(User.self, forKey: "user"))
         self.labels = try container.decodeMember([Label].self, forKey: "labels")
         self.state = try container.decodeMember(State.self, forKey: "state")
         self.locked = try container.decodeMember(Bool.self, forKey: "locked")
-        self.assignee = try container.decodeNullable(User.self, forKey: "assignee")
+        self._assignee = Indirect(try container.decodeNullable(User.self, forKey: "assignee"))
         self.assignees = try container.decodeMember([User].self, forKey: "assignees")
-        self.milestone = try container.decodeNullable(Milestone.self, forKey: "milestone")
+        self._milestone = Indirect(try container.decodeNullable(Milestone.self, forKey: "milestone"))
         self.comments = try container.decodeMember(Int.self, forKey: "comments")
         self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "created_at").date
         self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updated_at").date
@@ -555,13 +579,13 @@ public nonisolated struct Issue: Codable, Hashable, Sendable, TapeDecodable {
         self.activeLockReason = try container.decodeNullable(ActiveLockReason.self, forKey: "active_lock_reason")
         self.stateReason = try container.decodeNullableIfPresent(StateReason.self, forKey: "state_reason")
         self.body = try container.decodeNullable(String.self, forKey: "body")
-        self.reactions = try container.decodeMember(Reactions.self, forKey: "reactions")
+        self._reactions = Indirect(try container.decodeMember(Reactions.self, forKey: "reactions"))
         self.timelineUrl = try container.decodeMemberIfPresent(String.self, forKey: "timeline_url")
         self.performedViaGithubApp = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "performed_via_github_app")
-        self.pullRequest = try container.decodeMemberIfPresent(PullRequest.self, forKey: "pull_request")
+        self._pullRequest = Indirect(try container.decodeMemberIfPresent(PullRequest.self, forKey: "pull_request"))
         self.draft = try container.decodeMemberIfPresent(Bool.self, forKey: "draft")
         self.type = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "type")
-        self.subIssuesSummary = try container.decodeMemberIfPresent(SubIssuesSummary.self, forKey: "sub_issues_summary")
+        self._subIssuesSummary = Indirect(try container.decodeMemberIfPresent(SubIssuesSummary.self, forKey: "sub_issues_summary"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
@@ -577,13 +601,13 @@ public nonisolated struct Issue: Codable, Hashable, Sendable, TapeDecodable {
         try container.encodeMember(nodeId, forKey: "node_id")
         try container.encodeMember(number, forKey: "number")
         try container.encodeMember(title, forKey: "title")
-        try container.encodeMember(user, forKey: "user")
+        try container.encodeMember(_user.value, forKey: "user")
         try container.encodeMember(labels, forKey: "labels")
         try container.encodeMember(state, forKey: "state")
         try container.encodeMember(locked, forKey: "locked")
-        try container.encodeNullable(assignee, forKey: "assignee")
+        try container.encodeNullable(_assignee.value, forKey: "assignee")
         try container.encodeMember(assignees, forKey: "assignees")
-        try container.encodeNullable(milestone, forKey: "milestone")
+        try container.encodeNullable(_milestone.value, forKey: "milestone")
         try container.encodeMember(comments, forKey: "comments")
         try container.encodeMember(RFC3339Date(createdAt), forKey: "created_at")
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updated_at")
@@ -592,13 +616,13 @@ public nonisolated struct Issue: Codable, Hashable, Sendable, TapeDecodable {
         try container.encodeNullable(activeLockReason, forKey: "active_lock_reason")
         try container.encodeNullableIfPresent(stateReason, forKey: "state_reason")
         try container.encodeNullable(body, forKey: "body")
-        try container.encodeMember(reactions, forKey: "reactions")
+        try container.encodeMember(_reactions.value, forKey: "reactions")
         try container.encodeMemberIfPresent(timelineUrl, forKey: "timeline_url")
         try container.encodeMemberIfPresent(performedViaGithubApp, forKey: "performed_via_github_app")
-        try container.encodeMemberIfPresent(pullRequest, forKey: "pull_request")
+        try container.encodeMemberIfPresent(_pullRequest.value, forKey: "pull_request")
         try container.encodeMemberIfPresent(draft, forKey: "draft")
         try container.encodeMemberIfPresent(type, forKey: "type")
-        try container.encodeMemberIfPresent(subIssuesSummary, forKey: "sub_issues_summary")
+        try container.encodeMemberIfPresent(_subIssuesSummary.value, forKey: "sub_issues_summary")
         try unknownFields.encode(to: encoder)
     }
 
@@ -616,13 +640,13 @@ public nonisolated struct Issue: Codable, Hashable, Sendable, TapeDecodable {
         self.nodeId = try members.decodeMember(String.self, forKey: "node_id")
         self.number = try members.decodeMember(Int.self, forKey: "number")
         self.title = try members.decodeMember(String.self, forKey: "title")
-        self.user = try members.decodeMember(User.self, forKey: "user")
+        self._user = Indirect(try members.decodeMember(User.self, forKey: "user"))
         self.labels = try members.decodeMember([Label].self, forKey: "labels")
         self.state = try members.decodeMember(State.self, forKey: "state")
         self.locked = try members.decodeMember(Bool.self, forKey: "locked")
-        self.assignee = try members.decodeNullable(User.self, forKey: "assignee")
+        self._assignee = Indirect(try members.decodeNullable(User.self, forKey: "assignee"))
         self.assignees = try members.decodeMember([User].self, forKey: "assignees")
-        self.milestone = try members.decodeNullable(Milestone.self, forKey: "milestone")
+        self._milestone = Indirect(try members.decodeNullable(Milestone.self, forKey: "milestone"))
         self.comments = try members.decodeMember(Int.self, forKey: "comments")
         self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "created_at").date
         self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updated_at").date
@@ -631,13 +655,13 @@ public nonisolated struct Issue: Codable, Hashable, Sendable, TapeDecodable {
         self.activeLockReason = try members.decodeNullable(ActiveLockReason.self, forKey: "active_lock_reason")
         self.stateReason = try members.decodeNullableIfPresent(StateReason.self, forKey: "state_reason")
         self.body = try members.decodeNullable(String.self, forKey: "body")
-        self.reactions = try members.decodeMember(Reactions.self, forKey: "reactions")
+        self._reactions = Indirect(try members.decodeMember(Reactions.self, forKey: "reactions"))
         self.timelineUrl = try members.decodeMemberIfPresent(String.self, forKey: "timeline_url")
         self.performedViaGithubApp = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "performed_via_github_app")
-        self.pullRequest = try members.decodeMemberIfPresent(PullRequest.self, forKey: "pull_request")
+        self._pullRequest = Indirect(try members.decodeMemberIfPresent(PullRequest.self, forKey: "pull_request"))
         self.draft = try members.decodeMemberIfPresent(Bool.self, forKey: "draft")
         self.type = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "type")
-        self.subIssuesSummary = try members.decodeMemberIfPresent(SubIssuesSummary.self, forKey: "sub_issues_summary")
+        self._subIssuesSummary = Indirect(try members.decodeMemberIfPresent(SubIssuesSummary.self, forKey: "sub_issues_summary"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }
@@ -813,7 +837,11 @@ public nonisolated struct Milestone: Codable, Hashable, Sendable, TapeDecodable 
     /// Always present; `nil` means the member was `null`.
     public var description: String?
     /// Always present; `nil` means the member was `null`.
-    public var creator: User?
+    public var creator: User? {
+        get { _creator.value }
+        set { _creator = Indirect(newValue) }
+    }
+    private var _creator: Indirect<User?>
     public var openIssues: Int
     public var closedIssues: Int
     public var state: State
@@ -853,7 +881,7 @@ public nonisolated struct Milestone: Codable, Hashable, Sendable, TapeDecodable 
         self.number = number
         self.title = title
         self.description = description
-        self.creator = creator
+        self._creator = Indirect(creator)
         self.openIssues = openIssues
         self.closedIssues = closedIssues
         self.state = state
@@ -922,7 +950,7 @@ public nonisolated struct Milestone: Codable, Hashable, Sendable, TapeDecodable 
         self.number = try container.decodeMember(Int.self, forKey: "number")
         self.title = try container.decodeMember(String.self, forKey: "title")
         self.description = try container.decodeNullable(String.self, forKey: "description")
-        self.creator = try container.decodeNullable(User.self, forKey: "creator")
+        self._creator = Indirect(try container.decodeNullable(User.self, forKey: "creator"))
         self.openIssues = try container.decodeMember(Int.self, forKey: "open_issues")
         self.closedIssues = try container.decodeMember(Int.self, forKey: "closed_issues")
         self.state = try container.decodeMember(State.self, forKey: "state")
@@ -943,7 +971,7 @@ public nonisolated struct Milestone: Codable, Hashable, Sendable, TapeDecodable 
         try container.encodeMember(number, forKey: "number")
         try container.encodeMember(title, forKey: "title")
         try container.encodeNullable(description, forKey: "description")
-        try container.encodeNullable(creator, forKey: "creator")
+        try container.encodeNullable(_creator.value, forKey: "creator")
         try container.encodeMember(openIssues, forKey: "open_issues")
         try container.encodeMember(closedIssues, forKey: "closed_issues")
         try container.encodeMember(state, forKey: "state")
@@ -966,7 +994,7 @@ public nonisolated struct Milestone: Codable, Hashable, Sendable, TapeDecodable 
         self.number = try members.decodeMember(Int.self, forKey: "number")
         self.title = try members.decodeMember(String.self, forKey: "title")
         self.description = try members.decodeNullable(String.self, forKey: "description")
-        self.creator = try members.decodeNullable(User.self, forKey: "creator")
+        self._creator = Indirect(try members.decodeNullable(User.self, forKey: "creator"))
         self.openIssues = try members.decodeMember(Int.self, forKey: "open_issues")
         self.closedIssues = try members.decodeMember(Int.self, forKey: "closed_issues")
         self.state = try members.decodeMember(State.self, forKey: "state")
@@ -1221,7 +1249,11 @@ public nonisolated struct Repository: Codable, Hashable, Sendable, TapeDecodable
     public var name: String
     public var fullName: String
     public var `private`: Bool
-    public var owner: User
+    public var owner: User {
+        get { _owner.value }
+        set { _owner = Indirect(newValue) }
+    }
+    private var _owner: Indirect<User>
     public var htmlUrl: String
     /// Always present; `nil` means the member was `null`.
     public var description: String?
@@ -1286,12 +1318,20 @@ public nonisolated struct Repository: Codable, Hashable, Sendable, TapeDecodable
     /// A URI template.
     public var releasesUrl: String
     public var deploymentsUrl: String
-    public var createdAt: Timestamp
+    public var createdAt: Timestamp {
+        get { _createdAt.value }
+        set { _createdAt = Indirect(newValue) }
+    }
+    private var _createdAt: Indirect<Timestamp>
     public var updatedAt: Date
     /// Null for an empty repository.
     ///
     /// Always present; `nil` means the member was `null`.
-    public var pushedAt: Timestamp?
+    public var pushedAt: Timestamp? {
+        get { _pushedAt.value }
+        set { _pushedAt = Indirect(newValue) }
+    }
+    private var _pushedAt: Indirect<Timestamp?>
     /// A `git://` URL.
     public var gitUrl: String
     /// `git@github.com:owner/repo.git`, not a URI.
@@ -1318,7 +1358,11 @@ public nonisolated struct Repository: Codable, Hashable, Sendable, TapeDecodable
     public var disabled: Bool?
     public var openIssuesCount: Int
     /// Always present; `nil` means the member was `null`.
-    public var license: License?
+    public var license: License? {
+        get { _license.value }
+        set { _license = Indirect(newValue) }
+    }
+    private var _license: Indirect<License?>
     public var allowForking: Bool?
     public var isTemplate: Bool
     public var webCommitSignoffRequired: Bool?
@@ -1427,7 +1471,7 @@ public nonisolated struct Repository: Codable, Hashable, Sendable, TapeDecodable
         self.name = name
         self.fullName = fullName
         self.`private` = `private`
-        self.owner = owner
+        self._owner = Indirect(owner)
         self.htmlUrl = htmlUrl
         self.description = description
         self.fork = fork
@@ -1468,9 +1512,9 @@ public nonisolated struct Repository: Codable, Hashable, Sendable, TapeDecodable
         self.labelsUrl = labelsUrl
         self.releasesUrl = releasesUrl
         self.deploymentsUrl = deploymentsUrl
-        self.createdAt = createdAt
+        self._createdAt = Indirect(createdAt)
         self.updatedAt = updatedAt
-        self.pushedAt = pushedAt
+        self._pushedAt = Indirect(pushedAt)
         self.gitUrl = gitUrl
         self.sshUrl = sshUrl
         self.cloneUrl = cloneUrl
@@ -1491,7 +1535,7 @@ public nonisolated struct Repository: Codable, Hashable, Sendable, TapeDecodable
         self.archived = archived
         self.disabled = disabled
         self.openIssuesCount = openIssuesCount
-        self.license = license
+        self._license = Indirect(license)
         self.allowForking = allowForking
         self.isTemplate = isTemplate
         self.webCommitSignoffRequired = webCommitSignoffRequired
@@ -1632,7 +1676,7 @@ public nonisolated struct Repository: Codable, Hashable, Sendable, TapeDecodable
         self.name = try container.decodeMember(String.self, forKey: "name")
         self.fullName = try container.decodeMember(String.self, forKey: "full_name")
         self.`private` = try container.decodeMember(Bool.self, forKey: "private")
-        self.owner = try container.decodeMember(User.self, forKey: "owner")
+        self._owner = Indirect(try container.decodeMember(User.self, forKey: "owner"))
         self.htmlUrl = try container.decodeMember(String.self, forKey: "html_url")
         self.description = try container.decodeNullable(String.self, forKey: "description")
         self.fork = try container.decodeMember(Bool.self, forKey: "fork")
@@ -1673,9 +1717,9 @@ public nonisolated struct Repository: Codable, Hashable, Sendable, TapeDecodable
         self.labelsUrl = try container.decodeMember(String.self, forKey: "labels_url")
         self.releasesUrl = try container.decodeMember(String.self, forKey: "releases_url")
         self.deploymentsUrl = try container.decodeMember(String.self, forKey: "deployments_url")
-        self.createdAt = try container.decodeMember(Timestamp.self, forKey: "created_at")
+        self._createdAt = Indirect(try container.decodeMember(Timestamp.self, forKey: "created_at"))
         self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updated_at").date
-        self.pushedAt = try container.decodeNullable(Timestamp.self, forKey: "pushed_at")
+        self._pushedAt = Indirect(try container.decodeNullable(Timestamp.self, forKey: "pushed_at"))
         self.gitUrl = try container.decodeMember(String.self, forKey: "git_url")
         self.sshUrl = try container.decodeMember(String.self, forKey: "ssh_url")
         self.cloneUrl = try container.decodeMember(String.self, forKey: "clone_url")
@@ -1696,7 +1740,7 @@ public nonisolated struct Repository: Codable, Hashable, Sendable, TapeDecodable
         self.archived = try container.decodeMember(Bool.self, forKey: "archived")
         self.disabled = try container.decodeMemberIfPresent(Bool.self, forKey: "disabled")
         self.openIssuesCount = try container.decodeMember(Int.self, forKey: "open_issues_count")
-        self.license = try container.decodeNullable(License.self, forKey: "license")
+        self._license = Indirect(try container.decodeNullable(License.self, forKey: "license"))
         self.allowForking = try container.decodeMemberIfPresent(Bool.self, forKey: "allow_forking")
         self.isTemplate = try container.decodeMember(Bool.self, forKey: "is_template")
         self.webCommitSignoffRequired = try container.decodeMemberIfPresent(Bool.self, forKey: "web_commit_signoff_required")
@@ -1719,7 +1763,7 @@ public nonisolated struct Repository: Codable, Hashable, Sendable, TapeDecodable
         try container.encodeMember(name, forKey: "name")
         try container.encodeMember(fullName, forKey: "full_name")
         try container.encodeMember(`private`, forKey: "private")
-        try container.encodeMember(owner, forKey: "owner")
+        try container.encodeMember(_owner.value, forKey: "owner")
         try container.encodeMember(htmlUrl, forKey: "html_url")
         try container.encodeNullable(description, forKey: "description")
         try container.encodeMember(fork, forKey: "fork")
@@ -1760,9 +1804,9 @@ public nonisolated struct Repository: Codable, Hashable, Sendable, TapeDecodable
         try container.encodeMember(labelsUrl, forKey: "labels_url")
         try container.encodeMember(releasesUrl, forKey: "releases_url")
         try container.encodeMember(deploymentsUrl, forKey: "deployments_url")
-        try container.encodeMember(createdAt, forKey: "created_at")
+        try container.encodeMember(_createdAt.value, forKey: "created_at")
         try container.encodeMember(RFC3339Date(updatedAt), forKey: "updated_at")
-        try container.encodeNullable(pushedAt, forKey: "pushed_at")
+        try container.encodeNullable(_pushedAt.value, forKey: "pushed_at")
         try container.encodeMember(gitUrl, forKey: "git_url")
         try container.encodeMember(sshUrl, forKey: "ssh_url")
         try container.encodeMember(cloneUrl, forKey: "clone_url")
@@ -1783,7 +1827,7 @@ public nonisolated struct Repository: Codable, Hashable, Sendable, TapeDecodable
         try container.encodeMember(archived, forKey: "archived")
         try container.encodeMemberIfPresent(disabled, forKey: "disabled")
         try container.encodeMember(openIssuesCount, forKey: "open_issues_count")
-        try container.encodeNullable(license, forKey: "license")
+        try container.encodeNullable(_license.value, forKey: "license")
         try container.encodeMemberIfPresent(allowForking, forKey: "allow_forking")
         try container.encodeMember(isTemplate, forKey: "is_template")
         try container.encodeMemberIfPresent(webCommitSignoffRequired, forKey: "web_commit_signoff_required")
@@ -1808,7 +1852,7 @@ public nonisolated struct Repository: Codable, Hashable, Sendable, TapeDecodable
         self.name = try members.decodeMember(String.self, forKey: "name")
         self.fullName = try members.decodeMember(String.self, forKey: "full_name")
         self.`private` = try members.decodeMember(Bool.self, forKey: "private")
-        self.owner = try members.decodeMember(User.self, forKey: "owner")
+        self._owner = Indirect(try members.decodeMember(User.self, forKey: "owner"))
         self.htmlUrl = try members.decodeMember(String.self, forKey: "html_url")
         self.description = try members.decodeNullable(String.self, forKey: "description")
         self.fork = try members.decodeMember(Bool.self, forKey: "fork")
@@ -1849,9 +1893,9 @@ public nonisolated struct Repository: Codable, Hashable, Sendable, TapeDecodable
         self.labelsUrl = try members.decodeMember(String.self, forKey: "labels_url")
         self.releasesUrl = try members.decodeMember(String.self, forKey: "releases_url")
         self.deploymentsUrl = try members.decodeMember(String.self, forKey: "deployments_url")
-        self.createdAt = try members.decodeMember(Timestamp.self, forKey: "created_at")
+        self._createdAt = Indirect(try members.decodeMember(Timestamp.self, forKey: "created_at"))
         self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updated_at").date
-        self.pushedAt = try members.decodeNullable(Timestamp.self, forKey: "pushed_at")
+        self._pushedAt = Indirect(try members.decodeNullable(Timestamp.self, forKey: "pushed_at"))
         self.gitUrl = try members.decodeMember(String.self, forKey: "git_url")
         self.sshUrl = try members.decodeMember(String.self, forKey: "ssh_url")
         self.cloneUrl = try members.decodeMember(String.self, forKey: "clone_url")
@@ -1872,7 +1916,7 @@ public nonisolated struct Repository: Codable, Hashable, Sendable, TapeDecodable
         self.archived = try members.decodeMember(Bool.self, forKey: "archived")
         self.disabled = try members.decodeMemberIfPresent(Bool.self, forKey: "disabled")
         self.openIssuesCount = try members.decodeMember(Int.self, forKey: "open_issues_count")
-        self.license = try members.decodeNullable(License.self, forKey: "license")
+        self._license = Indirect(try members.decodeNullable(License.self, forKey: "license"))
         self.allowForking = try members.decodeMemberIfPresent(Bool.self, forKey: "allow_forking")
         self.isTemplate = try members.decodeMember(Bool.self, forKey: "is_template")
         self.webCommitSignoffRequired = try members.decodeMemberIfPresent(Bool.self, forKey: "web_commit_signoff_required")

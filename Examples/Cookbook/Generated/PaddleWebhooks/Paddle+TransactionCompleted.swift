@@ -20,7 +20,11 @@ public nonisolated struct TransactionCompletedEvent: WebhookEvent {
     /// The notification's ID (`ntf_…`): one per event and notification destination.
     public var notificationId: String
     /// The entity the event is about, as the API returns it.
-    public var data: DataObject
+    public var data: DataObject {
+        get { _data.value }
+        set { _data = Indirect(newValue) }
+    }
+    private var _data: Indirect<DataObject>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -36,7 +40,7 @@ public nonisolated struct TransactionCompletedEvent: WebhookEvent {
         self.eventType = eventType
         self.occurredAt = occurredAt
         self.notificationId = notificationId
-        self.data = data
+        self._data = Indirect(data)
         self.unknownFields = unknownFields
     }
 
@@ -68,12 +72,24 @@ public nonisolated struct TransactionCompletedEvent: WebhookEvent {
         /// For manually collected transactions.
         public var billingDetails: JSONValue
         /// Always present; `nil` means the member was `null`.
-        public var billingPeriod: BillingPeriod?
+        public var billingPeriod: BillingPeriod? {
+            get { _billingPeriod.value }
+            set { _billingPeriod = Indirect(newValue) }
+        }
+        private var _billingPeriod: Indirect<BillingPeriod?>
         public var items: [TransactionItem]
-        public var details: Details
+        public var details: Details {
+            get { _details.value }
+            set { _details = Indirect(newValue) }
+        }
+        private var _details: Indirect<Details>
         public var payments: [PaymentAttempt]
         /// Always present; `nil` means the member was `null`.
-        public var checkout: Checkout?
+        public var checkout: Checkout? {
+            get { _checkout.value }
+            set { _checkout = Indirect(newValue) }
+        }
+        private var _checkout: Indirect<Checkout?>
         public var createdAt: Date
         public var updatedAt: Date
         /// Always present; `nil` means the member was `null`.
@@ -123,11 +139,11 @@ public nonisolated struct TransactionCompletedEvent: WebhookEvent {
             self.collectionMode = collectionMode
             self.discountId = discountId
             self.billingDetails = billingDetails
-            self.billingPeriod = billingPeriod
+            self._billingPeriod = Indirect(billingPeriod)
             self.items = items
-            self.details = details
+            self._details = Indirect(details)
             self.payments = payments
-            self.checkout = checkout
+            self._checkout = Indirect(checkout)
             self.createdAt = createdAt
             self.updatedAt = updatedAt
             self.billedAt = billedAt
@@ -255,7 +271,11 @@ public nonisolated struct TransactionCompletedEvent: WebhookEvent {
 
         public nonisolated struct Details: Codable, Hashable, Sendable, TapeDecodable {
             public var taxRatesUsed: [JSONValue]
-            public var totals: TransactionTotals
+            public var totals: TransactionTotals {
+                get { _totals.value }
+                set { _totals = Indirect(newValue) }
+            }
+            private var _totals: Indirect<TransactionTotals>
             public var adjustedTotals: JSONValue
             public var payoutTotals: JSONValue
             public var adjustedPayoutTotals: JSONValue
@@ -273,7 +293,7 @@ public nonisolated struct TransactionCompletedEvent: WebhookEvent {
                 unknownFields: UnknownFields = UnknownFields()
             ) {
                 self.taxRatesUsed = taxRatesUsed
-                self.totals = totals
+                self._totals = Indirect(totals)
                 self.adjustedTotals = adjustedTotals
                 self.payoutTotals = payoutTotals
                 self.adjustedPayoutTotals = adjustedPayoutTotals
@@ -294,7 +314,7 @@ public nonisolated struct TransactionCompletedEvent: WebhookEvent {
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: DynamicCodingKey.self)
                 self.taxRatesUsed = try container.decodeMember([JSONValue].self, forKey: "tax_rates_used")
-                self.totals = try container.decodeMember(TransactionTotals.self, forKey: "totals")
+                self._totals = Indirect(try container.decodeMember(TransactionTotals.self, forKey: "totals"))
                 self.adjustedTotals = try container.decodeMember(JSONValue.self, forKey: "adjusted_totals")
                 self.payoutTotals = try container.decodeMember(JSONValue.self, forKey: "payout_totals")
                 self.adjustedPayoutTotals = try container.decodeMember(JSONValue.self, forKey: "adjusted_payout_totals")
@@ -305,7 +325,7 @@ public nonisolated struct TransactionCompletedEvent: WebhookEvent {
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: DynamicCodingKey.self)
                 try container.encodeMember(taxRatesUsed, forKey: "tax_rates_used")
-                try container.encodeMember(totals, forKey: "totals")
+                try container.encodeMember(_totals.value, forKey: "totals")
                 try container.encodeMember(adjustedTotals, forKey: "adjusted_totals")
                 try container.encodeMember(payoutTotals, forKey: "payout_totals")
                 try container.encodeMember(adjustedPayoutTotals, forKey: "adjusted_payout_totals")
@@ -318,7 +338,7 @@ public nonisolated struct TransactionCompletedEvent: WebhookEvent {
             public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
                 var members = try tape.members(of: index, as: Self.self)
                 self.taxRatesUsed = try members.decodeMember([JSONValue].self, forKey: "tax_rates_used")
-                self.totals = try members.decodeMember(TransactionTotals.self, forKey: "totals")
+                self._totals = Indirect(try members.decodeMember(TransactionTotals.self, forKey: "totals"))
                 self.adjustedTotals = try members.decodeMember(JSONValue.self, forKey: "adjusted_totals")
                 self.payoutTotals = try members.decodeMember(JSONValue.self, forKey: "payout_totals")
                 self.adjustedPayoutTotals = try members.decodeMember(JSONValue.self, forKey: "adjusted_payout_totals")
@@ -410,11 +430,11 @@ public nonisolated struct TransactionCompletedEvent: WebhookEvent {
             self.collectionMode = try container.decodeMember(CollectionMode.self, forKey: "collection_mode")
             self.discountId = try container.decodeNullable(String.self, forKey: "discount_id")
             self.billingDetails = try container.decodeMember(JSONValue.self, forKey: "billing_details")
-            self.billingPeriod = try container.decodeNullable(BillingPeriod.self, forKey: "billing_period")
+            self._billingPeriod = Indirect(try container.decodeNullable(BillingPeriod.self, forKey: "billing_period"))
             self.items = try container.decodeMember([TransactionItem].self, forKey: "items")
-            self.details = try container.decodeMember(Details.self, forKey: "details")
+            self._details = Indirect(try container.decodeMember(Details.self, forKey: "details"))
             self.payments = try container.decodeMember([PaymentAttempt].self, forKey: "payments")
-            self.checkout = try container.decodeNullable(Checkout.self, forKey: "checkout")
+            self._checkout = Indirect(try container.decodeNullable(Checkout.self, forKey: "checkout"))
             self.createdAt = try container.decodeMember(RFC3339Date.self, forKey: "created_at").date
             self.updatedAt = try container.decodeMember(RFC3339Date.self, forKey: "updated_at").date
             self.billedAt = try container.decodeNullable(RFC3339Date.self, forKey: "billed_at")?.date
@@ -438,11 +458,11 @@ public nonisolated struct TransactionCompletedEvent: WebhookEvent {
             try container.encodeMember(collectionMode, forKey: "collection_mode")
             try container.encodeNullable(discountId, forKey: "discount_id")
             try container.encodeMember(billingDetails, forKey: "billing_details")
-            try container.encodeNullable(billingPeriod, forKey: "billing_period")
+            try container.encodeNullable(_billingPeriod.value, forKey: "billing_period")
             try container.encodeMember(items, forKey: "items")
-            try container.encodeMember(details, forKey: "details")
+            try container.encodeMember(_details.value, forKey: "details")
             try container.encodeMember(payments, forKey: "payments")
-            try container.encodeNullable(checkout, forKey: "checkout")
+            try container.encodeNullable(_checkout.value, forKey: "checkout")
             try container.encodeMember(RFC3339Date(createdAt), forKey: "created_at")
             try container.encodeMember(RFC3339Date(updatedAt), forKey: "updated_at")
             try container.encodeNullable(billedAt.map(RFC3339Date.init(_:)), forKey: "billed_at")
@@ -468,11 +488,11 @@ public nonisolated struct TransactionCompletedEvent: WebhookEvent {
             self.collectionMode = try members.decodeMember(CollectionMode.self, forKey: "collection_mode")
             self.discountId = try members.decodeNullable(String.self, forKey: "discount_id")
             self.billingDetails = try members.decodeMember(JSONValue.self, forKey: "billing_details")
-            self.billingPeriod = try members.decodeNullable(BillingPeriod.self, forKey: "billing_period")
+            self._billingPeriod = Indirect(try members.decodeNullable(BillingPeriod.self, forKey: "billing_period"))
             self.items = try members.decodeMember([TransactionItem].self, forKey: "items")
-            self.details = try members.decodeMember(Details.self, forKey: "details")
+            self._details = Indirect(try members.decodeMember(Details.self, forKey: "details"))
             self.payments = try members.decodeMember([PaymentAttempt].self, forKey: "payments")
-            self.checkout = try members.decodeNullable(Checkout.self, forKey: "checkout")
+            self._checkout = Indirect(try members.decodeNullable(Checkout.self, forKey: "checkout"))
             self.createdAt = try members.decodeMember(RFC3339Date.self, forKey: "created_at").date
             self.updatedAt = try members.decodeMember(RFC3339Date.self, forKey: "updated_at").date
             self.billedAt = try members.decodeNullable(RFC3339Date.self, forKey: "billed_at")?.date
@@ -496,7 +516,7 @@ public nonisolated struct TransactionCompletedEvent: WebhookEvent {
         self.eventType = try container.decodeMember(String.self, forKey: "event_type")
         self.occurredAt = try container.decodeMember(RFC3339Date.self, forKey: "occurred_at").date
         self.notificationId = try container.decodeMember(String.self, forKey: "notification_id")
-        self.data = try container.decodeMember(DataObject.self, forKey: "data")
+        self._data = Indirect(try container.decodeMember(DataObject.self, forKey: "data"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
@@ -506,7 +526,7 @@ public nonisolated struct TransactionCompletedEvent: WebhookEvent {
         try container.encodeMember(eventType, forKey: "event_type")
         try container.encodeMember(RFC3339Date(occurredAt), forKey: "occurred_at")
         try container.encodeMember(notificationId, forKey: "notification_id")
-        try container.encodeMember(data, forKey: "data")
+        try container.encodeMember(_data.value, forKey: "data")
         try unknownFields.encode(to: encoder)
     }
 
@@ -518,7 +538,7 @@ public nonisolated struct TransactionCompletedEvent: WebhookEvent {
         self.eventType = try members.decodeMember(String.self, forKey: "event_type")
         self.occurredAt = try members.decodeMember(RFC3339Date.self, forKey: "occurred_at").date
         self.notificationId = try members.decodeMember(String.self, forKey: "notification_id")
-        self.data = try members.decodeMember(DataObject.self, forKey: "data")
+        self._data = Indirect(try members.decodeMember(DataObject.self, forKey: "data"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }

@@ -175,7 +175,11 @@ public nonisolated struct PaymentAttempt: Codable, Hashable, Sendable, TapeDecod
 /// - Note: Generated from `paddle/provider.yaml`.
 public nonisolated struct TransactionItem: Codable, Hashable, Sendable, TapeDecodable {
     /// The price (a Paddle price entity; the members most receivers read are declared).
-    public var price: Price
+    public var price: Price {
+        get { _price.value }
+        set { _price = Indirect(newValue) }
+    }
+    private var _price: Indirect<Price>
     public var quantity: Int
     /// `nil` when the member is absent; a `null` value is `.null`.
     public var proration: JSONValue?
@@ -188,7 +192,7 @@ public nonisolated struct TransactionItem: Codable, Hashable, Sendable, TapeDeco
         proration: JSONValue? = nil,
         unknownFields: UnknownFields = UnknownFields()
     ) {
-        self.price = price
+        self._price = Indirect(price)
         self.quantity = quantity
         self.proration = proration
         self.unknownFields = unknownFields
@@ -200,7 +204,11 @@ public nonisolated struct TransactionItem: Codable, Hashable, Sendable, TapeDeco
         /// `nil` when the member is absent, `.null` when it is `null`.
         public var name: Nullable<String>?
         public var description: String
-        public var unitPrice: UnitPrice
+        public var unitPrice: UnitPrice {
+            get { _unitPrice.value }
+            set { _unitPrice = Indirect(newValue) }
+        }
+        private var _unitPrice: Indirect<UnitPrice>
         /// `nil` when the member is absent; a `null` value is `.null`.
         public var billingCycle: JSONValue?
         public var status: Status?
@@ -221,7 +229,7 @@ public nonisolated struct TransactionItem: Codable, Hashable, Sendable, TapeDeco
             self.productId = productId
             self.name = name
             self.description = description
-            self.unitPrice = unitPrice
+            self._unitPrice = Indirect(unitPrice)
             self.billingCycle = billingCycle
             self.status = status
             self.unknownFields = unknownFields
@@ -318,7 +326,7 @@ public nonisolated struct TransactionItem: Codable, Hashable, Sendable, TapeDeco
             self.productId = try container.decodeMember(String.self, forKey: "product_id")
             self.name = try container.decodeNullableIfPresent(String.self, forKey: "name")
             self.description = try container.decodeMember(String.self, forKey: "description")
-            self.unitPrice = try container.decodeMember(UnitPrice.self, forKey: "unit_price")
+            self._unitPrice = Indirect(try container.decodeMember(UnitPrice.self, forKey: "unit_price"))
             self.billingCycle = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "billing_cycle")
             self.status = try container.decodeMemberIfPresent(Status.self, forKey: "status")
             self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
@@ -330,7 +338,7 @@ public nonisolated struct TransactionItem: Codable, Hashable, Sendable, TapeDeco
             try container.encodeMember(productId, forKey: "product_id")
             try container.encodeNullableIfPresent(name, forKey: "name")
             try container.encodeMember(description, forKey: "description")
-            try container.encodeMember(unitPrice, forKey: "unit_price")
+            try container.encodeMember(_unitPrice.value, forKey: "unit_price")
             try container.encodeMemberIfPresent(billingCycle, forKey: "billing_cycle")
             try container.encodeMemberIfPresent(status, forKey: "status")
             try unknownFields.encode(to: encoder)
@@ -344,7 +352,7 @@ public nonisolated struct TransactionItem: Codable, Hashable, Sendable, TapeDeco
             self.productId = try members.decodeMember(String.self, forKey: "product_id")
             self.name = try members.decodeNullableIfPresent(String.self, forKey: "name")
             self.description = try members.decodeMember(String.self, forKey: "description")
-            self.unitPrice = try members.decodeMember(UnitPrice.self, forKey: "unit_price")
+            self._unitPrice = Indirect(try members.decodeMember(UnitPrice.self, forKey: "unit_price"))
             self.billingCycle = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "billing_cycle")
             self.status = try members.decodeMemberIfPresent(Status.self, forKey: "status")
             self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
@@ -360,7 +368,7 @@ public nonisolated struct TransactionItem: Codable, Hashable, Sendable, TapeDeco
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.price = try container.decodeMember(Price.self, forKey: "price")
+        self._price = Indirect(try container.decodeMember(Price.self, forKey: "price"))
         self.quantity = try container.decodeMember(Int.self, forKey: "quantity")
         self.proration = try container.decodeKeepingNullIfPresent(JSONValue.self, forKey: "proration")
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
@@ -368,7 +376,7 @@ public nonisolated struct TransactionItem: Codable, Hashable, Sendable, TapeDeco
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encodeMember(price, forKey: "price")
+        try container.encodeMember(_price.value, forKey: "price")
         try container.encodeMember(quantity, forKey: "quantity")
         try container.encodeMemberIfPresent(proration, forKey: "proration")
         try unknownFields.encode(to: encoder)
@@ -378,7 +386,7 @@ public nonisolated struct TransactionItem: Codable, Hashable, Sendable, TapeDeco
     /// `init(from:)`.
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         var members = try tape.members(of: index, as: Self.self)
-        self.price = try members.decodeMember(Price.self, forKey: "price")
+        self._price = Indirect(try members.decodeMember(Price.self, forKey: "price"))
         self.quantity = try members.decodeMember(Int.self, forKey: "quantity")
         self.proration = try members.decodeKeepingNullIfPresent(JSONValue.self, forKey: "proration")
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)

@@ -43,7 +43,11 @@ public nonisolated struct OrdersCreateEvent: WebhookEvent {
     public var totalDiscounts: Money
     public var totalLineItemsPrice: Money
     public var totalPrice: Money
-    public var totalPriceSet: MoneyBag
+    public var totalPriceSet: MoneyBag {
+        get { _totalPriceSet.value }
+        set { _totalPriceSet = Indirect(newValue) }
+    }
+    private var _totalPriceSet: Indirect<MoneyBag>
     public var totalTax: Money
     public var taxesIncluded: Bool
     /// Always present; `nil` means the member was `null`.
@@ -60,7 +64,11 @@ public nonisolated struct OrdersCreateEvent: WebhookEvent {
     /// Absent or null for an order without a customer.
     ///
     /// `nil` when the member is absent, `.null` when it is `null`.
-    public var customer: Nullable<Customer>?
+    public var customer: Nullable<Customer>? {
+        get { _customer.value }
+        set { _customer = Indirect(newValue) }
+    }
+    private var _customer: Indirect<Nullable<Customer>?>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -123,7 +131,7 @@ public nonisolated struct OrdersCreateEvent: WebhookEvent {
         self.totalDiscounts = totalDiscounts
         self.totalLineItemsPrice = totalLineItemsPrice
         self.totalPrice = totalPrice
-        self.totalPriceSet = totalPriceSet
+        self._totalPriceSet = Indirect(totalPriceSet)
         self.totalTax = totalTax
         self.taxesIncluded = taxesIncluded
         self.financialStatus = financialStatus
@@ -132,7 +140,7 @@ public nonisolated struct OrdersCreateEvent: WebhookEvent {
         self.tags = tags
         self.note = note
         self.lineItems = lineItems
-        self.customer = customer
+        self._customer = Indirect(customer)
         self.unknownFields = unknownFields
     }
 
@@ -242,7 +250,7 @@ public nonisolated struct OrdersCreateEvent: WebhookEvent {
         self.totalDiscounts = try container.decodeMember(Money.self, forKey: "total_discounts")
         self.totalLineItemsPrice = try container.decodeMember(Money.self, forKey: "total_line_items_price")
         self.totalPrice = try container.decodeMember(Money.self, forKey: "total_price")
-        self.totalPriceSet = try container.decodeMember(MoneyBag.self, forKey: "total_price_set")
+        self._totalPriceSet = Indirect(try container.decodeMember(MoneyBag.self, forKey: "total_price_set"))
         self.totalTax = try container.decodeMember(Money.self, forKey: "total_tax")
         self.taxesIncluded = try container.decodeMember(Bool.self, forKey: "taxes_included")
         self.financialStatus = try container.decodeNullable(FinancialStatus.self, forKey: "financial_status")
@@ -251,7 +259,7 @@ public nonisolated struct OrdersCreateEvent: WebhookEvent {
         self.tags = try container.decodeMember(String.self, forKey: "tags")
         self.note = try container.decodeNullable(String.self, forKey: "note")
         self.lineItems = try container.decodeMember([LineItem].self, forKey: "line_items")
-        self.customer = try container.decodeNullableIfPresent(Customer.self, forKey: "customer")
+        self._customer = Indirect(try container.decodeNullableIfPresent(Customer.self, forKey: "customer"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
@@ -280,7 +288,7 @@ public nonisolated struct OrdersCreateEvent: WebhookEvent {
         try container.encodeMember(totalDiscounts, forKey: "total_discounts")
         try container.encodeMember(totalLineItemsPrice, forKey: "total_line_items_price")
         try container.encodeMember(totalPrice, forKey: "total_price")
-        try container.encodeMember(totalPriceSet, forKey: "total_price_set")
+        try container.encodeMember(_totalPriceSet.value, forKey: "total_price_set")
         try container.encodeMember(totalTax, forKey: "total_tax")
         try container.encodeMember(taxesIncluded, forKey: "taxes_included")
         try container.encodeNullable(financialStatus, forKey: "financial_status")
@@ -289,7 +297,7 @@ public nonisolated struct OrdersCreateEvent: WebhookEvent {
         try container.encodeMember(tags, forKey: "tags")
         try container.encodeNullable(note, forKey: "note")
         try container.encodeMember(lineItems, forKey: "line_items")
-        try container.encodeNullableIfPresent(customer, forKey: "customer")
+        try container.encodeNullableIfPresent(_customer.value, forKey: "customer")
         try unknownFields.encode(to: encoder)
     }
 
@@ -320,7 +328,7 @@ public nonisolated struct OrdersCreateEvent: WebhookEvent {
         self.totalDiscounts = try members.decodeMember(Money.self, forKey: "total_discounts")
         self.totalLineItemsPrice = try members.decodeMember(Money.self, forKey: "total_line_items_price")
         self.totalPrice = try members.decodeMember(Money.self, forKey: "total_price")
-        self.totalPriceSet = try members.decodeMember(MoneyBag.self, forKey: "total_price_set")
+        self._totalPriceSet = Indirect(try members.decodeMember(MoneyBag.self, forKey: "total_price_set"))
         self.totalTax = try members.decodeMember(Money.self, forKey: "total_tax")
         self.taxesIncluded = try members.decodeMember(Bool.self, forKey: "taxes_included")
         self.financialStatus = try members.decodeNullable(FinancialStatus.self, forKey: "financial_status")
@@ -329,7 +337,7 @@ public nonisolated struct OrdersCreateEvent: WebhookEvent {
         self.tags = try members.decodeMember(String.self, forKey: "tags")
         self.note = try members.decodeNullable(String.self, forKey: "note")
         self.lineItems = try members.decodeMember([LineItem].self, forKey: "line_items")
-        self.customer = try members.decodeNullableIfPresent(Customer.self, forKey: "customer")
+        self._customer = Indirect(try members.decodeNullableIfPresent(Customer.self, forKey: "customer"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }

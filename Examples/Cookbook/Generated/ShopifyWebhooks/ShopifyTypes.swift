@@ -255,7 +255,11 @@ public nonisolated struct LineItem: Codable, Hashable, Sendable, TapeDecodable {
     /// Always present; `nil` means the member was `null`.
     public var fulfillmentStatus: FulfillmentStatus?
     public var price: Money
-    public var priceSet: MoneyBag
+    public var priceSet: MoneyBag {
+        get { _priceSet.value }
+        set { _priceSet = Indirect(newValue) }
+    }
+    private var _priceSet: Indirect<MoneyBag>
     public var totalDiscount: Money
     /// Always present; `nil` means the member was `null`.
     public var sku: String?
@@ -316,7 +320,7 @@ public nonisolated struct LineItem: Codable, Hashable, Sendable, TapeDecodable {
         self.fulfillableQuantity = fulfillableQuantity
         self.fulfillmentStatus = fulfillmentStatus
         self.price = price
-        self.priceSet = priceSet
+        self._priceSet = Indirect(priceSet)
         self.totalDiscount = totalDiscount
         self.sku = sku
         self.vendor = vendor
@@ -373,7 +377,7 @@ public nonisolated struct LineItem: Codable, Hashable, Sendable, TapeDecodable {
         self.fulfillableQuantity = try container.decodeMember(Int.self, forKey: "fulfillable_quantity")
         self.fulfillmentStatus = try container.decodeNullable(FulfillmentStatus.self, forKey: "fulfillment_status")
         self.price = try container.decodeMember(Money.self, forKey: "price")
-        self.priceSet = try container.decodeMember(MoneyBag.self, forKey: "price_set")
+        self._priceSet = Indirect(try container.decodeMember(MoneyBag.self, forKey: "price_set"))
         self.totalDiscount = try container.decodeMember(Money.self, forKey: "total_discount")
         self.sku = try container.decodeNullable(String.self, forKey: "sku")
         self.vendor = try container.decodeNullable(String.self, forKey: "vendor")
@@ -402,7 +406,7 @@ public nonisolated struct LineItem: Codable, Hashable, Sendable, TapeDecodable {
         try container.encodeMember(fulfillableQuantity, forKey: "fulfillable_quantity")
         try container.encodeNullable(fulfillmentStatus, forKey: "fulfillment_status")
         try container.encodeMember(price, forKey: "price")
-        try container.encodeMember(priceSet, forKey: "price_set")
+        try container.encodeMember(_priceSet.value, forKey: "price_set")
         try container.encodeMember(totalDiscount, forKey: "total_discount")
         try container.encodeNullable(sku, forKey: "sku")
         try container.encodeNullable(vendor, forKey: "vendor")
@@ -433,7 +437,7 @@ public nonisolated struct LineItem: Codable, Hashable, Sendable, TapeDecodable {
         self.fulfillableQuantity = try members.decodeMember(Int.self, forKey: "fulfillable_quantity")
         self.fulfillmentStatus = try members.decodeNullable(FulfillmentStatus.self, forKey: "fulfillment_status")
         self.price = try members.decodeMember(Money.self, forKey: "price")
-        self.priceSet = try members.decodeMember(MoneyBag.self, forKey: "price_set")
+        self._priceSet = Indirect(try members.decodeMember(MoneyBag.self, forKey: "price_set"))
         self.totalDiscount = try members.decodeMember(Money.self, forKey: "total_discount")
         self.sku = try members.decodeNullable(String.self, forKey: "sku")
         self.vendor = try members.decodeNullable(String.self, forKey: "vendor")
@@ -507,8 +511,16 @@ public nonisolated struct MoneyAmount: Codable, Hashable, Sendable, TapeDecodabl
 ///
 /// - Note: Generated from `shopify/provider.yaml`.
 public nonisolated struct MoneyBag: Codable, Hashable, Sendable, TapeDecodable {
-    public var shopMoney: MoneyAmount
-    public var presentmentMoney: MoneyAmount
+    public var shopMoney: MoneyAmount {
+        get { _shopMoney.value }
+        set { _shopMoney = Indirect(newValue) }
+    }
+    private var _shopMoney: Indirect<MoneyAmount>
+    public var presentmentMoney: MoneyAmount {
+        get { _presentmentMoney.value }
+        set { _presentmentMoney = Indirect(newValue) }
+    }
+    private var _presentmentMoney: Indirect<MoneyAmount>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -517,8 +529,8 @@ public nonisolated struct MoneyBag: Codable, Hashable, Sendable, TapeDecodable {
         presentmentMoney: MoneyAmount,
         unknownFields: UnknownFields = UnknownFields()
     ) {
-        self.shopMoney = shopMoney
-        self.presentmentMoney = presentmentMoney
+        self._shopMoney = Indirect(shopMoney)
+        self._presentmentMoney = Indirect(presentmentMoney)
         self.unknownFields = unknownFields
     }
 
@@ -530,15 +542,15 @@ public nonisolated struct MoneyBag: Codable, Hashable, Sendable, TapeDecodable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.shopMoney = try container.decodeMember(MoneyAmount.self, forKey: "shop_money")
-        self.presentmentMoney = try container.decodeMember(MoneyAmount.self, forKey: "presentment_money")
+        self._shopMoney = Indirect(try container.decodeMember(MoneyAmount.self, forKey: "shop_money"))
+        self._presentmentMoney = Indirect(try container.decodeMember(MoneyAmount.self, forKey: "presentment_money"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encodeMember(shopMoney, forKey: "shop_money")
-        try container.encodeMember(presentmentMoney, forKey: "presentment_money")
+        try container.encodeMember(_shopMoney.value, forKey: "shop_money")
+        try container.encodeMember(_presentmentMoney.value, forKey: "presentment_money")
         try unknownFields.encode(to: encoder)
     }
 
@@ -546,8 +558,8 @@ public nonisolated struct MoneyBag: Codable, Hashable, Sendable, TapeDecodable {
     /// `init(from:)`.
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         var members = try tape.members(of: index, as: Self.self)
-        self.shopMoney = try members.decodeMember(MoneyAmount.self, forKey: "shop_money")
-        self.presentmentMoney = try members.decodeMember(MoneyAmount.self, forKey: "presentment_money")
+        self._shopMoney = Indirect(try members.decodeMember(MoneyAmount.self, forKey: "shop_money"))
+        self._presentmentMoney = Indirect(try members.decodeMember(MoneyAmount.self, forKey: "presentment_money"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }

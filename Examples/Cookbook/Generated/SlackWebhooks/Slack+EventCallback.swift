@@ -24,7 +24,11 @@ public nonisolated struct EventCallbackEvent: WebhookEvent {
     public var teamId: String
     /// The app the event is for (`A…`).
     public var apiAppId: String
-    public var event: InnerEvent
+    public var event: InnerEvent {
+        get { _event.value }
+        set { _event = Indirect(newValue) }
+    }
+    private var _event: Indirect<InnerEvent>
     /// A unique identifier of the event (`Ev…`), the same on every retry: deduplicate on it.
     public var eventId: String
     /// When the event was dispatched, in unix seconds.
@@ -74,7 +78,7 @@ public nonisolated struct EventCallbackEvent: WebhookEvent {
         self._token = token
         self.teamId = teamId
         self.apiAppId = apiAppId
-        self.event = event
+        self._event = Indirect(event)
         self.eventId = eventId
         self.eventTime = eventTime
         self.authorizations = authorizations
@@ -111,7 +115,7 @@ public nonisolated struct EventCallbackEvent: WebhookEvent {
         self._token = try container.decodeMember(String.self, forKey: "token")
         self.teamId = try container.decodeMember(String.self, forKey: "team_id")
         self.apiAppId = try container.decodeMember(String.self, forKey: "api_app_id")
-        self.event = try container.decodeMember(InnerEvent.self, forKey: "event")
+        self._event = Indirect(try container.decodeMember(InnerEvent.self, forKey: "event"))
         self.eventId = try container.decodeMember(String.self, forKey: "event_id")
         self.eventTime = try container.decodeMember(Int.self, forKey: "event_time")
         self.authorizations = try container.decodeMemberIfPresent([Authorization].self, forKey: "authorizations")
@@ -130,7 +134,7 @@ public nonisolated struct EventCallbackEvent: WebhookEvent {
         try container.encodeMember(_token, forKey: "token")
         try container.encodeMember(teamId, forKey: "team_id")
         try container.encodeMember(apiAppId, forKey: "api_app_id")
-        try container.encodeMember(event, forKey: "event")
+        try container.encodeMember(_event.value, forKey: "event")
         try container.encodeMember(eventId, forKey: "event_id")
         try container.encodeMember(eventTime, forKey: "event_time")
         try container.encodeMemberIfPresent(authorizations, forKey: "authorizations")
@@ -151,7 +155,7 @@ public nonisolated struct EventCallbackEvent: WebhookEvent {
         self._token = try members.decodeMember(String.self, forKey: "token")
         self.teamId = try members.decodeMember(String.self, forKey: "team_id")
         self.apiAppId = try members.decodeMember(String.self, forKey: "api_app_id")
-        self.event = try members.decodeMember(InnerEvent.self, forKey: "event")
+        self._event = Indirect(try members.decodeMember(InnerEvent.self, forKey: "event"))
         self.eventId = try members.decodeMember(String.self, forKey: "event_id")
         self.eventTime = try members.decodeMember(Int.self, forKey: "event_time")
         self.authorizations = try members.decodeMemberIfPresent([Authorization].self, forKey: "authorizations")

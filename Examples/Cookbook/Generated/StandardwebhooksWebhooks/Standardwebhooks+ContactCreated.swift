@@ -15,7 +15,11 @@ public nonisolated struct ContactCreatedEvent: WebhookEvent {
     /// When the event occurred (not when it was delivered).
     public var timestamp: Date
     /// The event's data.
-    public var data: DataObject
+    public var data: DataObject {
+        get { _data.value }
+        set { _data = Indirect(newValue) }
+    }
+    private var _data: Indirect<DataObject>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -27,7 +31,7 @@ public nonisolated struct ContactCreatedEvent: WebhookEvent {
     ) {
         self.type = type
         self.timestamp = timestamp
-        self.data = data
+        self._data = Indirect(data)
         self.unknownFields = unknownFields
     }
 
@@ -123,7 +127,7 @@ public nonisolated struct ContactCreatedEvent: WebhookEvent {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.type = try container.decodeMember(String.self, forKey: "type")
         self.timestamp = try container.decodeMember(RFC3339Date.self, forKey: "timestamp").date
-        self.data = try container.decodeMember(DataObject.self, forKey: "data")
+        self._data = Indirect(try container.decodeMember(DataObject.self, forKey: "data"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
@@ -131,7 +135,7 @@ public nonisolated struct ContactCreatedEvent: WebhookEvent {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(type, forKey: "type")
         try container.encodeMember(RFC3339Date(timestamp), forKey: "timestamp")
-        try container.encodeMember(data, forKey: "data")
+        try container.encodeMember(_data.value, forKey: "data")
         try unknownFields.encode(to: encoder)
     }
 
@@ -141,7 +145,7 @@ public nonisolated struct ContactCreatedEvent: WebhookEvent {
         var members = try tape.members(of: index, as: Self.self)
         self.type = try members.decodeMember(String.self, forKey: "type")
         self.timestamp = try members.decodeMember(RFC3339Date.self, forKey: "timestamp").date
-        self.data = try members.decodeMember(DataObject.self, forKey: "data")
+        self._data = Indirect(try members.decodeMember(DataObject.self, forKey: "data"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }

@@ -25,7 +25,11 @@ public nonisolated struct PaymentIntentSucceededEvent: WebhookEvent {
     /// When the event was created, in unix seconds.
     public var created: Int
     /// `object` (the resource as it is now) and, for `*.updated` events, `previous_attributes`.
-    public var data: DataObject
+    public var data: DataObject {
+        get { _data.value }
+        set { _data = Indirect(newValue) }
+    }
+    private var _data: Indirect<DataObject>
     /// True for live mode, false for test mode.
     public var livemode: Bool
     /// How many webhook deliveries of this event have not succeeded yet.
@@ -33,7 +37,11 @@ public nonisolated struct PaymentIntentSucceededEvent: WebhookEvent {
     /// The API request that caused the event; both members are null for automatic events.
     ///
     /// Always present; `nil` means the member was `null`.
-    public var request: Request?
+    public var request: Request? {
+        get { _request.value }
+        set { _request = Indirect(newValue) }
+    }
+    private var _request: Indirect<Request?>
     /// The event type (`payment_intent.succeeded`).
     public var type: String
     /// Members the schema does not declare, kept so that encoding writes them back.
@@ -59,17 +67,21 @@ public nonisolated struct PaymentIntentSucceededEvent: WebhookEvent {
         self.apiVersion = apiVersion
         self.context = context
         self.created = created
-        self.data = data
+        self._data = Indirect(data)
         self.livemode = livemode
         self.pendingWebhooks = pendingWebhooks
-        self.request = request
+        self._request = Indirect(request)
         self.type = type
         self.unknownFields = unknownFields
     }
 
     public nonisolated struct DataObject: Codable, Hashable, Sendable, TapeDecodable {
         /// The PaymentIntent; its `status` is `succeeded`.
-        public var object: PaymentIntent
+        public var object: PaymentIntent {
+            get { _object.value }
+            set { _object = Indirect(newValue) }
+        }
+        private var _object: Indirect<PaymentIntent>
         /// Members the schema does not declare, kept so that encoding writes them back.
         public var unknownFields: UnknownFields
 
@@ -77,7 +89,7 @@ public nonisolated struct PaymentIntentSucceededEvent: WebhookEvent {
             object: PaymentIntent,
             unknownFields: UnknownFields = UnknownFields()
         ) {
-            self.object = object
+            self._object = Indirect(object)
             self.unknownFields = unknownFields
         }
 
@@ -88,13 +100,13 @@ public nonisolated struct PaymentIntentSucceededEvent: WebhookEvent {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-            self.object = try container.decodeMember(PaymentIntent.self, forKey: "object")
+            self._object = Indirect(try container.decodeMember(PaymentIntent.self, forKey: "object"))
             self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: DynamicCodingKey.self)
-            try container.encodeMember(object, forKey: "object")
+            try container.encodeMember(_object.value, forKey: "object")
             try unknownFields.encode(to: encoder)
         }
 
@@ -102,7 +114,7 @@ public nonisolated struct PaymentIntentSucceededEvent: WebhookEvent {
         /// `init(from:)`.
         public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
             var members = try tape.members(of: index, as: Self.self)
-            self.object = try members.decodeMember(PaymentIntent.self, forKey: "object")
+            self._object = Indirect(try members.decodeMember(PaymentIntent.self, forKey: "object"))
             self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
         }
     }
@@ -180,10 +192,10 @@ public nonisolated struct PaymentIntentSucceededEvent: WebhookEvent {
         self.apiVersion = try container.decodeNullable(String.self, forKey: "api_version")
         self.context = try container.decodeMemberIfPresent(String.self, forKey: "context")
         self.created = try container.decodeMember(Int.self, forKey: "created")
-        self.data = try container.decodeMember(DataObject.self, forKey: "data")
+        self._data = Indirect(try container.decodeMember(DataObject.self, forKey: "data"))
         self.livemode = try container.decodeMember(Bool.self, forKey: "livemode")
         self.pendingWebhooks = try container.decodeMember(Int.self, forKey: "pending_webhooks")
-        self.request = try container.decodeNullable(Request.self, forKey: "request")
+        self._request = Indirect(try container.decodeNullable(Request.self, forKey: "request"))
         self.type = try container.decodeMember(String.self, forKey: "type")
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
@@ -196,10 +208,10 @@ public nonisolated struct PaymentIntentSucceededEvent: WebhookEvent {
         try container.encodeNullable(apiVersion, forKey: "api_version")
         try container.encodeMemberIfPresent(context, forKey: "context")
         try container.encodeMember(created, forKey: "created")
-        try container.encodeMember(data, forKey: "data")
+        try container.encodeMember(_data.value, forKey: "data")
         try container.encodeMember(livemode, forKey: "livemode")
         try container.encodeMember(pendingWebhooks, forKey: "pending_webhooks")
-        try container.encodeNullable(request, forKey: "request")
+        try container.encodeNullable(_request.value, forKey: "request")
         try container.encodeMember(type, forKey: "type")
         try unknownFields.encode(to: encoder)
     }
@@ -214,10 +226,10 @@ public nonisolated struct PaymentIntentSucceededEvent: WebhookEvent {
         self.apiVersion = try members.decodeNullable(String.self, forKey: "api_version")
         self.context = try members.decodeMemberIfPresent(String.self, forKey: "context")
         self.created = try members.decodeMember(Int.self, forKey: "created")
-        self.data = try members.decodeMember(DataObject.self, forKey: "data")
+        self._data = Indirect(try members.decodeMember(DataObject.self, forKey: "data"))
         self.livemode = try members.decodeMember(Bool.self, forKey: "livemode")
         self.pendingWebhooks = try members.decodeMember(Int.self, forKey: "pending_webhooks")
-        self.request = try members.decodeNullable(Request.self, forKey: "request")
+        self._request = Indirect(try members.decodeNullable(Request.self, forKey: "request"))
         self.type = try members.decodeMember(String.self, forKey: "type")
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }

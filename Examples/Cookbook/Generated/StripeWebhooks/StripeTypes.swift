@@ -22,7 +22,11 @@ public nonisolated struct PaymentIntent: Codable, Hashable, Sendable, TapeDecoda
     /// Always present; `nil` means the member was `null`.
     public var applicationFeeAmount: Int?
     /// Always present; `nil` means the member was `null`.
-    public var automaticPaymentMethods: AutomaticPaymentMethods?
+    public var automaticPaymentMethods: AutomaticPaymentMethods? {
+        get { _automaticPaymentMethods.value }
+        set { _automaticPaymentMethods = Indirect(newValue) }
+    }
+    private var _automaticPaymentMethods: Indirect<AutomaticPaymentMethods?>
     /// Unix seconds.
     ///
     /// Always present; `nil` means the member was `null`.
@@ -134,7 +138,7 @@ public nonisolated struct PaymentIntent: Codable, Hashable, Sendable, TapeDecoda
         self.amountReceived = amountReceived
         self.application = application
         self.applicationFeeAmount = applicationFeeAmount
-        self.automaticPaymentMethods = automaticPaymentMethods
+        self._automaticPaymentMethods = Indirect(automaticPaymentMethods)
         self.canceledAt = canceledAt
         self.cancellationReason = cancellationReason
         self.captureMethod = captureMethod
@@ -435,7 +439,7 @@ public nonisolated struct PaymentIntent: Codable, Hashable, Sendable, TapeDecoda
         self.amountReceived = try container.decodeMember(Int.self, forKey: "amount_received")
         self.application = try container.decodeNullable(String.self, forKey: "application")
         self.applicationFeeAmount = try container.decodeNullable(Int.self, forKey: "application_fee_amount")
-        self.automaticPaymentMethods = try container.decodeNullable(AutomaticPaymentMethods.self, forKey: "automatic_payment_methods")
+        self._automaticPaymentMethods = Indirect(try container.decodeNullable(AutomaticPaymentMethods.self, forKey: "automatic_payment_methods"))
         self.canceledAt = try container.decodeNullable(Int.self, forKey: "canceled_at")
         self.cancellationReason = try container.decodeNullable(CancellationReason.self, forKey: "cancellation_reason")
         self.captureMethod = try container.decodeMember(CaptureMethod.self, forKey: "capture_method")
@@ -479,7 +483,7 @@ public nonisolated struct PaymentIntent: Codable, Hashable, Sendable, TapeDecoda
         try container.encodeMember(amountReceived, forKey: "amount_received")
         try container.encodeNullable(application, forKey: "application")
         try container.encodeNullable(applicationFeeAmount, forKey: "application_fee_amount")
-        try container.encodeNullable(automaticPaymentMethods, forKey: "automatic_payment_methods")
+        try container.encodeNullable(_automaticPaymentMethods.value, forKey: "automatic_payment_methods")
         try container.encodeNullable(canceledAt, forKey: "canceled_at")
         try container.encodeNullable(cancellationReason, forKey: "cancellation_reason")
         try container.encodeMember(captureMethod, forKey: "capture_method")
@@ -525,7 +529,7 @@ public nonisolated struct PaymentIntent: Codable, Hashable, Sendable, TapeDecoda
         self.amountReceived = try members.decodeMember(Int.self, forKey: "amount_received")
         self.application = try members.decodeNullable(String.self, forKey: "application")
         self.applicationFeeAmount = try members.decodeNullable(Int.self, forKey: "application_fee_amount")
-        self.automaticPaymentMethods = try members.decodeNullable(AutomaticPaymentMethods.self, forKey: "automatic_payment_methods")
+        self._automaticPaymentMethods = Indirect(try members.decodeNullable(AutomaticPaymentMethods.self, forKey: "automatic_payment_methods"))
         self.canceledAt = try members.decodeNullable(Int.self, forKey: "canceled_at")
         self.cancellationReason = try members.decodeNullable(CancellationReason.self, forKey: "cancellation_reason")
         self.captureMethod = try members.decodeMember(CaptureMethod.self, forKey: "capture_method")

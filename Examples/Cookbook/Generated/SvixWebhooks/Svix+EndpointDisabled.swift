@@ -12,7 +12,11 @@ public nonisolated struct EndpointDisabledEvent: WebhookEvent {
 
     /// The event type (`message.attempt.exhausted`).
     public var type: String
-    public var data: DataObject
+    public var data: DataObject {
+        get { _data.value }
+        set { _data = Indirect(newValue) }
+    }
+    private var _data: Indirect<DataObject>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -22,7 +26,7 @@ public nonisolated struct EndpointDisabledEvent: WebhookEvent {
         unknownFields: UnknownFields = UnknownFields()
     ) {
         self.type = type
-        self.data = data
+        self._data = Indirect(data)
         self.unknownFields = unknownFields
     }
 
@@ -143,14 +147,14 @@ public nonisolated struct EndpointDisabledEvent: WebhookEvent {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.type = try container.decodeMember(String.self, forKey: "type")
-        self.data = try container.decodeMember(DataObject.self, forKey: "data")
+        self._data = Indirect(try container.decodeMember(DataObject.self, forKey: "data"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(type, forKey: "type")
-        try container.encodeMember(data, forKey: "data")
+        try container.encodeMember(_data.value, forKey: "data")
         try unknownFields.encode(to: encoder)
     }
 
@@ -159,7 +163,7 @@ public nonisolated struct EndpointDisabledEvent: WebhookEvent {
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         var members = try tape.members(of: index, as: Self.self)
         self.type = try members.decodeMember(String.self, forKey: "type")
-        self.data = try members.decodeMember(DataObject.self, forKey: "data")
+        self._data = Indirect(try members.decodeMember(DataObject.self, forKey: "data"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }

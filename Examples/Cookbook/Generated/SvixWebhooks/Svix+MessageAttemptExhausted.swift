@@ -11,7 +11,11 @@ public nonisolated struct MessageAttemptExhaustedEvent: WebhookEvent {
 
     /// The event type (`message.attempt.exhausted`).
     public var type: String
-    public var data: DataObject
+    public var data: DataObject {
+        get { _data.value }
+        set { _data = Indirect(newValue) }
+    }
+    private var _data: Indirect<DataObject>
     /// Members the schema does not declare, kept so that encoding writes them back.
     public var unknownFields: UnknownFields
 
@@ -21,7 +25,7 @@ public nonisolated struct MessageAttemptExhaustedEvent: WebhookEvent {
         unknownFields: UnknownFields = UnknownFields()
     ) {
         self.type = type
-        self.data = data
+        self._data = Indirect(data)
         self.unknownFields = unknownFields
     }
 
@@ -40,7 +44,11 @@ public nonisolated struct MessageAttemptExhaustedEvent: WebhookEvent {
         ///
         /// `nil` when the member is absent, `.null` when it is `null`.
         public var msgEventId: Nullable<String>?
-        public var lastAttempt: MessageAttemptFailedData
+        public var lastAttempt: MessageAttemptFailedData {
+            get { _lastAttempt.value }
+            set { _lastAttempt = Indirect(newValue) }
+        }
+        private var _lastAttempt: Indirect<MessageAttemptFailedData>
         /// Members the schema does not declare, kept so that encoding writes them back.
         public var unknownFields: UnknownFields
 
@@ -58,7 +66,7 @@ public nonisolated struct MessageAttemptExhaustedEvent: WebhookEvent {
             self.endpointId = endpointId
             self.msgId = msgId
             self.msgEventId = msgEventId
-            self.lastAttempt = lastAttempt
+            self._lastAttempt = Indirect(lastAttempt)
             self.unknownFields = unknownFields
         }
 
@@ -79,7 +87,7 @@ public nonisolated struct MessageAttemptExhaustedEvent: WebhookEvent {
             self.endpointId = try container.decodeMember(String.self, forKey: "endpointId")
             self.msgId = try container.decodeMember(String.self, forKey: "msgId")
             self.msgEventId = try container.decodeNullableIfPresent(String.self, forKey: "msgEventId")
-            self.lastAttempt = try container.decodeMember(MessageAttemptFailedData.self, forKey: "lastAttempt")
+            self._lastAttempt = Indirect(try container.decodeMember(MessageAttemptFailedData.self, forKey: "lastAttempt"))
             self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
         }
 
@@ -90,7 +98,7 @@ public nonisolated struct MessageAttemptExhaustedEvent: WebhookEvent {
             try container.encodeMember(endpointId, forKey: "endpointId")
             try container.encodeMember(msgId, forKey: "msgId")
             try container.encodeNullableIfPresent(msgEventId, forKey: "msgEventId")
-            try container.encodeMember(lastAttempt, forKey: "lastAttempt")
+            try container.encodeMember(_lastAttempt.value, forKey: "lastAttempt")
             try unknownFields.encode(to: encoder)
         }
 
@@ -103,7 +111,7 @@ public nonisolated struct MessageAttemptExhaustedEvent: WebhookEvent {
             self.endpointId = try members.decodeMember(String.self, forKey: "endpointId")
             self.msgId = try members.decodeMember(String.self, forKey: "msgId")
             self.msgEventId = try members.decodeNullableIfPresent(String.self, forKey: "msgEventId")
-            self.lastAttempt = try members.decodeMember(MessageAttemptFailedData.self, forKey: "lastAttempt")
+            self._lastAttempt = Indirect(try members.decodeMember(MessageAttemptFailedData.self, forKey: "lastAttempt"))
             self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
         }
     }
@@ -117,14 +125,14 @@ public nonisolated struct MessageAttemptExhaustedEvent: WebhookEvent {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.type = try container.decodeMember(String.self, forKey: "type")
-        self.data = try container.decodeMember(DataObject.self, forKey: "data")
+        self._data = Indirect(try container.decodeMember(DataObject.self, forKey: "data"))
         self.unknownFields = try UnknownFields(from: decoder, excludingNames: Self.codingKeyNames)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeMember(type, forKey: "type")
-        try container.encodeMember(data, forKey: "data")
+        try container.encodeMember(_data.value, forKey: "data")
         try unknownFields.encode(to: encoder)
     }
 
@@ -133,7 +141,7 @@ public nonisolated struct MessageAttemptExhaustedEvent: WebhookEvent {
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         var members = try tape.members(of: index, as: Self.self)
         self.type = try members.decodeMember(String.self, forKey: "type")
-        self.data = try members.decodeMember(DataObject.self, forKey: "data")
+        self._data = Indirect(try members.decodeMember(DataObject.self, forKey: "data"))
         self.unknownFields = try members.unknownFields(excludingNames: Self.codingKeyNames)
     }
 }
