@@ -74,7 +74,8 @@ import Testing
         #expect(infer.status == 0, "\(infer.stderr)")
         #expect(infer.stdout.contains("(events named by the header X-GitHub-Event, variants by `action`)"))
         // Deterministic: another process (another hash seed) writes the same bytes.
-        let again = out.appendingPathComponent("again")
+        let again = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: again) }
         #expect(try CLIRunner.run(["infer", deliveries.path, "--provider", "github", "--output", again.path]).status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("github").path).sorted()
         #expect(files == (try FileManager.default.contentsOfDirectory(atPath: again.appendingPathComponent("github").path).sorted()))
