@@ -71,6 +71,18 @@ let package = Package(
         ),
         // `hookschema diff`: two loaded schema sets in, every change with its wire and Swift verdicts out.
         .target(name: "HookSchemaDiff", dependencies: ["HookSchemaModel", "HookSchemaLoader"]),
+        // `hookschema learn`: the drift `check` reports, folded into the schemas' YAML as minimal text edits.
+        .target(
+            name: "HookSchemaLearn",
+            dependencies: [
+                "HookSchemaModel",
+                "HookSchemaRuntime",
+                "HookSchemaLoader",
+                "HookSchemaValidation",
+                "HookSchemaImport",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         // What both executables share: the generate command, the generated-file writer, streams and exit codes.
         .target(
             name: "HookSchemaCommands",
@@ -93,6 +105,7 @@ let package = Package(
                 "HookSchemaExport",
                 "HookSchemaImport",
                 "HookSchemaDiff",
+                "HookSchemaLearn",
                 "HookSchemaValidation",
                 "ExtendWebhooks",
                 "PlexteraWebhooks",
@@ -143,6 +156,10 @@ let package = Package(
         .testTarget(name: "HookSchemaExportTests", dependencies: ["HookSchemaExport", "HookSchemaLoader"]),
         .testTarget(name: "HookSchemaImportTests", dependencies: ["HookSchemaImport", "HookSchemaLoader"]),
         .testTarget(name: "HookSchemaDiffTests", dependencies: ["HookSchemaDiff", "HookSchemaLoader", "HookSchemaModel"]),
+        .testTarget(
+            name: "HookSchemaLearnTests",
+            dependencies: ["HookSchemaLearn", "HookSchemaLoader", "HookSchemaModel", "HookSchemaValidation"]
+        ),
         .testTarget(name: "HookSchemaSignaturesTests", dependencies: ["HookSchemaSignatures", "HookSchemaLoader"]),
         .testTarget(
             name: "HookSchemaValidationTests",

@@ -1,0 +1,134 @@
+import Foundation
+import HookSchemaLoader
+import HookSchemaModel
+import HookSchemaRuntime
+import HookSchemaValidation
+
+/// One delivery to learn from: its body's bytes and, for a captured delivery, its headers.
+public struct LearnDelivery: Sendable {
+    /// Where it came from, for messages: `path` or `path:line` for a line of an NDJSON file.
+    public var source: String
+    public var body: [UInt8]
+    public var headers: [(name: String, value: String)]?
+    /// The event type of a bare body of a provider that names its events in a header (`check --event`).
+    public var eventType: String?
+
+    public init(source: String, body: [UInt8], headers: [(name: String, value: String)]? = nil, eventType: String? = nil) {
+        self.source = source
+        self.body = body
+        self.headers = headers
+        self.eventType = eventType
+    }
+}
+
+/// A finding `learn` leaves for a person: an error (a wrong type, a const or format violation, a missing header,
+/// an unknown event, …), or drift it cannot place in the YAML.
+public struct NotLearned: Hashable, Sendable, CustomStringConvertible {
+    public var source: String
+    public var finding: Finding
+    /// Why drift of a kind `learn` folds was left alone; nil for findings it never learns.
+    public var reason: String?
+
+    /// `file: pointer: not learned: message`, the reason in parentheses.
+    public var description: String {
+        let pointer = finding.path.isEmpty ? "/" : finding.path
+        return "\(source): \(pointer): not learned: \(finding.message)" + (reason.map { " (\($0))" } ?? "")
+    }
+}
+
+/// One change made to a schema file.
+public struct LearnedChange: Hashable, Sendable {
+    /// The schema file's path relative to the schemas folder (`extend/provider.yaml`).
+    public var file: String
+    /// The 1-based line of the original file the change is at.
+    public var line: Int
+    /// `FileSummary: new optional member checksum`.
+    public var summary: String
+}
+
+/// A schema file with its text before and after `learn`.
+public struct LearnedFile: Hashable, Sendable {
+    /// As `SchemaSource.path` (the schemas folder joined with the relative path).
+    public var path: String
+    public var relativePath: String
+    public var original: String
+    public var edited: String
+}
+
+/// What `learn` made of some deliveries: the edited files, every change, and what it left alone.
+public struct LearnResult: Sendable {
+    /// Only the files that change, in path order.
+    public var files: [LearnedFile]
+    /// In file and line order.
+    public var changes: [LearnedChange]
+    /// In delivery order.
+    public var notLearned: [NotLearned]
+}
+
+/// `hookschema learn`: folds the drift `check` reports into the schemas' YAML, editing the text in place so that
+/// every comment, key order and formatting it does not change stays as it was.
+///
+/// It learns three kinds of drift, all of which the generated types already tolerate or can be made to:
+/// - an undeclared member (`unknown_field`) becomes an optional member, typed from every value seen there (as
+///   `hookschema infer` types a member);
+/// - an unknown value of an open enum (`unknown_enum_value`) is appended to its `values:`;
+/// - a required member that was missing (`missing_required`) becomes optional.
+///
+/// Everything else stays a finding for a person (`NotLearned`): a wrong type, a const, format or constraint
+/// violation, null where it is not allowed, a closed enum's or a union's unknown value, a missing header, an unknown
+/// event, malformed JSON.
+public enum Learner {
+    /// The edits for `deliveries`, from the schema files' texts (`sources`) and the model they load to (`schemas`).
+    /// Pure: the caller reads and writes files.
+    public static func learn(sources: [SchemaSource], schemas: SchemaSet, deliveries: [LearnDelivery]) -> LearnResult {
+        let validator = SchemaValidator(schemas: schemas)
+        let sourcesByPath = Dictionary(sources.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
+        var documents: [String: YAMLDocument] = [:]
+        var plan = EditPlan()
+        var notLearned: [NotLearned] = []
+
+        for delivery in deliveries {
+            let report = validator.validate(body: delivery.body, headers: delivery.headers, eventType: delivery.eventType)
+            guard !report.findings.isEmpty else { continue }
+            func leave(_ finding: Finding, _ reason: String? = nil) {
+                notLearned.append(NotLearned(source: delivery.source, finding: finding, reason: reason))
+            }
+            guard let provider = report.provider.flatMap({ schemas.provider(named: $0) }),
+                let event = report.event.flatMap({ provider.event(ofType: $0) }),
+                let body = try? JSONDecoder().decode(JSONValue.self, from: Data(delivery.body))
+            else {
+                report.findings.forEach { leave($0) }
+                continue
+            }
+            var locator = SchemaLocator(documents: [:], provider: provider, event: event)
+            for file in [event.source, locator.providerFile] where documents[file] == nil {
+                guard let source = sourcesByPath[file], let document = try? YAMLDocument(source.text) else { continue }
+                documents[file] = document
+            }
+            locator = SchemaLocator(documents: documents, provider: provider, event: event)
+            for finding in report.findings {
+                do {
+                    try plan.add(finding, body: body, locator: locator)
+                } catch {
+                    switch error {
+                    case .notLearnable: leave(finding)
+                    case .unplaced(let reason): leave(finding, reason)
+                    }
+                }
+            }
+        }
+
+        var files: [LearnedFile] = []
+        var changes: [LearnedChange] = []
+        for (file, edits) in plan.edits(documents: documents).sorted(by: { $0.key < $1.key }) {
+            guard let source = sourcesByPath[file], let document = documents[file] else { continue }
+            let edited = TextEdit.apply(edits.map(\.edit), to: document.text.bytes)
+            files.append(LearnedFile(path: source.path, relativePath: file, original: source.text, edited: edited))
+            for planned in edits.sorted(by: { $0.edit.range.lowerBound < $1.edit.range.lowerBound }) {
+                let line = document.text.lineIndex(of: planned.edit.range.lowerBound) + 1
+                changes.append(LearnedChange(file: file, line: line, summary: planned.summary))
+            }
+        }
+        return LearnResult(files: files, changes: changes, notLearned: notLearned)
+    }
+}
