@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "HookSchemaGenerator", targets: ["HookSchemaGenerator"]),
         .library(name: "HookSchemaExport", targets: ["HookSchemaExport"]),
         .library(name: "HookSchemaDiff", targets: ["HookSchemaDiff"]),
+        .library(name: "HookSchemaInfer", targets: ["HookSchemaInfer"]),
         .library(name: "ExtendWebhooks", targets: ["ExtendWebhooks"]),
         .library(name: "PlexteraWebhooks", targets: ["PlexteraWebhooks"]),
         .plugin(name: "HookSchemaPlugin", targets: ["HookSchemaPlugin"]),
@@ -71,6 +72,11 @@ let package = Package(
         ),
         // `hookschema diff`: two loaded schema sets in, every change with its wire and Swift verdicts out.
         .target(name: "HookSchemaDiff", dependencies: ["HookSchemaModel", "HookSchemaLoader"]),
+        // `hookschema infer`: captured deliveries in, an inferred provider (written by the import's writer) out.
+        .target(
+            name: "HookSchemaInfer",
+            dependencies: ["HookSchemaModel", "HookSchemaRuntime", "HookSchemaValidation", "HookSchemaImport"]
+        ),
         // `hookschema learn`: the drift `check` reports, folded into the schemas' YAML as minimal text edits.
         .target(
             name: "HookSchemaLearn",
@@ -80,6 +86,7 @@ let package = Package(
                 "HookSchemaLoader",
                 "HookSchemaValidation",
                 "HookSchemaImport",
+                "HookSchemaInfer",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -105,6 +112,7 @@ let package = Package(
                 "HookSchemaExport",
                 "HookSchemaImport",
                 "HookSchemaDiff",
+                "HookSchemaInfer",
                 "HookSchemaLearn",
                 "HookSchemaValidation",
                 "ExtendWebhooks",
@@ -155,6 +163,10 @@ let package = Package(
         ),
         .testTarget(name: "HookSchemaExportTests", dependencies: ["HookSchemaExport", "HookSchemaLoader"]),
         .testTarget(name: "HookSchemaImportTests", dependencies: ["HookSchemaImport", "HookSchemaLoader"]),
+        .testTarget(
+            name: "HookSchemaInferTests",
+            dependencies: ["HookSchemaInfer", "HookSchemaImport", "HookSchemaLoader", "HookSchemaModel", "HookSchemaRuntime"]
+        ),
         .testTarget(name: "HookSchemaDiffTests", dependencies: ["HookSchemaDiff", "HookSchemaLoader", "HookSchemaModel"]),
         .testTarget(
             name: "HookSchemaLearnTests",

@@ -11,27 +11,64 @@ public enum ImportWriter {
     /// The first line of every event file an import writes (how a re-import knows the files it may replace).
     public static let eventMarker = "# Imported by hookschema from "
 
+    /// The first line of every event file `hookschema infer` writes.
+    public static let inferMarker = "# Inferred by hookschema from "
+
+    /// Which command writes the files, and so what their comments say.
+    public enum Origin: Sendable {
+        case `import`
+        /// `hookschema infer`, with its notes on the decisions it was unsure of (keyed `envelope/<path>`,
+        /// `event:<type>/<path>`, `type:<Name>/<path>`).
+        case infer(notes: [String: [String]])
+
+        var command: String {
+            switch self {
+            case .import: return "import"
+            case .infer: return "infer"
+            }
+        }
+
+        var notes: [String: [String]] {
+            if case .infer(let notes) = self { return notes }
+            return [:]
+        }
+    }
+
     /// The files of `provider`, by file name. `existingProvider` is the current provider.yaml's text, if any.
-    public static func files(_ provider: ImportedProvider, source: String, existingProvider: String?)
-        -> [(name: String, contents: String)]
-    {
-        var files = [(name: "provider.yaml", contents: providerFile(provider, source: source, existing: existingProvider))]
+    public static func files(
+        _ provider: ImportedProvider, source: String, existingProvider: String?, origin: Origin = .import
+    ) -> [(name: String, contents: String)] {
+        var files = [
+            (name: "provider.yaml", contents: providerFile(provider, source: source, existing: existingProvider, origin))
+        ]
         for event in provider.events {
-            files.append((event.fileStem + ".yaml", eventFile(event)))
+            files.append((event.fileStem + ".yaml", eventFile(event, origin)))
         }
         return files
     }
 
-    static func providerFile(_ provider: ImportedProvider, source: String, existing: String?) -> String {
-        let types = typesBlock(provider)
+    static func providerFile(
+        _ provider: ImportedProvider, source: String, existing: String?, _ origin: Origin = .import
+    ) -> String {
+        let types = typesBlock(provider, origin)
         if let existing {
             return replacingTypes(in: existing, with: types)
         }
         var writer = LanguageWriter()
-        writer.comment(
-            "Imported by hookschema from \(source). The envelope, headers, signature and dedupeKey are yours to edit "
-                + "(copy them from Examples/providers/<name>/provider.yaml of the cookbook): a re-import keeps them "
-                + "and rewrites only `types:`.")
+        writer.notes = origin.notes
+        writer.notePrefix = "envelope/"
+        switch origin {
+        case .import:
+            writer.comment(
+                "Imported by hookschema from \(source). The envelope, headers, signature and dedupeKey are yours to "
+                    + "edit (copy them from Examples/providers/<name>/provider.yaml of the cookbook): a re-import "
+                    + "keeps them and rewrites only `types:`.")
+        case .infer:
+            writer.comment(
+                "Inferred by hookschema from \(source). The envelope, headers, signature and dedupeKey are yours to "
+                    + "edit (copy them from Examples/providers/<name>/provider.yaml of the cookbook): running "
+                    + "`hookschema infer` again keeps them and rewrites only `types:`.")
+        }
         writer.line("provider: \(provider.name)")
         if let description = provider.description {
             writer.text("description", description, indent: 0)
@@ -57,10 +94,19 @@ public enum ImportWriter {
     }
 
     /// `types:` and its named types, or "" when there are none.
-    static func typesBlock(_ provider: ImportedProvider) -> String {
+    static func typesBlock(_ provider: ImportedProvider, _ origin: Origin = .import) -> String {
         guard !provider.types.isEmpty else { return "" }
         var writer = LanguageWriter()
-        writer.comment("Written by `hookschema import`: a re-import rewrites this `types:` block (and nothing else here).")
+        writer.notes = origin.notes
+        writer.notePrefix = "type:"
+        switch origin {
+        case .import:
+            writer.comment(
+                "Written by `hookschema import`: a re-import rewrites this `types:` block (and nothing else here).")
+        case .infer:
+            writer.comment(
+                "Written by `hookschema infer`: running it again rewrites this `types:` block (and nothing else here).")
+        }
         writer.line("types:")
         for type in provider.types {
             if let source = provider.typeSources[type.name] {
@@ -106,10 +152,18 @@ public enum ImportWriter {
         return !first.isWhitespace && first != "#" && first != "-"
     }
 
-    static func eventFile(_ event: ImportedProvider.ImportedEvent) -> String {
+    static func eventFile(_ event: ImportedProvider.ImportedEvent, _ origin: Origin = .import) -> String {
         var writer = LanguageWriter()
-        writer.line(eventMarker + "\(event.source).")
-        writer.comment("Re-running the import rewrites this file.")
+        writer.notes = origin.notes
+        writer.notePrefix = "event:\(event.type)/"
+        switch origin {
+        case .import:
+            writer.line(eventMarker + "\(event.source).")
+            writer.comment("Re-running the import rewrites this file.")
+        case .infer:
+            writer.line(inferMarker + "\(event.source.file): \(event.heading ?? "samples").")
+            writer.comment("Re-running `hookschema infer` rewrites this file.")
+        }
         writer.line("event: \(LanguageWriter.scalar(event.name, enumValue: true))")
         if let variant = event.variant {
             writer.line("variant: \(LanguageWriter.scalar(variant, enumValue: true))")

@@ -20,10 +20,40 @@ public struct ImportedProvider: Sendable {
         /// `exactlyOne` / `atLeastOne` groups of `fields` (an event body that is one of several objects).
         public var choices: [MemberChoice] = []
         public var source: SourcePlace
+        /// What the event file's first line says after the source, instead of its pointer (`infer`: the number of
+        /// samples).
+        public var heading: String?
 
         /// `issues.opened`, `endpoint.created`: the event type, and its file's name with `/` written `.`.
         public var type: String { variant.map { "\(name).\($0)" } ?? name }
         public var fileStem: String { type.replacing("/", with: ".") }
+
+        public init(
+            name: String, variant: String?, description: String?, fields: [Field], choices: [MemberChoice] = [],
+            source: SourcePlace, heading: String? = nil
+        ) {
+            self.name = name
+            self.variant = variant
+            self.description = description
+            self.fields = fields
+            self.choices = choices
+            self.source = source
+            self.heading = heading
+        }
+    }
+
+    public init(
+        name: String, description: String?, naming: Naming, envelopeFields: [Field], types: [NamedType],
+        events: [ImportedEvent], warnings: [ImportWarning], typeSources: [String: SourcePlace]
+    ) {
+        self.name = name
+        self.description = description
+        self.naming = naming
+        self.envelopeFields = envelopeFields
+        self.types = types
+        self.events = events
+        self.warnings = warnings
+        self.typeSources = typeSources
     }
 
     public var name: String

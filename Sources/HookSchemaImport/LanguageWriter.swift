@@ -9,6 +9,12 @@ package struct LanguageWriter {
     package static let width = 120
 
     package private(set) var lines: [String] = []
+    /// Comments to write above the places they are about, keyed `notePrefix` + the YAML keys leading to the place
+    /// (`payload/status`, `labels/items`): `infer`'s notes on the decisions it was unsure of.
+    var notes: [String: [String]] = [:]
+    var notePrefix = ""
+    /// The keys of the schemas being written, outermost first (for `notes`).
+    private var path: [String] = []
 
     package init() {}
 
@@ -59,15 +65,42 @@ package struct LanguageWriter {
         var extra: [(String, String)] = []
         if required { extra.append(("required", "true")) }
         if let swiftName { extra.append(("swiftName", swiftName)) }
+        path.append(name.replacing("~", with: "~0").replacing("/", with: "~1"))
+        defer { path.removeLast() }
         if let flow = Self.flow(schema, extra: extra) {
             let text = "\(Self.key(name)): \(flow)"
             if text.count + indent * 2 <= Self.width {
+                writeNotes(flowing: schema, indent: indent)
                 line(text, indent: indent)
                 return
             }
         }
+        writeNotes(flowing: nil, indent: indent)
         line("\(Self.key(name)):", indent: indent)
         block(schema, indent: indent + 1, extra: extra)
+    }
+
+    /// The notes about the place being written (and, for a schema written on one line, about its items or values).
+    private mutating func writeNotes(flowing schema: Schema?, indent: Int) {
+        guard !notes.isEmpty else { return }
+        var key = path.joined(separator: "/")
+        var texts = notes[notePrefix + key] ?? []
+        var inner = schema
+        while let current = inner {
+            switch current.kind {
+            case .array(let rules):
+                key += "/items"
+                inner = rules.items
+            case .map(let rules):
+                key += "/values"
+                inner = rules.values
+            default:
+                inner = nil
+                continue
+            }
+            texts += (notes[notePrefix + key] ?? []).map { "\(key.split(separator: "/").last ?? ""): \($0)" }
+        }
+        if !texts.isEmpty { comment(texts.joined(separator: "; "), indent: indent) }
     }
 
     /// `exactlyOne: [a, b]` / `atLeastOne: [a, b]`, after an object's (or an event's) fields.

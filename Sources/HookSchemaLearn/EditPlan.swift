@@ -1,3 +1,4 @@
+import HookSchemaInfer
 import HookSchemaModel
 import HookSchemaRuntime
 import HookSchemaValidation

@@ -1,4 +1,5 @@
 import HookSchemaImport
+import HookSchemaInfer
 import HookSchemaModel
 
 /// Turns one planned change into the smallest text edit, in the style of what is around it: a new member in a

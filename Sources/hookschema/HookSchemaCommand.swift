@@ -15,7 +15,8 @@ struct HookSchemaCommand: AsyncParsableCommand {
         abstract: "Typed Swift models, validators and drift checks for webhook deliveries, from YAML schemas.",
         subcommands: [
             LintCommand.self, GenerateCommand.self, CheckCommand.self, SignCommand.self, VerifyCommand.self,
-            ExportCommand.self, EventsCommand.self, ImportCommand.self, DiffCommand.self, LearnCommand.self,
+            ExportCommand.self, EventsCommand.self, ImportCommand.self, DiffCommand.self,
+            InferCommand.self, LearnCommand.self,
         ]
     )
 

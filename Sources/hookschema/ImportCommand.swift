@@ -119,33 +119,57 @@ struct ImportRun {
             throw ExitCode.findings
         }
         let files = ImportWriter.files(provider, source: source, existingProvider: existing)
-        // The result must lint before anything is written: never a half-valid folder.
+        try ProviderFolder(path: folder, provider: options.provider, marker: ImportWriter.eventMarker, command: "import")
+            .write(files, check: options.check)
+        if options.check { return }
+        let kept = existing == nil ? "" : "; provider.yaml's envelope, headers and signature kept"
+        StandardStream.output.write(
+            "imported \(provider.events.count) events and \(provider.types.count) types into \(folder) "
+                + "(\(provider.warnings.count) warnings\(kept))\n")
+    }
+}
+
+/// A provider folder that a command writes whole (`import`, `infer`): the files are linted in memory first (never a
+/// half-valid folder), then compared (`--check`) or written atomically; event files an earlier run wrote (they start
+/// with `marker`) and this one does not are removed.
+struct ProviderFolder {
+    let path: String
+    let provider: String
+    let marker: String
+    let command: String
+    /// `imported`, `inferred`: for messages.
+    var participle: String { command == "infer" ? "inferred" : "imported" }
+
+    /// Lints and writes (or checks) `files`. Throws `ExitCode.findings` when they do not lint or (`check`) the
+    /// folder is stale, `ExitCode.usageError` when it cannot be written.
+    func write(_ files: [(name: String, contents: String)], check: Bool) throws {
+        let folder = path
         let sources = files.map {
-            SchemaSource(path: "\(folder)/\($0.name)", relativePath: "\(options.provider)/\($0.name)", text: $0.contents)
+            SchemaSource(path: "\(folder)/\($0.name)", relativePath: "\(provider)/\($0.name)", text: $0.contents)
         }
         let result = SchemaLoader.load(sources: sources)
         let errors = result.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             for diagnostic in errors { StandardStream.error.write("\(diagnostic)\n") }
             StandardStream.error.write(
-                "error: the imported schemas do not lint (above); nothing written. Please report this with the "
+                "error: the \(participle) schemas do not lint (above); nothing written. Please report this with the "
                     + "source document.\n")
             throw ExitCode.findings
         }
-        let stale = staleEventFiles(in: folder, keeping: Set(files.map(\.name)))
-        if options.check {
+        let stale = staleEventFiles(keeping: Set(files.map(\.name)))
+        if check {
             var outOfDate = files.filter { file in
                 FileManager.default.contents(atPath: "\(folder)/\(file.name)").map { String(decoding: $0, as: UTF8.self) }
                     != file.contents
             }.map(\.name)
-            outOfDate += stale.map { "\($0) (no longer imported)" }
+            outOfDate += stale.map { "\($0) (no longer \(participle))" }
             if outOfDate.isEmpty {
                 StandardStream.output.write("\(folder) is up to date (\(files.count) files)\n")
                 return
             }
             for name in outOfDate { StandardStream.error.write("out of date: \(folder)/\(name)\n") }
             StandardStream.error.write(
-                "\(folder) is out of date; run the same `hookschema import` without --check\n")
+                "\(folder) is out of date; run the same `hookschema \(command)` without --check\n")
             throw ExitCode.findings
         }
         do {
@@ -160,20 +184,16 @@ struct ImportRun {
             StandardStream.error.write("error: cannot write \(folder): \(error)\n")
             throw ExitCode.usageError
         }
-        let kept = existing == nil ? "" : "; provider.yaml's envelope, headers and signature kept"
-        StandardStream.output.write(
-            "imported \(provider.events.count) events and \(provider.types.count) types into \(folder) "
-                + "(\(provider.warnings.count) warnings\(kept))\n")
     }
 
-    /// Event files an earlier import wrote (they start with its marker) that this one does not.
-    private func staleEventFiles(in folder: String, keeping names: Set<String>) -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    /// Event files an earlier run wrote (they start with `marker`) that this one does not.
+    private func staleEventFiles(keeping names: Set<String>) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         return entries.filter { name in
             guard name.hasSuffix(".yaml"), !names.contains(name),
-                let data = FileManager.default.contents(atPath: "\(folder)/\(name)")
+                let data = FileManager.default.contents(atPath: "\(path)/\(name)")
             else { return false }
-            return String(decoding: data.prefix(200), as: UTF8.self).hasPrefix(ImportWriter.eventMarker)
+            return String(decoding: data.prefix(200), as: UTF8.self).hasPrefix(marker)
         }.sorted()
     }
 }

@@ -3,8 +3,8 @@ import HookSchemaRuntime
 
 /// Byte-level checks of the string formats. Date-times and dates use the runtime's RFC 3339 parser (the same one
 /// the generated types decode with), so the validator and the decoder agree.
-enum StringFormats {
-    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>, format: StringFormat) -> Bool {
+package enum StringFormats {
+    package static func isValid(_ bytes: UnsafeBufferPointer<UInt8>, format: StringFormat) -> Bool {
         switch format {
         case .datetime: return RFC3339.parseDateTime(bytes) != nil
         case .date: return RFC3339.parseDate(bytes) != nil

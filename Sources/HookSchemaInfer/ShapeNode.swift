@@ -1,0 +1,322 @@
+import HookSchemaModel
+
+/// Everything the samples showed at one place (one JSON pointer, array indices folded together): how often a value
+/// was there and of which JSON kinds, and below it the members of its objects, the items of its arrays and the
+/// strings it held. The lattice `infer` folds every sample into, one value at a time (GenSON's `add_object`), so
+/// memory grows with the number of places, never with the number of samples.
+///
+/// Nodes merge (`merge(_:)`): the counts add, the bounded value sets unite. A named type is the merge of every place
+/// that has its shape, and what it requires is then what every one of those samples had.
+final class ShapeNode {
+    /// Values seen here, `null` included.
+    var count = 0
+    var nulls = 0
+    var booleans = 0
+    /// Numbers written without a fraction or exponent that fit in 64 bits.
+    var integers = 0
+    /// Other numbers.
+    var numbers = 0
+    var strings: StringSummary?
+    var object: ObjectSummary?
+    var array: ArraySummary?
+    /// Set when the objects here are told apart by a member (a tagged union found by an earlier pass).
+    var tagged: TaggedSummary?
+    /// What earlier passes decided about this place and the places below it (nil: nothing).
+    let plan: ShapePlan?
+
+    init(plan: ShapePlan? = nil) {
+        self.plan = plan
+    }
+
+    /// A deep copy (named types merge copies, so the places they came from stay as they were).
+    func copy() -> ShapeNode {
+        let copy = ShapeNode(plan: plan)
+        copy.merge(self)
+        return copy
+    }
+
+    /// Adds everything `other` saw to this node.
+    func merge(_ other: ShapeNode) {
+        count += other.count
+        nulls += other.nulls
+        booleans += other.booleans
+        integers += other.integers
+        numbers += other.numbers
+        if let theirs = other.strings {
+            if strings == nil { strings = StringSummary() }
+            strings?.merge(theirs)
+        }
+        if let theirs = other.object {
+            if object == nil { object = ObjectSummary() }
+            object?.merge(theirs, plan: plan)
+        }
+        if let theirs = other.array {
+            if array == nil { array = ArraySummary(plan: plan?.items) }
+            array?.merge(theirs)
+        }
+        if let theirs = other.tagged {
+            if tagged == nil { tagged = TaggedSummary(member: theirs.member) }
+            tagged?.merge(theirs, plan: plan)
+        }
+    }
+
+    /// The JSON kinds seen here other than null.
+    var nonNullKinds: Int {
+        (booleans > 0 ? 1 : 0) + (integers + numbers > 0 ? 1 : 0) + (strings != nil ? 1 : 0)
+            + (object != nil || tagged != nil ? 1 : 0) + (array != nil ? 1 : 0)
+    }
+
+    /// Objects seen here, whether folded as one shape or by their tag.
+    var objectCount: Int { (object?.count ?? 0) + (tagged?.count ?? 0) }
+}
+
+/// What earlier passes decided about a place, handed to the next pass's nodes so they fold accordingly: the member
+/// whose value tells this place's objects apart, and the same for the places below.
+final class ShapePlan {
+    /// The tag member of a tagged union here.
+    var tag: String?
+    var members: [String: ShapePlan] = [:]
+    var items: ShapePlan?
+    var isEmpty: Bool { tag == nil && members.isEmpty && items == nil }
+
+    init(tag: String? = nil) {
+        self.tag = tag
+    }
+}
+
+/// The strings seen at a place: their distinct values while few (enum and const candidates), and which formats
+/// every one of them had.
+struct StringSummary {
+    /// Distinct values, in the order first seen; nil once more than `InferenceRules.valueLimit` were seen.
+    var values: [String]? = []
+    var valueCounts: [String: Int] = [:]
+    var count = 0
+    /// The formats every string so far had (bit per `StringFormat` case in `StringSummary.formats` order).
+    var formatMask: UInt8 = StringSummary.allFormats
+    var empty = 0
+    var maxLength = 0
+    /// Strings that look like data (ids, numbers, long text) rather than names.
+    var dataLike = 0
+
+    static let formats: [StringFormat] = [.datetime, .date, .uuid, .email, .uri]
+    static let allFormats: UInt8 = (1 << UInt8(formats.count)) - 1
+
+    mutating func merge(_ other: StringSummary) {
+        count += other.count
+        formatMask &= other.formatMask
+        empty += other.empty
+        maxLength = max(maxLength, other.maxLength)
+        dataLike += other.dataLike
+        guard let theirs = other.values, values != nil else {
+            values = nil
+            valueCounts = [:]
+            return
+        }
+        for value in theirs {
+            let added = other.valueCounts[value] ?? 0
+            if let seen = valueCounts[value] {
+                valueCounts[value] = seen + added
+            } else if valueCounts.count < InferenceRules.valueLimit {
+                valueCounts[value] = added
+                values?.append(value)
+            } else {
+                values = nil
+                valueCounts = [:]
+                return
+            }
+        }
+    }
+}
+
+/// The objects seen at a place: their members in the order first seen, how often each was present, and for each
+/// string member which values went with which member sets (how a tag is found).
+final class ObjectSummary {
+    var count = 0
+    private(set) var names: [String] = []
+    private(set) var nameBytes: [[UInt8]] = []
+    private var nameHashes: [UInt64] = []
+    private var index: [String: Int] = [:]
+    private(set) var children: [ShapeNode] = []
+    private(set) var present: [Int] = []
+    /// Member index → value → the member-name fingerprints of the objects that had it (bounded; see `TagEvidence`).
+    var tagEvidence: [Int: TagEvidence] = [:]
+    /// Set once more than `InferenceRules.memberLimit` distinct members were seen: the place is a map whose values
+    /// all fold into this node, and `names` stays as it was.
+    var overflow: ShapeNode?
+
+    var memberCount: Int { names.count }
+
+    func member(at position: Int) -> (name: String, node: ShapeNode, present: Int) {
+        (names[position], children[position], present[position])
+    }
+
+    /// The position of the member `name`, added when new. Nil when the member limit is reached (see `overflow`).
+    func position(of name: String, plan: ShapePlan?) -> Int? {
+        if let found = index[name] { return found }
+        guard names.count < InferenceRules.memberLimit else { return nil }
+        names.append(name)
+        nameBytes.append(Array(name.utf8))
+        nameHashes.append(Self.hash(name.utf8))
+        index[name] = names.count - 1
+        children.append(ShapeNode(plan: plan?.members[name]))
+        present.append(0)
+        return names.count - 1
+    }
+
+    /// The position of the member whose name is `bytes`: the expected position first (members usually come in the
+    /// same order), then by name.
+    func position(of bytes: UnsafeBufferPointer<UInt8>, expected: Int, plan: ShapePlan?) -> Int? {
+        if expected < nameBytes.count, nameBytes[expected].elementsEqual(bytes) { return expected }
+        return position(of: String(decoding: bytes, as: UTF8.self), plan: plan)
+    }
+
+    func markPresent(_ position: Int) {
+        present[position] += 1
+    }
+
+    /// A hash of the member's name (FNV-1a), for object fingerprints.
+    func nameHash(_ position: Int) -> UInt64 { nameHashes[position] }
+
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
+    }
+
+    /// Whether the values of the string member at `position` are still worth recording as tag evidence.
+    func wantsTagValue(_ position: Int) -> Bool {
+        tagEvidence[position].map { $0.shapes != nil } ?? true
+    }
+
+    /// Records that an object of member fingerprint `shape` had `value` for the member at `position`.
+    func recordTagValue(_ position: Int, _ value: String, shape: UInt64, members: UInt64) {
+        tagEvidence[position, default: TagEvidence()].add(value, fingerprint: shape, members: members)
+    }
+
+    func overflowNode(plan: ShapePlan?) -> ShapeNode {
+        if let overflow { return overflow }
+        let node = ShapeNode(plan: nil)
+        overflow = node
+        return node
+    }
+
+    func merge(_ other: ObjectSummary, plan: ShapePlan?) {
+        count += other.count
+        for position in 0..<other.names.count {
+            let name = other.names[position]
+            if let mine = self.position(of: name, plan: plan) {
+                children[mine].merge(other.children[position])
+                present[mine] += other.present[position]
+                if let evidence = other.tagEvidence[position] {
+                    tagEvidence[mine, default: TagEvidence()].merge(evidence)
+                }
+            } else {
+                overflowNode(plan: plan).merge(other.children[position])
+            }
+        }
+        if let theirs = other.overflow {
+            overflowNode(plan: plan).merge(theirs)
+        }
+    }
+}
+
+/// For one string member of an object place: which object shapes (member-name fingerprints) went with each of
+/// its values, and which members those objects had. A member whose values split the shapes apart, into objects
+/// with few members in common, is a tag (`object: extract_run | signed_data_url`).
+struct TagEvidence {
+    struct Shapes {
+        var prints: Set<UInt64> = []
+        /// Bit n: the member at position n was present (positions past 63 share bit 63).
+        var members: UInt64 = 0
+    }
+
+    /// Value → shapes; nil once the member had more values, or a value more shapes, than a tag can.
+    var shapes: [String: Shapes]? = [:]
+
+    mutating func add(_ value: String, fingerprint: UInt64, members: UInt64) {
+        guard shapes != nil else { return }
+        if shapes?[value] == nil, (shapes?.count ?? 0) >= InferenceRules.tagValueLimit {
+            shapes = nil
+            return
+        }
+        shapes?[value, default: Shapes()].prints.insert(fingerprint)
+        shapes?[value]?.members |= members
+        if (shapes?[value]?.prints.count ?? 0) > InferenceRules.tagShapeLimit { shapes = nil }
+    }
+
+    mutating func merge(_ other: TagEvidence) {
+        guard let theirs = other.shapes else {
+            shapes = nil
+            return
+        }
+        for (value, entry) in theirs {
+            for print in entry.prints { add(value, fingerprint: print, members: entry.members) }
+        }
+    }
+
+    /// Whether the values tell the shapes apart: two values or more, and two of them whose objects share less
+    /// than half their members (`extract_run` and `signed_data_url` share 3 of 19). A status whose values go with a
+    /// few optional members each (`COMPLETED` with `output`, `FAILED` with `failureReason`) is one type, not a
+    /// union.
+    var isTag: Bool {
+        guard let shapes, shapes.count >= 2 else { return false }
+        let entries = Array(shapes.values)
+        for first in entries.indices {
+            for second in entries.indices where second > first {
+                let shared = (entries[first].members & entries[second].members).nonzeroBitCount
+                let all = (entries[first].members | entries[second].members).nonzeroBitCount
+                if all > 0, Double(shared) / Double(all) < 0.5 { return true }
+            }
+        }
+        return false
+    }
+}
+
+/// The arrays seen at a place: their lengths and one node for all their items.
+final class ArraySummary {
+    var count = 0
+    var empty = 0
+    let items: ShapeNode
+
+    init(plan: ShapePlan?) {
+        items = ShapeNode(plan: plan)
+    }
+
+    func merge(_ other: ArraySummary) {
+        count += other.count
+        empty += other.empty
+        items.merge(other.items)
+    }
+}
+
+/// The objects of a place told apart by a tag member: one node per tag value, in the order first seen.
+final class TaggedSummary {
+    let member: String
+    var count = 0
+    private(set) var values: [String] = []
+    private var index: [String: Int] = [:]
+    private(set) var variants: [ShapeNode] = []
+
+    init(member: String) {
+        self.member = member
+    }
+
+    func variant(_ value: String, plan: ShapePlan?) -> ShapeNode {
+        if let found = index[value] { return variants[found] }
+        index[value] = values.count
+        values.append(value)
+        // The variant's own members are planned like the place's (its tag is not planned again).
+        let variantPlan = ShapePlan()
+        if let plan { variantPlan.members = plan.members }
+        let node = ShapeNode(plan: variantPlan)
+        variants.append(node)
+        return node
+    }
+
+    func merge(_ other: TaggedSummary, plan: ShapePlan?) {
+        count += other.count
+        for (position, value) in other.values.enumerated() {
+            variant(value, plan: plan).merge(other.variants[position])
+        }
+    }
+}
