@@ -9,7 +9,8 @@ public enum UnifiedDiff {
         guard original != edited else { return "" }
         let old = Lines(original)
         let new = Lines(edited)
-        let operations = diff(old.lines, new.lines)
+        // Compared as printed, so that a last line without a newline differs from the same line with one.
+        let operations = diff(old.lines.indices.map { Substring(old.line($0)) }, new.lines.indices.map { Substring(new.line($0)) })
         var output = "--- \(oldLabel)\n+++ \(newLabel)\n"
         for hunk in hunks(operations, context: context) {
             output += hunkHeader(hunk, operations: operations)

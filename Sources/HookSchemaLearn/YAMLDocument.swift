@@ -3,9 +3,10 @@ import Yams
 /// One schema file's text and its YAML nodes, each with the byte offset where it starts: what `learn` needs to
 /// change a few bytes and keep everything else (comments, key order, quoting, blank lines) as it was.
 ///
-/// Yams gives every node's start (`Node.Mark`, 1-based line and a column counted in Unicode scalars) and its style
-/// (block or flow). Where a node ends is worked out from the text (`YAMLText`): the end of a block entry from the
-/// indentation of the lines after it, the end of a flow collection by scanning to its closing bracket.
+/// Yams gives every node's start (`Node.Mark`, 1-based line and a column counted in Unicode scalars); whether a
+/// collection is in flow style is read from the text (its first byte is `{` or `[`). Where a node ends is worked out
+/// from the text (`YAMLText`): the end of a block entry from the indentation of the lines after it, the end of a flow
+/// collection by scanning to its closing bracket.
 struct YAMLDocument {
     let text: YAMLText
     let root: YAMLNode
@@ -30,19 +31,20 @@ struct YAMLDocument {
         let start = node.mark.map { text.offset(line: $0.line, column: $0.column) } ?? 0
         switch node {
         case .scalar(let scalar):
-            return YAMLNode(content: .scalar(scalar.string, plain: scalar.style == .plain || scalar.style == .any),
-                start: start, flow: false)
+            let first = start < text.bytes.count ? text.bytes[start] : 0
+            let plain = !"\"'|>".utf8.contains(first)
+            return YAMLNode(content: .scalar(scalar.string, plain: plain), start: start, flow: false)
         case .sequence(let sequence):
             return YAMLNode(
                 content: .sequence(sequence.map { convert($0, text: text) }), start: start,
-                flow: sequence.style == .flow)
+                flow: text.opensFlowCollection(at: start))
         case .mapping(let mapping):
             var entries: [YAMLEntry] = []
             for (key, value) in mapping {
                 let keyStart = key.mark.map { text.offset(line: $0.line, column: $0.column) } ?? start
                 entries.append(YAMLEntry(key: key.string ?? "", keyStart: keyStart, value: convert(value, text: text)))
             }
-            return YAMLNode(content: .mapping(entries), start: start, flow: mapping.style == .flow)
+            return YAMLNode(content: .mapping(entries), start: start, flow: text.opensFlowCollection(at: start))
         case .alias:
             return YAMLNode(content: .scalar("", plain: true), start: start, flow: false)
         }

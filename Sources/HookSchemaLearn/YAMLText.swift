@@ -145,6 +145,11 @@ struct YAMLText {
         return bytes.count - 1
     }
 
+    /// Whether a flow collection (`{` or `[`) opens at `offset`.
+    func opensFlowCollection(at offset: Int) -> Bool {
+        offset < bytes.count && (bytes[offset] == UInt8(ascii: "{") || bytes[offset] == UInt8(ascii: "["))
+    }
+
     func isSpace(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
             || byte == UInt8(ascii: "\r")
