@@ -25,7 +25,7 @@ struct EditRenderer {
         for (name, schema) in members {
             lines += Self.block(name, schema, column: hasFieldsKey ? column : column + 2)
         }
-        return insertLines(lines, after: last.keyStart, column: column)
+        return insertLines(lines, after: last.keyStart, column: column, value: last.value)
     }
 
     /// `name: <schema>` as `LanguageWriter` writes a field, starting at this column (flow style when the line fits in
@@ -83,7 +83,7 @@ struct EditRenderer {
         guard dash >= 0, text.bytes[dash] == UInt8(ascii: "-") else { return nil }
         let column = text.column(of: dash)
         let indent = String(repeating: " ", count: column)
-        return insertLines(written.map { indent + "- " + $0 }, after: dash, column: column)
+        return insertLines(written.map { indent + "- " + $0 }, after: dash, column: column, value: last)
     }
 
     // MARK: Required
@@ -140,10 +140,14 @@ struct EditRenderer {
         return TextEdit(range: (last + 1)..<(last + 1), replacement: separator + content)
     }
 
-    /// Inserts whole lines after the block that starts at `offset` (a key or a dash at `column`): after its last
-    /// line, before any blank lines or less-indented comments that follow it.
-    private func insertLines(_ lines: [String], after offset: Int, column: Int) -> TextEdit {
-        let lastLine = text.lastLine(ofBlockStartingAt: text.lineIndex(of: offset), column: column)
+    /// Inserts whole lines after the block that starts at `offset` (a key or a dash at `column`) and holds `value`:
+    /// after its last line, before any blank lines or less-indented comments that follow it. A flow collection's
+    /// closing bracket may sit at the key's own indentation (`note: {` … `}`): the block reaches at least its line.
+    private func insertLines(_ lines: [String], after offset: Int, column: Int, value: YAMLNode) -> TextEdit {
+        var lastLine = text.lastLine(ofBlockStartingAt: text.lineIndex(of: offset), column: column)
+        if value.flow, let (close, _) = text.flowClose(from: value.start) {
+            lastLine = max(lastLine, text.lineIndex(of: close))
+        }
         let position = text.lineEnd(lastLine)
         var content = lines.joined(separator: "\n") + "\n"
         if position == text.bytes.count, position > 0, text.bytes[position - 1] != UInt8(ascii: "\n") {
