@@ -72,6 +72,11 @@ struct EditPlan {
             values[key] = entry
         case (.missingRequired, _):
             guard let name = tokens.last else { throw .notLearnable }
+            guard SchemaLocator.value(at: tokens, in: body) == nil else {
+                // The object is there: one of its `exactlyOne` / `atLeastOne` members is missing, a rule to change
+                // by hand.
+                throw .unplaced("a member of an `exactlyOne` / `atLeastOne` choice is missing")
+            }
             let parent = try place { try locator.object(at: tokens.dropLast(), body: body) }
             let parentValue = SchemaLocator.value(at: tokens.dropLast(), in: body) ?? .null
             let (declaration, _) = try place { try locator.member(name, of: parent, value: parentValue) }

@@ -77,51 +77,70 @@ public struct LearnResult: Sendable {
 /// Everything else stays a finding for a person (`NotLearned`): a wrong type, a const, format or constraint
 /// violation, null where it is not allowed, a closed enum's or a union's unknown value, a missing header, an unknown
 /// event, malformed JSON.
-public enum Learner {
-    /// The edits for `deliveries`, from the schema files' texts (`sources`) and the model they load to (`schemas`).
-    /// Pure: the caller reads and writes files.
-    public static func learn(sources: [SchemaSource], schemas: SchemaSet, deliveries: [LearnDelivery]) -> LearnResult {
-        let validator = SchemaValidator(schemas: schemas)
-        let sourcesByPath = Dictionary(sources.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
-        var documents: [String: YAMLDocument] = [:]
-        var plan = EditPlan()
-        var notLearned: [NotLearned] = []
+public struct Learner {
+    private let schemas: SchemaSet
+    private let validator: SchemaValidator
+    private let sources: [String: SchemaSource]
+    private var documents: [String: YAMLDocument] = [:]
+    private var plan = EditPlan()
+    private var notLearned: [NotLearned] = []
+    private var buffers = ValidationBuffers()
 
-        for delivery in deliveries {
-            let report = validator.validate(body: delivery.body, headers: delivery.headers, eventType: delivery.eventType)
-            guard !report.findings.isEmpty else { continue }
-            func leave(_ finding: Finding, _ reason: String? = nil) {
-                notLearned.append(NotLearned(source: delivery.source, finding: finding, reason: reason))
-            }
-            guard let provider = report.provider.flatMap({ schemas.provider(named: $0) }),
-                let event = report.event.flatMap({ provider.event(ofType: $0) }),
-                let body = try? JSONDecoder().decode(JSONValue.self, from: Data(delivery.body))
-            else {
-                report.findings.forEach { leave($0) }
-                continue
-            }
-            var locator = SchemaLocator(documents: [:], provider: provider, event: event)
-            for file in [event.source, locator.providerFile] where documents[file] == nil {
-                guard let source = sourcesByPath[file], let document = try? YAMLDocument(source.text) else { continue }
-                documents[file] = document
-            }
-            locator = SchemaLocator(documents: documents, provider: provider, event: event)
-            for finding in report.findings {
-                do {
-                    try plan.add(finding, body: body, locator: locator)
-                } catch {
-                    switch error {
-                    case .notLearnable: leave(finding)
-                    case .unplaced(let reason): leave(finding, reason)
-                    }
+    /// A learner for the schema files' texts (`sources`) and the model they load to (`schemas`).
+    public init(sources: [SchemaSource], schemas: SchemaSet) {
+        self.schemas = schemas
+        validator = SchemaValidator(schemas: schemas)
+        self.sources = Dictionary(sources.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The edits for `deliveries`. Pure: the caller reads and writes files.
+    public static func learn(sources: [SchemaSource], schemas: SchemaSet, deliveries: [LearnDelivery]) -> LearnResult {
+        var learner = Learner(sources: sources, schemas: schemas)
+        for delivery in deliveries { learner.add(delivery) }
+        return learner.result()
+    }
+
+    /// Validates one delivery and notes what its findings would change (nothing of the delivery is kept, so a long
+    /// NDJSON stream can be learned from one line at a time).
+    public mutating func add(_ delivery: LearnDelivery) {
+        let report = delivery.body.withUnsafeBufferPointer {
+            validator.validate(body: $0, headers: delivery.headers, eventType: delivery.eventType, reusing: &buffers)
+        }
+        guard !report.findings.isEmpty else { return }
+        func leave(_ finding: Finding, _ reason: String? = nil) {
+            notLearned.append(NotLearned(source: delivery.source, finding: finding, reason: reason))
+        }
+        guard let provider = report.provider.flatMap({ schemas.provider(named: $0) }),
+            let event = report.event.flatMap({ provider.event(ofType: $0) }),
+            let body = try? JSONDecoder().decode(JSONValue.self, from: Data(delivery.body))
+        else {
+            report.findings.forEach { leave($0) }
+            return
+        }
+        var locator = SchemaLocator(documents: [:], provider: provider, event: event)
+        for file in [event.source, locator.providerFile] where documents[file] == nil {
+            guard let source = sources[file], let document = try? YAMLDocument(source.text) else { continue }
+            documents[file] = document
+        }
+        locator = SchemaLocator(documents: documents, provider: provider, event: event)
+        for finding in report.findings {
+            do {
+                try plan.add(finding, body: body, locator: locator)
+            } catch {
+                switch error {
+                case .notLearnable: leave(finding)
+                case .unplaced(let reason): leave(finding, reason)
                 }
             }
         }
+    }
 
+    /// The edited files, every change, and what was left alone, for the deliveries added so far.
+    public func result() -> LearnResult {
         var files: [LearnedFile] = []
         var changes: [LearnedChange] = []
         for (file, edits) in plan.edits(documents: documents).sorted(by: { $0.key < $1.key }) {
-            guard let source = sourcesByPath[file], let document = documents[file] else { continue }
+            guard let source = sources[file], let document = documents[file] else { continue }
             let edited = TextEdit.apply(edits.map(\.edit), to: document.text.bytes)
             files.append(LearnedFile(path: source.path, relativePath: file, original: source.text, edited: edited))
             for planned in edits.sorted(by: { $0.edit.range.lowerBound < $1.edit.range.lowerBound }) {

@@ -61,18 +61,21 @@ struct LearnCommand: ParsableCommand {
 
     func run() throws {
         let (sources, schemaSet) = try loadSchemas()
-        var deliveries: [LearnDelivery] = []
+        var learner = Learner(sources: sources, schemas: schemaSet)
+        var payloads = 0
         var unreadable: [String] = []
         do {
             let limits = ValidationLimits()
             for source in try PayloadSource.expand(paths) {
                 try source.forEachPayload(limits: limits) { payload in
+                    payloads += 1
                     let label = payload.line.map { "\(source.displayPath):\($0)" } ?? source.displayPath
                     if let finding = payload.unreadable {
-                        unreadable.append("\(label): \(finding.path.isEmpty ? "/" : finding.path): not learned: \(finding.message)")
+                        let pointer = finding.path.isEmpty ? "/" : finding.path
+                        unreadable.append("\(label): \(pointer): not learned: \(finding.message)")
                         return
                     }
-                    deliveries.append(
+                    learner.add(
                         LearnDelivery(source: label, body: Array(payload.body), headers: payload.headers, eventType: event))
                 }
             }
@@ -81,7 +84,7 @@ struct LearnCommand: ParsableCommand {
             throw ExitCode.usageError
         }
 
-        let result = Learner.learn(sources: sources, schemas: schemaSet, deliveries: deliveries)
+        let result = learner.result()
         if dryRun {
             for file in result.files {
                 StandardStream.output.write(
@@ -110,7 +113,7 @@ struct LearnCommand: ParsableCommand {
         let verb = dryRun ? "would change" : "changed"
         let files = result.files.count
         StandardStream.error.write(
-            "\(deliveries.count + unreadable.count) payload\(deliveries.count + unreadable.count == 1 ? "" : "s"): "
+            "\(payloads) payload\(payloads == 1 ? "" : "s"): "
                 + "\(result.changes.count) change\(result.changes.count == 1 ? "" : "s") learned "
                 + "(\(verb) \(files) file\(files == 1 ? "" : "s")), \(notLearned.count) finding"
                 + "\(notLearned.count == 1 ? "" : "s") not learned\n")

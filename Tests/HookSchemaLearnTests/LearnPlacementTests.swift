@@ -41,6 +41,14 @@ let hooky = LearnFixture(files: [
           actor: { $ref: Actor, required: true }
           labels: { $ref: Labels }
           plain: { $ref: Plain }
+          level: { type: enum, values: [1, 2] }
+          code: { type: enum, values: ["10", A] }
+          contact:
+            type: object
+            fields:
+              email: { type: string }
+              phone: { type: string }
+            atLeastOne: [email, phone]
           note: {
             type: string,
             required: true
@@ -112,8 +120,21 @@ let hooky = LearnFixture(files: [
             """))
     }
 
-    @Test func anObjectMissingAnExactlyOneMemberIsNotPlaced() throws {
-        // A value no member of the union has the shape of: the validator reports it, learn cannot place it.
+    @Test func integerAndNumberLikeEnumValues() throws {
+        let learned = try learned([#"{"kind": "thing.made", "actor": "a", "note": "n", "level": 3, "code": "11"}"#])
+        let text = learned.files["hooky/thing.made.yaml"]!
+        #expect(text.contains("  level: { type: enum, values: [1, 2, 3] }\n"))
+        #expect(text.contains("  code: { type: enum, values: [\"10\", A, \"11\"] }\n"))
+    }
+
+    @Test func aMissingChoiceIsNotARequiredMember() throws {
+        let result = try #require(hooky.learn([#"{"kind": "thing.made", "actor": "a", "note": "n", "contact": {}}"#]))
+        #expect(result.files.isEmpty)
+        #expect(result.notLearned.map(\.finding.kind) == [.missingRequired])
+        #expect(result.notLearned.first?.reason == "a member of an `exactlyOne` / `atLeastOne` choice is missing")
+    }
+
+    @Test func aValueNoUnionMemberHasIsLeftAlone() throws {
         let result = try #require(hooky.learn([#"{"kind": "thing.made", "actor": 5, "note": "n"}"#]))
         #expect(result.files.isEmpty)
         #expect(!result.notLearned.isEmpty)
