@@ -50,7 +50,9 @@ struct EditPlan {
         case (.unknownField, .warning):
             guard let name = tokens.last else { throw .notLearnable }
             let value = SchemaLocator.value(at: tokens, in: body) ?? .null
-            try addMember(name, value: value, parent: place { try locator.object(at: tokens.dropLast(), body: body) }, locator: locator)
+            try addMember(
+                name, value: value, parent: place { try locator.object(at: tokens.dropLast(), body: body) },
+                locator: locator)
         case (.unknownEnumValue, .warning):
             let place = try place { try locator.value(at: tokens, body: body) }
             guard case .enumeration(let rules) = place.schema.kind, !rules.closed else {
@@ -65,7 +67,8 @@ struct EditPlan {
             default: throw .unplaced("the value is not one the enum can hold")
             }
             let key = "\(place.file)@\(node.start)"
-            var entry = values[key] ?? NewValues(file: place.file, owner: place.owner, values: node, integer: rules.integer)
+            var entry =
+                values[key] ?? NewValues(file: place.file, owner: place.owner, values: node, integer: rules.integer)
             if !entry.added.contains(text), !rules.values.contains(where: { $0.value == text }) {
                 entry.added.append(text)
             }
@@ -127,7 +130,8 @@ struct EditPlan {
         if let fields, fields.entries == nil { throw .unplaced("\(owner)'s `fields:` is not a mapping") }
         let container = fields ?? object
         let key = "\(file)@\(container.start)"
-        var entry = members[key] ?? NewMembers(file: file, owner: owner, container: container, hasFieldsKey: fields != nil)
+        var entry =
+            members[key] ?? NewMembers(file: file, owner: owner, container: container, hasFieldsKey: fields != nil)
         if entry.shapes[name] == nil { entry.names.append(name) }
         entry.shapes[name, default: ShapeAccumulator()].add(value)
         members[key] = entry
@@ -158,11 +162,14 @@ struct EditPlan {
         for entry in members.values {
             guard let text = documents[entry.file]?.text else { continue }
             let schemas = entry.names.map { ($0, entry.shapes[$0]!.schema()) }
-            guard let edit = EditRenderer(text: text).insertMembers(schemas, into: entry.container, hasFieldsKey: entry.hasFieldsKey)
+            guard
+                let edit = EditRenderer(text: text).insertMembers(
+                    schemas, into: entry.container, hasFieldsKey: entry.hasFieldsKey)
             else { continue }
             let names = entry.names.map { "`\($0)`" }.joined(separator: ", ")
             let noun = entry.names.count == 1 ? "member" : "members"
-            result[entry.file, default: []].append(PlannedEdit(edit: edit, summary: "\(entry.owner): new optional \(noun) \(names)"))
+            result[entry.file, default: []].append(
+                PlannedEdit(edit: edit, summary: "\(entry.owner): new optional \(noun) \(names)"))
         }
         for entry in values.values where !entry.added.isEmpty {
             guard let text = documents[entry.file]?.text,
@@ -170,7 +177,8 @@ struct EditPlan {
             else { continue }
             let list = entry.added.map { "`\($0)`" }.joined(separator: ", ")
             let noun = entry.added.count == 1 ? "value" : "values"
-            result[entry.file, default: []].append(PlannedEdit(edit: edit, summary: "\(entry.owner): new enum \(noun) \(list)"))
+            result[entry.file, default: []].append(
+                PlannedEdit(edit: edit, summary: "\(entry.owner): new enum \(noun) \(list)"))
         }
         for entry in optionals.values {
             guard let text = documents[entry.file]?.text else { continue }

@@ -55,7 +55,9 @@ struct EditRenderer {
         switch schema.kind {
         case .object(let rules):
             header("object")
-            let fields = rules.fields.map { "\(LanguageWriter.key($0.name)): \(flow($0.schema, required: $0.required))" }
+            let fields = rules.fields.map {
+                "\(LanguageWriter.key($0.name)): \(flow($0.schema, required: $0.required))"
+            }
             parts.append("fields: { " + fields.joined(separator: ", ") + " }")
         case .array(let rules):
             header("array")
@@ -118,7 +120,9 @@ struct EditRenderer {
         let line = text.lineIndex(of: required.keyStart)
         let startsLine = text.lineStarts[line] + text.indentation(line) == required.keyStart
         let rest = text.line(line)[valueEnd...]
-        guard startsLine, rest.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) else { return toFalse }
+        guard startsLine, rest.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) else {
+            return toFalse
+        }
         return TextEdit(range: text.lineStarts[line]..<text.lineEnd(line), replacement: "")
     }
 

@@ -13,7 +13,9 @@ public struct LearnDelivery: Sendable {
     /// The event type of a bare body of a provider that names its events in a header (`check --event`).
     public var eventType: String?
 
-    public init(source: String, body: [UInt8], headers: [(name: String, value: String)]? = nil, eventType: String? = nil) {
+    public init(
+        source: String, body: [UInt8], headers: [(name: String, value: String)]? = nil, eventType: String? = nil
+    ) {
         self.source = source
         self.body = body
         self.headers = headers

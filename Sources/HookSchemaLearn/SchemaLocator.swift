@@ -95,14 +95,20 @@ struct SchemaLocator {
             else { throw Failure(reason: "the event declares no member `\(name)`") }
             let eventRoot = try root(event.source)
             if name == provider.payloadField, let entry = eventRoot.entry("payload") {
-                return (FieldDeclaration(file: event.source, entry: entry, field: field, owner: event.type), memberValue)
+                return (
+                    FieldDeclaration(file: event.source, entry: entry, field: field, owner: event.type), memberValue
+                )
             }
             let providerRoot = try root(providerFile)
             if let entry = providerRoot["envelope"]?["fields"]?.entry(name) {
-                return (FieldDeclaration(file: providerFile, entry: entry, field: field, owner: "envelope"), memberValue)
+                return (
+                    FieldDeclaration(file: providerFile, entry: entry, field: field, owner: "envelope"), memberValue
+                )
             }
             if let entry = eventRoot["fields"]?.entry(name) {
-                return (FieldDeclaration(file: event.source, entry: entry, field: field, owner: event.type), memberValue)
+                return (
+                    FieldDeclaration(file: event.source, entry: entry, field: field, owner: event.type), memberValue
+                )
             }
             throw Failure(reason: "`\(name)` is not written in the event's YAML (the loader adds it)")
         case .object(let place):
@@ -130,10 +136,16 @@ struct SchemaLocator {
             guard let index = Int(token), let node = place.node["items"] else {
                 throw Failure(reason: "\(place.owner): no `items` for `\(token)`")
             }
-            return (SchemaPlace(file: place.file, node: node, schema: rules.items, owner: place.owner), value[index] ?? .null)
+            return (
+                SchemaPlace(file: place.file, node: node, schema: rules.items, owner: place.owner),
+                value[index] ?? .null
+            )
         case .map(let rules):
             guard let node = place.node["values"] else { throw Failure(reason: "\(place.owner): no `values`") }
-            return (SchemaPlace(file: place.file, node: node, schema: rules.values, owner: place.owner), value[token] ?? .null)
+            return (
+                SchemaPlace(file: place.file, node: node, schema: rules.values, owner: place.owner),
+                value[token] ?? .null
+            )
         default:
             throw Failure(reason: "\(place.owner): the schema at `\(token)` has no members")
         }
@@ -155,9 +167,12 @@ struct SchemaLocator {
                 place = try namedType(member.type)
             case .untaggedUnion(let rules):
                 guard let members = place.node["members"]?.items, members.count == rules.members.count,
-                    let index = rules.members.firstIndex(where: { Self.matches(provider.unionShape(of: $0.schema), value) })
+                    let index = rules.members.firstIndex(where: {
+                        Self.matches(provider.unionShape(of: $0.schema), value)
+                    })
                 else { throw Failure(reason: "\(place.owner): no union member has this value's shape") }
-                place = SchemaPlace(file: place.file, node: members[index], schema: rules.members[index].schema, owner: place.owner)
+                place = SchemaPlace(
+                    file: place.file, node: members[index], schema: rules.members[index].schema, owner: place.owner)
             default:
                 return place
             }

@@ -10,7 +10,8 @@ public enum UnifiedDiff {
         let old = Lines(original)
         let new = Lines(edited)
         // Compared as printed, so that a last line without a newline differs from the same line with one.
-        let operations = diff(old.lines.indices.map { Substring(old.line($0)) }, new.lines.indices.map { Substring(new.line($0)) })
+        let operations = diff(
+            old.lines.indices.map { Substring(old.line($0)) }, new.lines.indices.map { Substring(new.line($0)) })
         var output = "--- \(oldLabel)\n+++ \(newLabel)\n"
         for hunk in hunks(operations, context: context) {
             output += hunkHeader(hunk, operations: operations)
@@ -84,7 +85,8 @@ public enum UnifiedDiff {
         search: for d in 0...maximum {
             trace.append(v)
             for k in stride(from: -d, through: d, by: 2) {
-                var x = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])
+                var x =
+                    k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])
                     ? v[offset + k + 1] : v[offset + k - 1] + 1
                 var y = x - k
                 while x < n, y < m, a[x] == b[y] {
@@ -149,7 +151,9 @@ public enum UnifiedDiff {
         var newBefore = 0
         for operation in operations[..<hunk.lowerBound] {
             switch operation {
-            case .equal: oldBefore += 1; newBefore += 1
+            case .equal:
+                oldBefore += 1
+                newBefore += 1
             case .delete: oldBefore += 1
             case .insert: newBefore += 1
             }
@@ -175,6 +179,7 @@ public enum UnifiedDiff {
             let first = (start ?? before) + 1
             return count == 1 ? "\(first)" : "\(first),\(count)"
         }
-        return "@@ -\(range(oldStart, oldCount, before: oldBefore)) +\(range(newStart, newCount, before: newBefore)) @@\n"
+        return
+            "@@ -\(range(oldStart, oldCount, before: oldBefore)) +\(range(newStart, newCount, before: newBefore)) @@\n"
     }
 }

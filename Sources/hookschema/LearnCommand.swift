@@ -76,7 +76,8 @@ struct LearnCommand: ParsableCommand {
                         return
                     }
                     learner.add(
-                        LearnDelivery(source: label, body: Array(payload.body), headers: payload.headers, eventType: event))
+                        LearnDelivery(
+                            source: label, body: Array(payload.body), headers: payload.headers, eventType: event))
                 }
             }
         } catch {

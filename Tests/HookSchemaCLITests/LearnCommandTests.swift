@@ -33,7 +33,8 @@ import Testing
         let result = try CLIRunner.run(["learn", "--dry-run"] + drift)
         #expect(result.status == 0, "\(result.stderr)")
         let golden = try String(
-            contentsOf: CLIRunner.packageRoot.appendingPathComponent("Tests/HookSchemaLearnTests/Golden/bundled-drift.diff"),
+            contentsOf: CLIRunner.packageRoot.appendingPathComponent(
+                "Tests/HookSchemaLearnTests/Golden/bundled-drift.diff"),
             encoding: .utf8)
         #expect(result.stdout == golden)
         #expect(result.stderr.contains("3 payloads: 5 changes learned (would change 2 files), 0 findings not learned"))
@@ -52,7 +53,8 @@ import Testing
 
         let learned = try CLIRunner.run(["learn", "--schemas", schemas] + drift)
         #expect(learned.status == 0, "\(learned.stderr)")
-        #expect(learned.stdout.contains("\(schemas)/plextera/provider.yaml:96: ExtractionStatus: new enum value `EXPIRED`"))
+        #expect(
+            learned.stdout.contains("\(schemas)/plextera/provider.yaml:96: ExtractionStatus: new enum value `EXPIRED`"))
         #expect(learned.stdout.split(separator: "\n").count == 5)
 
         let lint = try CLIRunner.run(["lint", "--schemas", schemas])
@@ -74,7 +76,9 @@ import Testing
         let result = try CLIRunner.run(["learn", "--schemas", schemas, path])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("\(path): /payload/usage/credits: not learned: expected a number, found string \"4\"\n"))
+        #expect(
+            result.stderr.contains(
+                "\(path): /payload/usage/credits: not learned: expected a number, found string \"4\"\n"))
         #expect(result.stderr.contains("1 payload: 0 changes learned (changed 0 files), 1 finding not learned"))
     }
 

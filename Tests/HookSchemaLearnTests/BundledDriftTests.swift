@@ -49,7 +49,8 @@ import Testing
         let (result, _, _) = try Self.learn()
         #expect(result.notLearned.isEmpty, "\(result.notLearned)")
         let diff = result.files.map {
-            UnifiedDiff.render(original: $0.original, edited: $0.edited, oldLabel: "a/\($0.path)", newLabel: "b/\($0.path)")
+            UnifiedDiff.render(
+                original: $0.original, edited: $0.edited, oldLabel: "a/\($0.path)", newLabel: "b/\($0.path)")
         }.joined()
         if ProcessInfo.processInfo.environment["HOOKSCHEMA_RECORD"] != nil {
             try diff.write(to: Self.golden, atomically: true, encoding: .utf8)
@@ -80,7 +81,9 @@ import Testing
                 }
                 edited = edited[(index + 1)...]
             }
-            let comments = file.original.split(separator: "\n").filter { $0.trimmingPrefix(while: \.isWhitespace).hasPrefix("#") }
+            let comments = file.original.split(separator: "\n").filter {
+                $0.trimmingPrefix(while: \.isWhitespace).hasPrefix("#")
+            }
             #expect(comments.allSatisfy { file.edited.contains($0) })
         }
     }

@@ -29,47 +29,66 @@ import Testing
 
     @Test func newMemberInBlockFieldsGoesLastBeforeTrailingComments() throws {
         let edited = try learnedText([order(["channel": #""web""#])])
-        #expect(edited == (try original(replacing: "      # Members end here.\n", with: "      channel: { type: string }\n      # Members end here.\n")))
+        #expect(
+            edited
+                == (try original(
+                    replacing: "      # Members end here.\n",
+                    with: "      channel: { type: string }\n      # Members end here.\n")))
     }
 
     @Test func newMemberOfAnArrayItemInFlowFieldsOfANamedType() throws {
-        let edited = try learnedText([order(["items": #"[{"sku": "a", "qty": 1}, {"sku": "b", "qty": 2, "color": "red"}]"#])])
-        #expect(edited == (try original(
-            replacing: "qty: { type: integer, required: true } }",
-            with: "qty: { type: integer, required: true }, color: { type: string } }")))
+        let edited = try learnedText([
+            order(["items": #"[{"sku": "a", "qty": 1}, {"sku": "b", "qty": 2, "color": "red"}]"#])
+        ])
+        #expect(
+            edited
+                == (try original(
+                    replacing: "qty: { type: integer, required: true } }",
+                    with: "qty: { type: integer, required: true }, color: { type: string } }")))
     }
 
     @Test func newObjectMemberIsWrittenInBlockStyle() throws {
         let edited = try learnedText([order(["customer": #"{"name": "Ann", "vip": true}"#])])
-        #expect(edited == (try original(replacing: "      # Members end here.\n", with: """
-                  customer:
-                    type: object
-                    fields:
-                      name: { type: string, required: true }
-                      vip: { type: boolean, required: true }
-                  # Members end here.
+        #expect(
+            edited
+                == (try original(
+                    replacing: "      # Members end here.\n",
+                    with: """
+                              customer:
+                                type: object
+                                fields:
+                                  name: { type: string, required: true }
+                                  vip: { type: boolean, required: true }
+                              # Members end here.
 
-            """)))
+                        """)))
     }
 
     @Test func newTopLevelMemberGoesToTheEnvelope() throws {
         let body = #"{"id": "evt_1", "type": "order.created", "version": 2, "data": \#(validOrderJSON)}"#
         let edited = try learnedText([body])
-        #expect(edited == (try original(
-            replacing: "    type: { type: string, required: true }\n",
-            with: "    type: { type: string, required: true }\n    version: { type: integer }\n")))
+        #expect(
+            edited
+                == (try original(
+                    replacing: "    type: { type: string, required: true }\n",
+                    with: "    type: { type: string, required: true }\n    version: { type: integer }\n")))
     }
 
     @Test func enumValueInAFlowListKeepsTheTrailingComment() throws {
         let edited = try learnedText([order(["status": #""PENDING""#])])
-        #expect(edited == (try original(replacing: "[OPEN, CLOSED]  # an open set", with: "[OPEN, CLOSED, PENDING]  # an open set")))
+        #expect(
+            edited
+                == (try original(
+                    replacing: "[OPEN, CLOSED]  # an open set", with: "[OPEN, CLOSED, PENDING]  # an open set")))
     }
 
     @Test func enumValueInABlockListIsANewItemLine() throws {
         let edited = try learnedText([order(["reason": #""FRAUD""#])])
-        #expect(edited == (try original(
-            replacing: "      - { value: CANCELLED, description: By the user. }\n",
-            with: "      - { value: CANCELLED, description: By the user. }\n      - FRAUD\n")))
+        #expect(
+            edited
+                == (try original(
+                    replacing: "      - { value: CANCELLED, description: By the user. }\n",
+                    with: "      - { value: CANCELLED, description: By the user. }\n      - FRAUD\n")))
     }
 
     @Test func manyDeliveriesAtOnePlaceMakeOneEdit() throws {
@@ -78,10 +97,11 @@ import Testing
             order(["status": #""PENDING""#, "reason": #""yes""#]),
         ]
         let result = try #require(acme.learn(bodies))
-        #expect(result.changes.map(\.summary) == [
-            "Status: new enum values `PENDING`, `HELD`", "Reason: new enum value `yes`",
-            "Order: new optional member `channel`",
-        ])
+        #expect(
+            result.changes.map(\.summary) == [
+                "Status: new enum values `PENDING`, `HELD`", "Reason: new enum value `yes`",
+                "Order: new optional member `channel`",
+            ])
         let edited = try #require(result.files.first?.edited)
         // `yes` is quoted: YAML would read it as a boolean.
         #expect(edited.contains("      - \"yes\"\n"))
@@ -91,24 +111,31 @@ import Testing
 
     @Test func missingRequiredBlockEntryLosesItsLine() throws {
         let edited = try learnedText([order(removing: ["note"])])
-        #expect(edited == (try original(
-            replacing: "        type: string\n        required: true\n        description: >-",
-            with: "        type: string\n        description: >-")))
+        #expect(
+            edited
+                == (try original(
+                    replacing: "        type: string\n        required: true\n        description: >-",
+                    with: "        type: string\n        description: >-")))
     }
 
     @Test func missingRequiredWithACommentIsSetToFalse() throws {
         let edited = try learnedText([order(removing: ["placedAt"])])
-        #expect(edited == (try original(replacing: "required: true # always sent", with: "required: false # always sent")))
+        #expect(
+            edited == (try original(replacing: "required: true # always sent", with: "required: false # always sent")))
     }
 
     @Test func missingRequiredInAFlowMappingLosesTheEntryAndItsComma() throws {
         let edited = try learnedText([order(["items": #"[{"sku": "a"}]"#])])
-        #expect(edited == (try original(
-            replacing: "qty: { type: integer, required: true } }", with: "qty: { type: integer } }")))
+        #expect(
+            edited
+                == (try original(
+                    replacing: "qty: { type: integer, required: true } }", with: "qty: { type: integer } }")))
         let envelope = try learnedText([#"{"type": "order.created", "data": \#(validOrderJSON)}"#])
-        #expect(envelope == (try original(
-            replacing: "id: { type: string, required: true }  # the event id",
-            with: "id: { type: string }  # the event id")))
+        #expect(
+            envelope
+                == (try original(
+                    replacing: "id: { type: string, required: true }  # the event id",
+                    with: "id: { type: string }  # the event id")))
     }
 
     @Test func errorsAreNeverLearned() throws {
@@ -120,8 +147,11 @@ import Testing
         ]
         let result = try #require(acme.learn(bodies))
         #expect(result.files.isEmpty)
-        #expect(result.notLearned.map(\.finding.kind) == [.typeMismatch, .formatInvalid, .unknownEvent, .malformedJSON])
-        #expect(result.notLearned.first?.description == "d0: /data/number: not learned: \(result.notLearned[0].finding.message)")
+        #expect(
+            result.notLearned.map(\.finding.kind) == [.typeMismatch, .formatInvalid, .unknownEvent, .malformedJSON])
+        #expect(
+            result.notLearned.first?.description
+                == "d0: /data/number: not learned: \(result.notLearned[0].finding.message)")
     }
 
     @Test func errorsBesideDriftLeaveTheDriftLearned() throws {
@@ -132,7 +162,8 @@ import Testing
 
     @Test func aSecondLearnFindsNothing() throws {
         let bodies = [
-            order(["status": #""PENDING""#, "channel": #""web""#, "reason": #""FRAUD""#], removing: ["note", "placedAt"]),
+            order(
+                ["status": #""PENDING""#, "channel": #""web""#, "reason": #""FRAUD""#], removing: ["note", "placedAt"]),
             order(["items": #"[{"sku": "b", "color": "red"}]"#, "customer": #"{"name": "Ann"}"#]),
         ]
         let first = try #require(acme.learn(bodies))
@@ -146,4 +177,5 @@ import Testing
     }
 }
 
-let validOrderJSON = #"{"number": "1", "status": "OPEN", "items": [{"sku": "a", "qty": 1}], "placedAt": "2026-01-01T00:00:00Z", "note": "n"}"#
+let validOrderJSON =
+    #"{"number": "1", "status": "OPEN", "items": [{"sku": "a", "qty": 1}], "placedAt": "2026-01-01T00:00:00Z", "note": "n"}"#

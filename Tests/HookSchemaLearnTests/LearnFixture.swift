@@ -24,7 +24,9 @@ struct LearnFixture {
 
     func learn(_ bodies: [String]) -> LearnResult? {
         guard let schemas = schemaSet() else { return nil }
-        let deliveries = bodies.enumerated().map { LearnDelivery(source: "d\($0.offset)", body: Array($0.element.utf8)) }
+        let deliveries = bodies.enumerated().map {
+            LearnDelivery(source: "d\($0.offset)", body: Array($0.element.utf8))
+        }
         return Learner.learn(sources: sources, schemas: schemas, deliveries: deliveries)
     }
 
@@ -57,61 +59,61 @@ let packageRoot: URL = {
 /// named type, an array's items, comments after values and between entries.
 let acme = LearnFixture(files: [
     "acme/provider.yaml": """
-        # Acme webhooks: a test provider.
-        provider: acme
-        envelope:
-          discriminator: type
-          payload: data
-          fields:
-            id: { type: string, required: true }  # the event id
-            type: { type: string, required: true }
+    # Acme webhooks: a test provider.
+    provider: acme
+    envelope:
+      discriminator: type
+      payload: data
+      fields:
+        id: { type: string, required: true }  # the event id
+        type: { type: string, required: true }
 
-        types:
-          # Shared item type, flow style fields.
-          Item:
-            type: object
-            fields: { sku: { type: string, required: true }, qty: { type: integer, required: true } }
+    types:
+      # Shared item type, flow style fields.
+      Item:
+        type: object
+        fields: { sku: { type: string, required: true }, qty: { type: integer, required: true } }
 
-          Status:
-            type: enum
-            values: [OPEN, CLOSED]  # an open set
+      Status:
+        type: enum
+        values: [OPEN, CLOSED]  # an open set
 
-          Reason:
-            type: enum
-            values:
-              - TIMEOUT # slow
-              - { value: CANCELLED, description: By the user. }
+      Reason:
+        type: enum
+        values:
+          - TIMEOUT # slow
+          - { value: CANCELLED, description: By the user. }
 
-          Order:
-            type: object
-            description: An order.
-            fields:
-              number: { type: string, required: true }
-              status: { $ref: Status, required: true }
-              reason: { $ref: Reason }
-              items:
-                type: array
-                items: { $ref: Item }
-              placedAt:
-                type: datetime
-                required: true # always sent, so far
-              note:
-                type: string
-                required: true
-                description: >-
-                  A free-text note.
-              # Members end here.
+      Order:
+        type: object
+        description: An order.
+        fields:
+          number: { type: string, required: true }
+          status: { $ref: Status, required: true }
+          reason: { $ref: Reason }
+          items:
+            type: array
+            items: { $ref: Item }
+          placedAt:
+            type: datetime
+            required: true # always sent, so far
+          note:
+            type: string
+            required: true
+            description: >-
+              A free-text note.
+          # Members end here.
 
-          # Unrelated to Order.
-          Other: { type: string }
+      # Unrelated to Order.
+      Other: { type: string }
 
-        """,
+    """,
     "acme/order.created.yaml": """
-        event: order.created  # the discriminator
-        payload:
-          $ref: Order
+    event: order.created  # the discriminator
+    payload:
+      $ref: Order
 
-        """,
+    """,
 ])
 
 /// A delivery of `order.created` whose `data` is `order` (JSON object text).
@@ -119,7 +121,8 @@ func orderCreated(_ order: String, extra: String = "") -> String {
     #"{"id": "evt_1", "type": "order.created", "data": \#(order)\#(extra)}"#
 }
 
-let validOrder = #"{"number": "1", "status": "OPEN", "items": [{"sku": "a", "qty": 1}], "placedAt": "2026-01-01T00:00:00Z", "note": "n"}"#
+let validOrder =
+    #"{"number": "1", "status": "OPEN", "items": [{"sku": "a", "qty": 1}], "placedAt": "2026-01-01T00:00:00Z", "note": "n"}"#
 
 /// `validOrder` with some members replaced or added (`"status": "PENDING"`), or removed (`"note": null` in `remove`).
 func order(_ members: [String: String] = [:], removing removed: Set<String> = []) -> String {
@@ -128,7 +131,11 @@ func order(_ members: [String: String] = [:], removing removed: Set<String> = []
         ("placedAt", #""2026-01-01T00:00:00Z""#), ("note", #""n""#),
     ]
     for (name, value) in members.sorted(by: { $0.key < $1.key }) {
-        if let index = order.firstIndex(where: { $0.0 == name }) { order[index].1 = value } else { order.append((name, value)) }
+        if let index = order.firstIndex(where: { $0.0 == name }) {
+            order[index].1 = value
+        } else {
+            order.append((name, value))
+        }
     }
     let members = order.filter { !removed.contains($0.0) }.map { "\"\($0.0)\": \($0.1)" }
     return orderCreated("{" + members.joined(separator: ", ") + "}")

@@ -8,58 +8,58 @@ import Testing
 /// without `fields:`, and an event with no fields of its own.
 let hooky = LearnFixture(files: [
     "hooky/provider.yaml": """
-        provider: hooky
-        envelope:
-          discriminator: kind
-          fields:
-            kind: { type: string, required: true }
+    provider: hooky
+    envelope:
+      discriminator: kind
+      fields:
+        kind: { type: string, required: true }
 
-        types:
-          Actor:
-            type: union
-            members:
-              - { type: string }
-              - $ref: Bot
-          Bot:
-            type: object
-            fields: {
-                id: { type: string, required: true },   # the bot's id
-                name: { type: string }  # trailing
-              }
-          Labels:
-            type: map
-            values:
-              type: object
-              fields:
-                color: { type: string, required: true }
-          Plain: { type: object }
-
-        """,
-    "hooky/thing.made.yaml": """
-        event: thing.made
-        fields:
-          actor: { $ref: Actor, required: true }
-          labels: { $ref: Labels }
-          plain: { $ref: Plain }
-          level: { type: enum, values: [1, 2] }
-          code: { type: enum, values: ["10", A] }
-          contact:
-            type: object
-            fields:
-              email: { type: string }
-              phone: { type: string }
-            atLeastOne: [email, phone]
-          note: {
-            type: string,
-            required: true
+    types:
+      Actor:
+        type: union
+        members:
+          - { type: string }
+          - $ref: Bot
+      Bot:
+        type: object
+        fields: {
+            id: { type: string, required: true },   # the bot's id
+            name: { type: string }  # trailing
           }
+      Labels:
+        type: map
+        values:
+          type: object
+          fields:
+            color: { type: string, required: true }
+      Plain: { type: object }
 
-        """,
+    """,
+    "hooky/thing.made.yaml": """
+    event: thing.made
+    fields:
+      actor: { $ref: Actor, required: true }
+      labels: { $ref: Labels }
+      plain: { $ref: Plain }
+      level: { type: enum, values: [1, 2] }
+      code: { type: enum, values: ["10", A] }
+      contact:
+        type: object
+        fields:
+          email: { type: string }
+          phone: { type: string }
+        atLeastOne: [email, phone]
+      note: {
+        type: string,
+        required: true
+      }
+
+    """,
     "hooky/thing.gone.yaml": """
-        event: thing.gone
-        # No fields of its own.
+    event: thing.gone
+    # No fields of its own.
 
-        """,
+    """,
 ])
 
 @Suite struct LearnPlacementTests {
@@ -72,52 +72,67 @@ let hooky = LearnFixture(files: [
     }
 
     @Test func fixtureIsValid() {
-        #expect(hooky.findings([#"{"kind": "thing.made", "actor": "ann", "note": "n"}"#, #"{"kind": "thing.gone"}"#]).isEmpty)
+        #expect(
+            hooky.findings([#"{"kind": "thing.made", "actor": "ann", "note": "n"}"#, #"{"kind": "thing.gone"}"#])
+                .isEmpty)
     }
 
     @Test func throughAnUntaggedUnionIntoAFlowMappingSpanningLines() throws {
         let learned = try learned([#"{"kind": "thing.made", "actor": {"id": "b1", "yes": true}, "note": "n"}"#])
-        #expect(learned.files["hooky/provider.yaml"]!.contains("""
-                    name: { type: string }, "yes": { type: boolean }  # trailing
-                  }
-            """))
+        #expect(
+            learned.files["hooky/provider.yaml"]!.contains(
+                """
+                        name: { type: string }, "yes": { type: boolean }  # trailing
+                      }
+                """))
     }
 
     @Test func throughAMapsValues() throws {
-        let learned = try learned([#"{"kind": "thing.made", "actor": "a", "labels": {"x": {"color": "red", "weight": 2}}, "note": "n"}"#])
-        #expect(learned.files["hooky/provider.yaml"]!.contains("""
-                    color: { type: string, required: true }
-                    weight: { type: integer }
-              Plain:
-            """))
+        let learned = try learned([
+            #"{"kind": "thing.made", "actor": "a", "labels": {"x": {"color": "red", "weight": 2}}, "note": "n"}"#
+        ])
+        #expect(
+            learned.files["hooky/provider.yaml"]!.contains(
+                """
+                        color: { type: string, required: true }
+                        weight: { type: integer }
+                  Plain:
+                """))
     }
 
     @Test func anObjectWithoutFieldsGetsThem() throws {
         let learned = try learned([#"{"kind": "thing.made", "actor": "a", "plain": {"x": "y"}, "note": "n"}"#])
-        #expect(learned.files["hooky/provider.yaml"]!.contains("  Plain: { type: object, fields: { x: { type: string } } }\n"))
+        #expect(
+            learned.files["hooky/provider.yaml"]!.contains(
+                "  Plain: { type: object, fields: { x: { type: string } } }\n"))
     }
 
     @Test func aTopLevelMemberGoesToTheEventsFields() throws {
         let learned = try learned([#"{"kind": "thing.made", "actor": "a", "note": "n", "at": 5}"#])
-        #expect(learned.files["hooky/thing.made.yaml"]! == hooky.files["hooky/thing.made.yaml"]! + "  at: { type: integer }\n")
+        #expect(
+            learned.files["hooky/thing.made.yaml"]! == hooky.files["hooky/thing.made.yaml"]!
+                + "  at: { type: integer }\n")
         let gone = try self.learned([#"{"kind": "thing.gone", "why": "old"}"#])
-        #expect(gone.files["hooky/thing.gone.yaml"]! == """
-            event: thing.gone
-            fields:
-              why: { type: string }
-            # No fields of its own.
+        #expect(
+            gone.files["hooky/thing.gone.yaml"]! == """
+                event: thing.gone
+                fields:
+                  why: { type: string }
+                # No fields of its own.
 
-            """)
+                """)
     }
 
     @Test func requiredLeavesAFlowMappingSpanningLines() throws {
         let learned = try learned([#"{"kind": "thing.made", "actor": "a"}"#])
-        #expect(learned.files["hooky/thing.made.yaml"]!.hasSuffix("""
-              note: {
-                type: string
-              }
+        #expect(
+            learned.files["hooky/thing.made.yaml"]!.hasSuffix(
+                """
+                  note: {
+                    type: string
+                  }
 
-            """))
+                """))
     }
 
     @Test func integerAndNumberLikeEnumValues() throws {

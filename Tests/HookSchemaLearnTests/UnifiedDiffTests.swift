@@ -13,45 +13,47 @@ import Testing
 
     @Test func oneInsertionHasThreeLinesOfContext() {
         let new = old.replacingOccurrences(of: "line 10\n", with: "line 10\ninserted\n")
-        #expect(UnifiedDiff.render(original: old, edited: new, oldLabel: "a/x", newLabel: "b/x") == """
-            --- a/x
-            +++ b/x
-            @@ -8,6 +8,7 @@
-             line 8
-             line 9
-             line 10
-            +inserted
-             line 11
-             line 12
-             line 13
+        #expect(
+            UnifiedDiff.render(original: old, edited: new, oldLabel: "a/x", newLabel: "b/x") == """
+                --- a/x
+                +++ b/x
+                @@ -8,6 +8,7 @@
+                 line 8
+                 line 9
+                 line 10
+                +inserted
+                 line 11
+                 line 12
+                 line 13
 
-            """)
+                """)
     }
 
     @Test func nearbyChangesShareAHunkAndCountsOfOneAreBare() {
         let new = old.replacingOccurrences(of: "line 1\n", with: "first\n")
             .replacingOccurrences(of: "line 5\n", with: "")
             .replacingOccurrences(of: "line 20\n", with: "line 20\nlast\n")
-        #expect(UnifiedDiff.render(original: old, edited: new, oldLabel: "a/x", newLabel: "b/x") == """
-            --- a/x
-            +++ b/x
-            @@ -1,8 +1,7 @@
-            -line 1
-            +first
-             line 2
-             line 3
-             line 4
-            -line 5
-             line 6
-             line 7
-             line 8
-            @@ -18,3 +17,4 @@
-             line 18
-             line 19
-             line 20
-            +last
+        #expect(
+            UnifiedDiff.render(original: old, edited: new, oldLabel: "a/x", newLabel: "b/x") == """
+                --- a/x
+                +++ b/x
+                @@ -1,8 +1,7 @@
+                -line 1
+                +first
+                 line 2
+                 line 3
+                 line 4
+                -line 5
+                 line 6
+                 line 7
+                 line 8
+                @@ -18,3 +17,4 @@
+                 line 18
+                 line 19
+                 line 20
+                +last
 
-            """)
+                """)
         let one = UnifiedDiff.render(original: "a\n", edited: "b\n", oldLabel: "a/x", newLabel: "b/x")
         #expect(one == "--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n")
         let fromEmpty = UnifiedDiff.render(original: "", edited: "a\n", oldLabel: "a/x", newLabel: "b/x")
@@ -104,7 +106,9 @@ import Testing
     }
 
     private func changedLines(_ diff: String) -> Int {
-        diff.split(separator: "\n").filter { ($0.hasPrefix("+") || $0.hasPrefix("-")) && !$0.hasPrefix("+++") && !$0.hasPrefix("---") }.count
+        diff.split(separator: "\n").filter {
+            ($0.hasPrefix("+") || $0.hasPrefix("-")) && !$0.hasPrefix("+++") && !$0.hasPrefix("---")
+        }.count
     }
 
     /// Applies a unified diff (of texts ending with a newline) to `text`.
@@ -119,8 +123,13 @@ import Testing
             while let line = lines.first, !line.hasPrefix("@@") {
                 lines = lines.dropFirst()
                 switch line.first {
-                case "-": old.remove(at: position); offset -= 1
-                case "+": old.insert(String(line.dropFirst()), at: position); position += 1; offset += 1
+                case "-":
+                    old.remove(at: position)
+                    offset -= 1
+                case "+":
+                    old.insert(String(line.dropFirst()), at: position)
+                    position += 1
+                    offset += 1
                 default: position += 1
                 }
             }
@@ -139,7 +148,8 @@ import Testing
     }
 
     @Test func aBlockEndsAtTheFirstLineIndentedNoFurther() {
-        let text = YAMLText("""
+        let text = YAMLText(
+            """
             a:
               b: |
                 # not a comment: block scalar text
