@@ -119,10 +119,11 @@ struct EditRenderer {
         }
         let line = text.lineIndex(of: required.keyStart)
         let startsLine = text.lineStarts[line] + text.indentation(line) == required.keyStart
-        let rest = text.line(line)[valueEnd...]
-        guard startsLine, rest.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) else {
-            return toFalse
-        }
+        // The value on the key's line (not `required:` with `true` on the next), nothing but spaces after it.
+        let content = text.line(line)
+        guard startsLine, valueEnd <= content.endIndex,
+            content[valueEnd...].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") })
+        else { return toFalse }
         return TextEdit(range: text.lineStarts[line]..<text.lineEnd(line), replacement: "")
     }
 

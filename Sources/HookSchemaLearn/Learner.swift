@@ -146,7 +146,7 @@ public struct Learner {
             let edited = TextEdit.apply(edits.map(\.edit), to: document.text.bytes)
             files.append(LearnedFile(path: source.path, relativePath: file, original: source.text, edited: edited))
             for planned in edits.sorted(by: { $0.edit.range.lowerBound < $1.edit.range.lowerBound }) {
-                let line = document.text.lineIndex(of: planned.edit.range.lowerBound) + 1
+                let line = document.text.lineNumber(at: planned.edit.range.lowerBound)
                 changes.append(LearnedChange(file: file, line: line, summary: planned.summary))
             }
         }

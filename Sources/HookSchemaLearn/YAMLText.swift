@@ -44,6 +44,12 @@ struct YAMLText {
         return low
     }
 
+    /// The 1-based line an edit at `offset` is on: past a final newline, the line after the last.
+    func lineNumber(at offset: Int) -> Int {
+        if offset == bytes.count, bytes.last == UInt8(ascii: "\n") { return lineCount + 1 }
+        return lineIndex(of: offset) + 1
+    }
+
     /// The offset just past line `index`'s newline (the end of the text for the last line).
     func lineEnd(_ index: Int) -> Int {
         index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count

@@ -155,3 +155,47 @@ let hooky = LearnFixture(files: [
         #expect(!result.notLearned.isEmpty)
     }
 }
+
+/// `required:` written in ways that are not a line of its own.
+@Suite struct RequiredSpellingTests {
+    let fixture = LearnFixture(files: [
+        "odd/provider.yaml": """
+        provider: odd
+        envelope:
+          discriminator: kind
+          fields:
+            kind: { type: string, required: true }
+        """,
+        "odd/thing.yaml": """
+        event: thing
+        fields:
+          a:
+            type: string
+            required:
+              true
+          b: { required: true, type: string }
+          c:
+            required: true
+        """,
+    ])
+
+    @Test func valueOnTheNextLineFirstInAFlowMappingAndTheOnlyKey() throws {
+        let bodies = [#"{"kind": "thing"}"#]
+        let result = try #require(fixture.learn(bodies))
+        #expect(result.notLearned.isEmpty)
+        #expect(
+            result.files.first?.edited == """
+                event: thing
+                fields:
+                  a:
+                    type: string
+                    required:
+                      false
+                  b: { type: string }
+                  c:
+                    required: false
+                """)
+        #expect(result.changes.map(\.line) == [6, 7, 9])
+        #expect(fixture.applying(result).findings(bodies).isEmpty)
+    }
+}
