@@ -95,4 +95,23 @@ import Testing
         #expect(result.stdout.contains("It never learns an error"))
         #expect(result.stdout.contains("--dry-run"))
     }
+
+    @Test func readsNDJSONFromStandardInput() throws {
+        let (folder, schemas) = try copyOfSchemas()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let drifted = try String(
+            contentsOf: CLIRunner.packageRoot.appendingPathComponent(
+                "Examples/payloads/plextera/drift/document-insights.extraction.failed.new-status.json"),
+            encoding: .utf8
+        ).replacingOccurrences(of: "\n", with: " ")
+        let wrongType = drifted.replacingOccurrences(of: #""apiVersion": "v1""#, with: #""apiVersion": 1"#)
+        #expect(wrongType != drifted)
+        let input = drifted + "\n\n" + wrongType + "\n"
+        let result = try CLIRunner.run(["learn", "--dry-run", "--schemas", schemas, "-"], stdin: Data(input.utf8))
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("+      - EXPIRED\n"))
+        #expect(result.stdout.contains("+      retryable: { type: boolean }\n"))
+        #expect(result.stderr.contains("-:3: /apiVersion: not learned: expected a string, found integer 1\n"))
+        #expect(result.stderr.contains("2 payloads: 2 changes learned (would change 1 file), 1 finding not learned"))
+    }
 }
