@@ -165,7 +165,10 @@ let package = Package(
         .testTarget(name: "HookSchemaImportTests", dependencies: ["HookSchemaImport", "HookSchemaLoader"]),
         .testTarget(
             name: "HookSchemaInferTests",
-            dependencies: ["HookSchemaInfer", "HookSchemaImport", "HookSchemaLoader", "HookSchemaModel", "HookSchemaRuntime"]
+            dependencies: [
+                "HookSchemaInfer", "HookSchemaImport", "HookSchemaLoader", "HookSchemaModel", "HookSchemaRuntime",
+                "HookSchemaValidation",
+            ]
         ),
         .testTarget(name: "HookSchemaDiffTests", dependencies: ["HookSchemaDiff", "HookSchemaLoader", "HookSchemaModel"]),
         .testTarget(

@@ -168,6 +168,9 @@ public enum ImportWriter {
         if let variant = event.variant {
             writer.line("variant: \(LanguageWriter.scalar(variant, enumValue: true))")
         }
+        if let swiftName = event.swiftName {
+            writer.line("swiftName: \(swiftName)")
+        }
         if let description = event.description {
             writer.text("description", description, indent: 0)
         }

@@ -23,6 +23,8 @@ public struct ImportedProvider: Sendable {
         /// What the event file's first line says after the source, instead of its pointer (`infer`: the number of
         /// samples).
         public var heading: String?
+        /// The event's Swift type name, when the derived one is taken by another event (`swiftName:`).
+        public var swiftName: String?
 
         /// `issues.opened`, `endpoint.created`: the event type, and its file's name with `/` written `.`.
         public var type: String { variant.map { "\(name).\($0)" } ?? name }

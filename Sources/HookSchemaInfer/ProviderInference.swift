@@ -75,7 +75,7 @@ public struct ProviderInference {
             for position in 0..<object.memberCount {
                 let (name, child, present) = object.member(at: position)
                 if plan.tag == nil, present == object.count, child.nulls == 0, child.strings?.dataLike == 0,
-                    object.tagEvidence[position]?.isTag == true
+                    object.tagEvidence[position].isTag
                 {
                     plan.tag = name
                 }
@@ -117,10 +117,11 @@ public struct ProviderInference {
             variantMember = variantName
         }
         let plan = self.plan
+        let variantBytes = variantMember.map { Array($0.utf8) }
         var found: (name: String, variant: String?)?
         let root: ShapeNode? = try JSONScan.read(body, reusing: &buffers) { reader -> ShapeNode? in
-            if let variantMember, reader.tokens[0].kind == .object,
-                let value = reader.member(Array(variantMember.utf8), of: 0), reader.tokens[value].kind == .string
+            if let variantBytes, reader.tokens[0].kind == .object,
+                let value = reader.member(variantBytes, of: 0), reader.tokens[value].kind == .string
             {
                 if eventName == nil { eventName = reader.string(value) } else { variant = reader.string(value) }
             }
@@ -150,7 +151,11 @@ public struct ProviderInference {
             }
         }
         var reserved: Set<String> = []
-        for key in keys { reserved.insert(SwiftNaming.typeName(key)) }
+        for key in keys {
+            reserved.insert(SwiftNaming.typeName(key))
+            reserved.insert(SwiftNaming.typeName(key) + "Event")
+        }
+        reserved.insert(SwiftNaming.typeName(provider) + "Event")
         catalog.finish(reserved: reserved)
         let envelopeNames = envelopeMembers(keys, catalog: catalog)
 
@@ -191,6 +196,7 @@ public struct ProviderInference {
             if let variant { declared.insert(variant) }
         }
         var imported: [ImportedProvider.ImportedEvent] = []
+        var swiftNames: Set<String> = []
         for key in keys {
             guard let entry = events[key] else { continue }
             let fields = builder.fields(of: entry.root, path: "", excluding: declared)
@@ -199,6 +205,17 @@ public struct ProviderInference {
                 name: entry.name, variant: entry.variant, description: nil, fields: fields,
                 source: SourcePlace(file: source, pointer: ""))
             event.heading = "\(entry.root.count) sample\(entry.root.count == 1 ? "" : "s")"
+            // Two event types that make one Swift name (`workflow_run.completed`, `workflow.run.completed`): the
+            // later one (in sorted order) gets a numbered name.
+            let derived = SwiftNaming.typeName(key)
+            var swiftName = derived + "Event"
+            var number = 2
+            while swiftNames.contains(swiftName) {
+                swiftName = "\(derived)\(number)Event"
+                number += 1
+            }
+            swiftNames.insert(swiftName)
+            if swiftName != derived + "Event" { event.swiftName = swiftName }
             imported.append(event)
         }
         var types: [NamedType] = []

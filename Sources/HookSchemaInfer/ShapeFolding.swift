@@ -48,7 +48,9 @@ struct ShapeFolding {
             if let tag = node.plan?.tag {
                 let tagged = node.taggedSummary(tag)
                 tagged.count += 1
-                if let value = reader.member(Array(tag.utf8), of: index), reader.tokens[value].kind == .string {
+                if let value = reader.member(node.plan?.tagBytes ?? Array(tag.utf8), of: index),
+                    reader.tokens[value].kind == .string
+                {
                     let variant = tagged.variant(reader.string(value), plan: node.plan)
                     variant.count += 1
                     return foldObject(reader, index, into: variant)
@@ -70,7 +72,6 @@ struct ShapeFolding {
         var expected = 0
         var key = index + 1
         let end = Int(reader.tokens[index].end)
-        var seen: Set<Int> = []
         var tagValues: [(position: Int, value: Int)] = []
         var memberBits: UInt64 = 0
         while key < end {
@@ -78,8 +79,7 @@ struct ShapeFolding {
             let found = reader.withString(key) { summary.position(of: $0, expected: expected, plan: node.plan) }
             if let position = found {
                 // A repeated member counts once (the first, as JSONDecoder and the validator read it).
-                if seen.insert(position).inserted {
-                    summary.markPresent(position)
+                if summary.markPresent(position) {
                     memberBits |= 1 << UInt64(min(position, 63))
                     let child = fold(reader, value, into: summary.children[position])
                     let nameHash = summary.nameHash(position)
@@ -96,7 +96,8 @@ struct ShapeFolding {
             key = reader.next(after: value)
         }
         for (position, value) in tagValues {
-            summary.recordTagValue(position, reader.string(value), shape: shallow, members: memberBits)
+            let hash = reader.withString(value) { ObjectSummary.hash($0) }
+            summary.recordTagValue(position, hash, shape: shallow, members: memberBits)
         }
         return Fingerprint(shallow: shallow, deep: deep)
     }
@@ -149,7 +150,7 @@ struct ShapeFolding {
                     fold(member, into: summary.overflowNode(plan: target.plan))
                     continue
                 }
-                summary.markPresent(position)
+                _ = summary.markPresent(position)
                 memberBits |= 1 << UInt64(min(position, 63))
                 let child = fold(member, into: summary.children[position])
                 let nameHash = summary.nameHash(position)
@@ -160,7 +161,7 @@ struct ShapeFolding {
                 }
             }
             for (position, text) in tagValues {
-                summary.recordTagValue(position, text, shape: shallow, members: memberBits)
+                summary.recordTagValue(position, ObjectSummary.hash(text.utf8), shape: shallow, members: memberBits)
             }
             return Fingerprint(shallow: shallow, deep: deep)
         }
@@ -209,15 +210,6 @@ extension StringSummary {
         maxLength = max(maxLength, bytes.count)
         if !ValueShape.isNameLike(bytes) { dataLike += 1 }
         guard values != nil else { return }
-        let value = String(decoding: bytes, as: UTF8.self)
-        if let seen = valueCounts[value] {
-            valueCounts[value] = seen + 1
-        } else if valueCounts.count < InferenceRules.valueLimit {
-            valueCounts[value] = 1
-            values?.append(value)
-        } else {
-            values = nil
-            valueCounts = [:]
-        }
+        count(hash: ObjectSummary.hash(bytes)) { String(decoding: bytes, as: UTF8.self) }
     }
 }

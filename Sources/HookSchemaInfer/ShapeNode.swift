@@ -74,13 +74,17 @@ final class ShapeNode {
 /// whose value tells this place's objects apart, and the same for the places below.
 final class ShapePlan {
     /// The tag member of a tagged union here.
-    var tag: String?
+    var tag: String? {
+        didSet { tagBytes = tag.map { Array($0.utf8) } ?? [] }
+    }
+    private(set) var tagBytes: [UInt8] = []
     var members: [String: ShapePlan] = [:]
     var items: ShapePlan?
     var isEmpty: Bool { tag == nil && members.isEmpty && items == nil }
 
     init(tag: String? = nil) {
         self.tag = tag
+        tagBytes = tag.map { Array($0.utf8) } ?? []
     }
 }
 
@@ -89,9 +93,12 @@ final class ShapePlan {
 struct StringSummary {
     /// Distinct values, in the order first seen; nil once more than `InferenceRules.valueLimit` were seen.
     var values: [String]? = []
-    var valueCounts: [String: Int] = [:]
+    /// How often each of `values` was seen.
+    var counts: [Int] = []
+    /// A value's hash (FNV-1a of its bytes) → its index in `values`: a repeated value costs no `String`.
+    var index: [UInt64: Int] = [:]
     var count = 0
-    /// The formats every string so far had (bit per `StringFormat` case in `StringSummary.formats` order).
+    /// The formats every string so far had (bit per `StringSummary.formats` case).
     var formatMask: UInt8 = StringSummary.allFormats
     var empty = 0
     var maxLength = 0
@@ -101,29 +108,40 @@ struct StringSummary {
     static let formats: [StringFormat] = [.datetime, .date, .uuid, .email, .uri]
     static let allFormats: UInt8 = (1 << UInt8(formats.count)) - 1
 
+    var valueCounts: [String: Int] {
+        Dictionary(uniqueKeysWithValues: zip(values ?? [], counts))
+    }
+
+    /// Counts one more occurrence of a value (known by its hash; `text` makes it when it is new).
+    mutating func count(hash: UInt64, times: Int = 1, _ text: () -> String) {
+        guard values != nil else { return }
+        if let found = index[hash] {
+            counts[found] += times
+        } else if counts.count < InferenceRules.valueLimit {
+            index[hash] = counts.count
+            values?.append(text())
+            counts.append(times)
+        } else {
+            values = nil
+            counts = []
+            index = [:]
+        }
+    }
+
     mutating func merge(_ other: StringSummary) {
         count += other.count
         formatMask &= other.formatMask
         empty += other.empty
         maxLength = max(maxLength, other.maxLength)
         dataLike += other.dataLike
-        guard let theirs = other.values, values != nil else {
+        guard let theirs = other.values else {
             values = nil
-            valueCounts = [:]
+            counts = []
+            index = [:]
             return
         }
-        for value in theirs {
-            let added = other.valueCounts[value] ?? 0
-            if let seen = valueCounts[value] {
-                valueCounts[value] = seen + added
-            } else if valueCounts.count < InferenceRules.valueLimit {
-                valueCounts[value] = added
-                values?.append(value)
-            } else {
-                values = nil
-                valueCounts = [:]
-                return
-            }
+        for (position, value) in theirs.enumerated() {
+            self.count(hash: ObjectSummary.hash(value.utf8), times: other.counts[position]) { value }
         }
     }
 }
@@ -138,8 +156,11 @@ final class ObjectSummary {
     private var index: [String: Int] = [:]
     private(set) var children: [ShapeNode] = []
     private(set) var present: [Int] = []
-    /// Member index → value → the member-name fingerprints of the objects that had it (bounded; see `TagEvidence`).
-    var tagEvidence: [Int: TagEvidence] = [:]
+    /// The sample (`count`) each member was last marked present in: a repeated member counts once.
+    private var lastSeen: [Int] = []
+    /// Per member (by position): for a string member, which shapes went with which of its values (see
+    /// `TagEvidence`); collected by the first pass only.
+    private(set) var tagEvidence: [TagEvidence] = []
     /// Set once more than `InferenceRules.memberLimit` distinct members were seen: the place is a map whose values
     /// all fold into this node, and `names` stays as it was.
     var overflow: ShapeNode?
@@ -160,6 +181,8 @@ final class ObjectSummary {
         index[name] = names.count - 1
         children.append(ShapeNode(plan: plan?.members[name]))
         present.append(0)
+        lastSeen.append(0)
+        tagEvidence.append(TagEvidence())
         return names.count - 1
     }
 
@@ -170,8 +193,12 @@ final class ObjectSummary {
         return position(of: String(decoding: bytes, as: UTF8.self), plan: plan)
     }
 
-    func markPresent(_ position: Int) {
+    /// Marks the member present in the current sample; false when it already was (a repeated member).
+    func markPresent(_ position: Int) -> Bool {
+        guard lastSeen[position] != count else { return false }
+        lastSeen[position] = count
         present[position] += 1
+        return true
     }
 
     /// A hash of the member's name (FNV-1a), for object fingerprints.
@@ -185,12 +212,13 @@ final class ObjectSummary {
 
     /// Whether the values of the string member at `position` are still worth recording as tag evidence.
     func wantsTagValue(_ position: Int) -> Bool {
-        tagEvidence[position].map { $0.shapes != nil } ?? true
+        tagEvidence[position].shapes != nil
     }
 
-    /// Records that an object of member fingerprint `shape` had `value` for the member at `position`.
-    func recordTagValue(_ position: Int, _ value: String, shape: UInt64, members: UInt64) {
-        tagEvidence[position, default: TagEvidence()].add(value, fingerprint: shape, members: members)
+    /// Records that an object of member fingerprint `shape` had the value hashed `value` for the member at
+    /// `position`.
+    func recordTagValue(_ position: Int, _ value: UInt64, shape: UInt64, members: UInt64) {
+        tagEvidence[position].add(value, fingerprint: shape, members: members)
     }
 
     func overflowNode(plan: ShapePlan?) -> ShapeNode {
@@ -207,9 +235,7 @@ final class ObjectSummary {
             if let mine = self.position(of: name, plan: plan) {
                 children[mine].merge(other.children[position])
                 present[mine] += other.present[position]
-                if let evidence = other.tagEvidence[position] {
-                    tagEvidence[mine, default: TagEvidence()].merge(evidence)
-                }
+                tagEvidence[mine].merge(other.tagEvidence[position])
             } else {
                 overflowNode(plan: plan).merge(other.children[position])
             }
@@ -230,10 +256,10 @@ struct TagEvidence {
         var members: UInt64 = 0
     }
 
-    /// Value → shapes; nil once the member had more values, or a value more shapes, than a tag can.
-    var shapes: [String: Shapes]? = [:]
+    /// Value (by its hash) → shapes; nil once the member had more values, or a value more shapes, than a tag can.
+    var shapes: [UInt64: Shapes]? = [:]
 
-    mutating func add(_ value: String, fingerprint: UInt64, members: UInt64) {
+    mutating func add(_ value: UInt64, fingerprint: UInt64, members: UInt64) {
         guard shapes != nil else { return }
         if shapes?[value] == nil, (shapes?.count ?? 0) >= InferenceRules.tagValueLimit {
             shapes = nil
