@@ -65,6 +65,15 @@ public struct LearnResult: Sendable {
     public var changes: [LearnedChange]
     /// In delivery order.
     public var notLearned: [NotLearned]
+
+    /// `sources` with the edited files' new texts.
+    public func applied(to sources: [SchemaSource]) -> [SchemaSource] {
+        let edited = Dictionary(files.map { ($0.relativePath, $0.edited) }, uniquingKeysWith: { first, _ in first })
+        return sources.map { source in
+            SchemaSource(
+                path: source.path, relativePath: source.relativePath, text: edited[source.relativePath] ?? source.text)
+        }
+    }
 }
 
 /// `hookschema learn`: folds the drift `check` reports into the schemas' YAML, editing the text in place so that

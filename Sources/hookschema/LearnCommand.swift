@@ -86,6 +86,15 @@ struct LearnCommand: ParsableCommand {
         }
 
         let result = learner.result()
+        // A safety net: the edited schemas must load, or nothing is written.
+        let reloaded = SchemaLoader.load(sources: result.applied(to: sources))
+        if reloaded.schemaSet == nil {
+            for diagnostic in reloaded.diagnostics {
+                StandardStream.error.write(diagnostic.description + "\n")
+            }
+            StandardStream.error.write("error: the learned edit does not load (a bug in learn); nothing written\n")
+            throw ExitCode.usageError
+        }
         if dryRun {
             for file in result.files {
                 StandardStream.output.write(
