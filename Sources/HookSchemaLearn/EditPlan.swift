@@ -32,7 +32,8 @@ struct EditPlan {
         var added: [String] = []
     }
 
-    struct Optional {
+    /// A required member to make optional.
+    struct MadeOptional {
         var file: String
         var owner: String
         var name: String
@@ -42,7 +43,7 @@ struct EditPlan {
 
     private(set) var members: [String: NewMembers] = [:]
     private(set) var values: [String: NewValues] = [:]
-    private(set) var optionals: [String: Optional] = [:]
+    private(set) var optionals: [String: MadeOptional] = [:]
 
     mutating func add(_ finding: Finding, body: JSONValue, locator: SchemaLocator) throws(Refusal) {
         let tokens = JSONPointer.tokens(of: finding.path)[...]
@@ -91,7 +92,7 @@ struct EditPlan {
                 ["true", "True", "TRUE"].contains(text)
             else { throw .unplaced("no `required: true` written for `\(name)`") }
             let key = "\(declaration.file)@\(required.keyStart)"
-            optionals[key] = Optional(
+            optionals[key] = MadeOptional(
                 file: declaration.file, owner: declaration.owner, name: name, field: declaration.entry.value,
                 required: required)
         default:

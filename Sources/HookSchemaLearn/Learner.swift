@@ -128,12 +128,11 @@ public struct Learner {
             report.findings.forEach { leave($0) }
             return
         }
-        var locator = SchemaLocator(documents: [:], provider: provider, event: event)
-        for file in [event.source, locator.providerFile] where documents[file] == nil {
+        for file in [event.source, SchemaLocator.providerFile(of: event)] where documents[file] == nil {
             guard let source = sources[file], let document = try? YAMLDocument(source.text) else { continue }
             documents[file] = document
         }
-        locator = SchemaLocator(documents: documents, provider: provider, event: event)
+        let locator = SchemaLocator(documents: documents, provider: provider, event: event)
         for finding in report.findings {
             do {
                 try plan.add(finding, body: body, locator: locator)

@@ -42,7 +42,10 @@ struct SchemaLocator {
     }
 
     /// `extend/provider.yaml` for an event in `extend/`.
-    var providerFile: String {
+    var providerFile: String { Self.providerFile(of: event) }
+
+    /// The provider.yaml beside an event's file.
+    static func providerFile(of event: Event) -> String {
         let folder = event.source.split(separator: "/").dropLast().joined(separator: "/")
         return folder.isEmpty ? "provider.yaml" : folder + "/provider.yaml"
     }
