@@ -358,20 +358,12 @@ final class SchemaImporter {
     private func object(_ node: SourceNode, at place: SourcePlace) -> Schema {
         let required = Set(node["required"]?.items?.compactMap(\.string) ?? [])
         var fields: [Field] = []
-        var swiftNames: Set<String> = ["unknownFields"]
         for (name, property) in node["properties"]?.members ?? [] {
             let schema = translate(property, at: place.appending("properties", name))
             fields.append(Field(name: name, schema: schema, required: required.contains(name)))
-            // Two names the same in Swift (`+1`, `-1`): the second gets a `swiftName` of its own.
-            var swiftName = SwiftNaming.memberName(name)
-            if !swiftNames.insert(swiftName).inserted {
-                var counter = 2
-                while swiftNames.contains(swiftName + String(counter)) { counter += 1 }
-                swiftName += String(counter)
-                swiftNames.insert(swiftName)
-                fields[fields.count - 1].swiftName = swiftName
-            }
         }
+        // Two names the same in Swift (`+1`, `-1`): the second gets a `swiftName` of its own.
+        SwiftNaming.disambiguate(&fields)
         for name in required.subtracting(fields.map(\.name)).sorted() {
             fields.append(Field(name: name, schema: Schema(.any), required: true))
         }

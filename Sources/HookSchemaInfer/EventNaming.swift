@@ -5,7 +5,7 @@ import Foundation
 /// (`eventType`, `type`).
 ///
 /// The rule: a candidate is a top-level string member present in every sample (for a header: a captured header
-/// whose name says `event`, `topic` or `type`, present in every sample) whose values are all names
+/// whose name says `event` or `topic`, not an id, signature or timestamp, present in every sample) whose values are all names
 /// (`ValueShape.isNameLike`: not ids, dates or URLs) and take two or more values. A header candidate wins over a
 /// body member (a provider that names events in a header says so in every delivery). Body members are ranked by
 /// how well their values partition the samples' shapes: the **gain ratio** (C4.5's) I(member; shape) / H(member),
@@ -64,11 +64,14 @@ struct EventSurvey {
         candidate.joint?[group + "\u{0}" + value, default: [:]][shape, default: 0] += 1
     }
 
-    /// A header that may name the event: its name says event, topic or type, and not id.
+    /// A header that may name the event: its name says event or topic (`X-GitHub-Event`, `X-Shopify-Topic`,
+    /// `Twitch-Eventsub-Message-Type`), and is not an id, a signature, a timestamp or a retry count
+    /// (`X-Plextera-Event-Id`, `Twitch-Eventsub-Message-Signature`).
     static func isEventHeader(_ name: String) -> Bool {
         let lower = name.lowercased()
-        guard !lower.hasSuffix("id"), !lower.hasSuffix("-id") else { return false }
-        return lower.contains("event") || lower.contains("topic") || lower.hasSuffix("-type")
+        guard lower.contains("event") || lower.contains("topic") else { return false }
+        return !lower.hasSuffix("id") && !lower.hasSuffix("guid")
+            && !["signature", "timestamp", "retry", "delivery", "attempt"].contains { lower.contains($0) }
     }
 
     /// The naming the samples show; `discriminator` when given. Throws when nothing names the events.

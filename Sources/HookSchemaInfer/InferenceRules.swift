@@ -12,7 +12,7 @@ public struct InferenceRules: Sendable {
     /// more than this many distinct members.
     public var mapMinMembers = 64
     /// Object places with this share of their member names in common (Jaccard similarity) are one shape.
-    public var sameShapeSimilarity = 0.8
+    public var sameShapeSimilarity = 0.9
     /// A named type needs this many members (smaller objects stay inline).
     public var namedTypeMinMembers = 2
     /// The smallest gain ratio (see `EventNaming`) for a member to name the events or their variants.

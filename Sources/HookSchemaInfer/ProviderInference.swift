@@ -221,12 +221,14 @@ public struct ProviderInference {
         var types: [NamedType] = []
         for (name, node) in catalog.namedTypes {
             let tag = catalog.tag(ofType: name)
-            let schema: Schema
+            var schema: Schema
             if let tag {
                 schema = Schema(.object(ObjectRules(fields: builder.fields(of: node, path: "", tag: tag))))
             } else {
                 schema = builder.schema(of: node, path: "", definingType: name)
             }
+            // Whether null is allowed is said where the type is used, not by the type.
+            schema.nullable = false
             take("type:\(name)", root: true)
             types.append(NamedType(name: name, schema: schema, source: "\(provider)/provider.yaml"))
         }

@@ -42,6 +42,7 @@ struct SchemaBuilder {
             schema.description = nil
             fields.append(Field(name: name, schema: schema, required: required))
         }
+        SwiftNaming.disambiguate(&fields)
         return fields
     }
 
@@ -76,7 +77,10 @@ struct SchemaBuilder {
         if let tagged = node.tagged {
             let variants = tagged.values.indices.map { (tagged.values[$0], tagged.variants[$0]) }
             let names = variants.map { catalog.typeName(for: $0.1, tag: $0.0) }
-            if variants.count >= 2, !tagged.values.contains(""), names.allSatisfy({ $0 != nil }) {
+            // Objects folded untagged here too (a named type merged from places where the tag was not found): one
+            // object shape, like objects without the tag.
+            let untagged = node.object != nil || tagged.values.contains("")
+            if variants.count >= 2, !untagged, names.allSatisfy({ $0 != nil }) {
                 let counts = variants.map { "\($0.0) (\($0.1.count))" }.joined(separator: ", ")
                 note(path, "a union on `\(tagged.member)`: \(counts)")
                 return Schema(
@@ -86,11 +90,15 @@ struct SchemaBuilder {
                             mapping: zip(variants, names).map { UnionMember(value: $0.0, type: $1 ?? "") })))
             }
             // One tag value (or objects without the tag): one object shape, the variant's named type if it has one.
-            if variants.count == 1, let name = names[0], name != definingType {
+            if variants.count == 1, !untagged, let name = names[0], name != definingType {
                 return Schema(.ref(name))
             }
             let merged = ShapeNode(plan: nil)
             for variant in tagged.variants { merged.merge(variant) }
+            if let object = node.object {
+                if merged.object == nil { merged.object = ObjectSummary() }
+                merged.object?.merge(object, plan: nil)
+            }
             return objectSchema(merged, path: path, definingType)
         }
         guard let object = node.object else { return Schema(.any) }
@@ -135,7 +143,9 @@ struct SchemaBuilder {
         }
         if values.count >= 2, strings.count >= rules.enumMinSamples, values.count * values.count < strings.count {
             note(path, "an enum: \(values.count) values in \(strings.count) samples (open: a new value is drift)")
-            return Schema(.enumeration(EnumRules(values: values.sorted().map { EnumValue($0) })))
+            var cases = values.sorted().map { EnumValue($0) }
+            SwiftNaming.disambiguate(&cases)
+            return Schema(.enumeration(EnumRules(values: cases)))
         }
         return Schema(.string(StringRules()))
     }

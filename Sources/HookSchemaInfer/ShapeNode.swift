@@ -35,6 +35,22 @@ final class ShapeNode {
         return copy
     }
 
+    /// A copy of the objects seen here alone (a named type is made of its places' objects, not of the strings or
+    /// nulls some of those places also held).
+    func objectPart() -> ShapeNode {
+        let part = ShapeNode(plan: plan)
+        part.count = objectCount
+        if let object {
+            part.object = ObjectSummary()
+            part.object?.merge(object, plan: plan)
+        }
+        if let tagged {
+            part.tagged = TaggedSummary(member: tagged.member)
+            part.tagged?.merge(tagged, plan: plan)
+        }
+        return part
+    }
+
     /// Adds everything `other` saw to this node.
     func merge(_ other: ShapeNode) {
         count += other.count
@@ -64,6 +80,12 @@ final class ShapeNode {
     var nonNullKinds: Int {
         (booleans > 0 ? 1 : 0) + (integers + numbers > 0 ? 1 : 0) + (strings != nil ? 1 : 0)
             + (object != nil || tagged != nil ? 1 : 0) + (array != nil ? 1 : 0)
+    }
+
+    /// A bit per non-null JSON kind seen here (boolean, number, string, object, array).
+    var kindMask: UInt8 {
+        (booleans > 0 ? 1 : 0) | (integers + numbers > 0 ? 2 : 0) | (strings != nil ? 4 : 0)
+            | (objectCount > 0 ? 8 : 0) | (array != nil ? 16 : 0)
     }
 
     /// Objects seen here, whether folded as one shape or by their tag.

@@ -89,8 +89,8 @@ final class TypeCatalog {
             }
             taken.insert(candidate)
             shapes[index].typeName = candidate
-            let merged = shapes[index].places[0].copy()
-            for place in shapes[index].places.dropFirst() { merged.merge(place) }
+            let merged = shapes[index].places[0].objectPart()
+            for place in shapes[index].places.dropFirst() { merged.merge(place.objectPart()) }
             shapes[index].merged = merged
         }
     }
@@ -125,7 +125,14 @@ final class TypeCatalog {
             guard let theirs = type.array else { return false }
             if array.items.count > 0, !fits(array.items, theirs.items) { return false }
         }
-        if node.tagged != nil { return type.tagged != nil }
+        if let tagged = node.tagged {
+            guard let theirs = type.tagged, theirs.member == tagged.member else { return false }
+            for (position, value) in tagged.values.enumerated() {
+                guard let match = theirs.values.firstIndex(of: value),
+                    fits(tagged.variants[position], theirs.variants[match])
+                else { return false }
+            }
+        }
         if let object = node.object {
             guard let theirs = type.object else { return false }
             var mine: [String: Int] = [:]
@@ -165,10 +172,23 @@ final class TypeCatalog {
     }
 
     /// Whether an object place is a map: its member names look like data (`"1296269"`, a UUID), or it has more
-    /// members than an object would.
+    /// members than an object would (`InferenceRules.mapMinMembers`) that all hold one JSON kind and come and go
+    /// (each object has fewer than half of them). GitHub's repository has 80 members of every kind, always there:
+    /// an object.
     static func isMap(_ object: ObjectSummary, rules: InferenceRules) -> Bool {
-        if object.overflow != nil || object.memberCount > rules.mapMinMembers { return true }
+        if object.overflow != nil { return true }
         guard object.memberCount > 0 else { return false }
+        if object.memberCount > rules.mapMinMembers {
+            var kinds: Set<UInt8> = []
+            var presence = 0
+            for position in 0..<object.memberCount {
+                let (_, node, present) = object.member(at: position)
+                kinds.insert(node.kindMask)
+                presence += present
+            }
+            let averagePresence = Double(presence) / Double(object.memberCount) / Double(max(object.count, 1))
+            if kinds.count == 1, averagePresence < 0.5 { return true }
+        }
         return (0..<object.memberCount).allSatisfy { ValueShape.isDataKey(object.member(at: $0).name) }
     }
 

@@ -16,8 +16,8 @@ struct InferCommand: ParsableCommand {
             of them) and writes <output>/<provider>/: provider.yaml (the envelope: the members every event has, and \
             the named types: object shapes found in several places) and one event file per event type found.
 
-            How events are named: --discriminator MEMBER, or else found: a captured header whose name says event, \
-            topic or type (X-GitHub-Event; a body member such as `action` then names the variant), or the top-level \
+            How events are named: --discriminator MEMBER, or else found: a captured header whose name says event or \
+            topic, not an id (X-GitHub-Event; a body member such as `action` then names the variant), or the top-level \
             string member whose values best split the samples' shapes (eventType, type). Per member: required when \
             every sample had it, nullable when a null was seen, the narrowest type (integer before number; datetime, \
             date, uuid, email or uri when every value is one), an enum when at least 10 strings took fewer distinct \
