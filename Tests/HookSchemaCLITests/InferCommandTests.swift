@@ -73,6 +73,16 @@ import Testing
         let infer = try CLIRunner.run(["infer", deliveries.path, "--provider", "github", "--output", out.path])
         #expect(infer.status == 0, "\(infer.stderr)")
         #expect(infer.stdout.contains("(events named by the header X-GitHub-Event, variants by `action`)"))
+        // Deterministic: another process (another hash seed) writes the same bytes.
+        let again = out.appendingPathComponent("again")
+        #expect(try CLIRunner.run(["infer", deliveries.path, "--provider", "github", "--output", again.path]).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("github").path).sorted()
+        #expect(files == (try FileManager.default.contentsOfDirectory(atPath: again.appendingPathComponent("github").path).sorted()))
+        for file in files {
+            let first = try Data(contentsOf: out.appendingPathComponent("github/\(file)"))
+            let second = try Data(contentsOf: again.appendingPathComponent("github/\(file)"))
+            #expect(first == second, "\(file) differs between two runs")
+        }
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("github/issues.opened.yaml").path))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("github/push.yaml").path))
         let check = try CLIRunner.run(["check", "--schemas", out.path, deliveries.path])

@@ -1,5 +1,6 @@
 """How close `hookschema infer` gets to GitHub's official webhook schemas from GitHub's examples alone (issue 16),
 with GenSON (PyPI `genson`) on the same samples as the baseline. Run it with Tests/Infer/run.sh.
+bundled_comparison.py imports its reader of hookschema's YAML (HookSchemaSide), `walk` and Member's comparison.
 
 The corpus is ../shared/corpora/github-webhooks (`--corpora DIR` overrides; nothing of it is copied into the repo):
 `payload-schemas/api.github.com/<event>/<action>.schema.json` (JSON Schema draft-07; shared schemas in `common/`,
@@ -83,12 +84,22 @@ def kind(value):
 
 
 class Member:
+    """One side's view of a member at a place: its non-null JSON types (or ANY, UNDECLARED), whether it is
+    required, whether null is allowed, and its enum/const values (canonical JSON strings) or None."""
+
     def __init__(self, types, required, nullable, enum):
         self.types, self.required, self.nullable, self.enum = types, required, nullable, enum
 
+    @staticmethod
+    def types_agree(one, other):
+        """`any` agrees with `any` and with a schema that states no type; anything else agrees when equal."""
+        if one == ANY or other == ANY:
+            return (one == ANY or not one) and (other == ANY or not other)
+        return one == other
+
     def agreement(self, official):
-        types = not official.types if self.types == ANY else self.types == official.types
-        return {"type": types, "required": self.required == official.required,
+        """{attribute: agreed} against another side's Member (the official one, or the bundled schema's)."""
+        return {"type": self.types_agree(self.types, official.types), "required": self.required == official.required,
                 "nullable": self.nullable == official.nullable, "enum": self.enum == official.enum}
 
 
@@ -199,7 +210,8 @@ def load_yaml(path):
 
 
 class HookSchemaSide:
-    """A schema here is a field's YAML node (a dict, or a type name shorthand), ANY below `any`, None: undeclared."""
+    """A schema here is a field's YAML node (a dict, or a type name shorthand), ANY below `any`, None: undeclared.
+    Reads any provider folder in hookschema's language (inferred, imported or hand-written, as Schemas/extend)."""
 
     def __init__(self, folder):
         provider = load_yaml(os.path.join(folder, "provider.yaml"))
@@ -211,16 +223,26 @@ class HookSchemaSide:
                 document = load_yaml(path)
                 self.events[(str(document["event"]), document.get("variant"))] = document
 
-    def root(self, event, action):
+    def root(self, event, action=None):
+        """The body's schema for an event (and variant): the envelope's fields, the discriminator a `const` of the
+        event type, the variant member a `const`, the event's `fields:`, the payload member its `payload:`."""
         document = self.events.get((event, action)) or self.events.get((event, None))
         if document is None:
             return None
         fields = dict(self.envelope.get("fields") or {})
+        discriminator = self.envelope.get("discriminator")
+        if discriminator:   # a body member names the event (Extend's eventType); GitHub's header-named ones have none
+            declared = fields.get(discriminator) or {}
+            declared = {"type": declared} if isinstance(declared, str) else declared
+            fields[discriminator] = {**declared, "required": True, "const": document["event"]}
+            fields[discriminator].setdefault("type", "string")
         if document.get("variant") is not None and self.envelope.get("variant"):
             fields[self.envelope["variant"]] = {"type": "string", "required": True, "const": document["variant"]}
         fields.update(document.get("fields") or {})
         if self.envelope.get("payload") and "payload" in document:
-            fields[self.envelope["payload"]] = {**document["payload"], "required": True}
+            payload = document["payload"]
+            payload = {"type": payload} if isinstance(payload, str) else payload
+            fields[self.envelope["payload"]] = {**payload, "required": True}
         return {"type": "object", "fields": fields}
 
     def kinds(self, node, shape=True):
@@ -264,11 +286,17 @@ class HookSchemaSide:
 
     def resolve(self, node, value):
         """Follow `$ref`s and unions to the schema `value` is checked against; whether null was allowed on the way."""
-        nullable = False
+        node, nullable, _ = self.resolve_refs(node, value)
+        return node, nullable
+
+    def resolve_refs(self, node, value):
+        """`resolve`, and the named types followed on the way (outermost first)."""
+        nullable, refs = False, []
         while True:
             node = {"type": node} if isinstance(node, str) else node
             nullable |= bool(node.get("nullable"))
             if "$ref" in node:
+                refs.append(node["$ref"])
                 node = self.types[node["$ref"]]
             elif node.get("type") == "union" and "mapping" in node:
                 mapping = node["mapping"]
@@ -279,7 +307,7 @@ class HookSchemaSide:
                 members = node.get("members") or [{"type": "any"}]
                 node = next((m for m in members if value is not None and self.has_shape(m, value)), members[0])
             else:
-                return node, nullable or node.get("type", "any") == "any"
+                return node, nullable or node.get("type", "any") == "any", refs
 
     def member(self, node, required, value):
         if node is None:
@@ -322,7 +350,9 @@ class HookSchemaSide:
 
 
 def walk(value, pointer, sides, schemas, record):
-    """Record every object member below `value` (each side's schema in `schemas`) as a place."""
+    """Record every object member below `value` (each side's schema in `schemas`) as a place: `record(pointer,
+    {side name: Member})`, the pointer with array indices written `*`. `sides` maps a name to a side (HookSchemaSide,
+    JSONSchemaSide), `schemas` the name to that side's schema of `value` (a side's `root`)."""
     below = {name: side.children(schemas[name], value) for name, side in sides.items()}
     if isinstance(value, dict):
         for key, child in value.items():
