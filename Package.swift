@@ -77,6 +77,19 @@ let package = Package(
             name: "HookSchemaInfer",
             dependencies: ["HookSchemaModel", "HookSchemaRuntime", "HookSchemaValidation", "HookSchemaImport"]
         ),
+        // `hookschema learn`: the drift `check` reports, folded into the schemas' YAML as minimal text edits.
+        .target(
+            name: "HookSchemaLearn",
+            dependencies: [
+                "HookSchemaModel",
+                "HookSchemaRuntime",
+                "HookSchemaLoader",
+                "HookSchemaValidation",
+                "HookSchemaImport",
+                "HookSchemaInfer",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         // What both executables share: the generate command, the generated-file writer, streams and exit codes.
         .target(
             name: "HookSchemaCommands",
@@ -100,6 +113,7 @@ let package = Package(
                 "HookSchemaImport",
                 "HookSchemaDiff",
                 "HookSchemaInfer",
+                "HookSchemaLearn",
                 "HookSchemaValidation",
                 "ExtendWebhooks",
                 "PlexteraWebhooks",
@@ -157,6 +171,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HookSchemaDiffTests", dependencies: ["HookSchemaDiff", "HookSchemaLoader", "HookSchemaModel"]),
+        .testTarget(
+            name: "HookSchemaLearnTests",
+            dependencies: ["HookSchemaLearn", "HookSchemaLoader", "HookSchemaModel", "HookSchemaValidation"]
+        ),
         .testTarget(name: "HookSchemaSignaturesTests", dependencies: ["HookSchemaSignatures", "HookSchemaLoader"]),
         .testTarget(
             name: "HookSchemaValidationTests",

@@ -4,11 +4,11 @@ import HookSchemaModel
 /// (`id: { type: string, required: true }`), a longer one, or one with fields, items or members, in block style;
 /// scalars quoted only where YAML would read them as something else. `hookschema lint` reads back exactly what was
 /// written (tested by loading every import).
-struct LanguageWriter {
+package struct LanguageWriter {
     /// Lines longer than this are written in block style.
-    static let width = 120
+    package static let width = 120
 
-    private(set) var lines: [String] = []
+    package private(set) var lines: [String] = []
     /// Comments to write above the places they are about, keyed `notePrefix` + the YAML keys leading to the place
     /// (`payload/status`, `labels/items`): `infer`'s notes on the decisions it was unsure of.
     var notes: [String: [String]] = [:]
@@ -16,7 +16,9 @@ struct LanguageWriter {
     /// The keys of the schemas being written, outermost first (for `notes`).
     private var path: [String] = []
 
-    var text: String { lines.joined(separator: "\n") + "\n" }
+    package init() {}
+
+    package var text: String { lines.joined(separator: "\n") + "\n" }
 
     mutating func line(_ text: String, indent: Int = 0) {
         lines.append(String(repeating: "  ", count: indent) + text)
@@ -57,7 +59,7 @@ struct LanguageWriter {
     }
 
     /// `name: <schema>` for one field or named type: flow style when it fits, block style otherwise.
-    mutating func schema(
+    package mutating func schema(
         _ name: String, _ schema: Schema, indent: Int, required: Bool = false, swiftName: String? = nil
     ) {
         var extra: [(String, String)] = []
@@ -184,7 +186,7 @@ struct LanguageWriter {
     // MARK: Flow style
 
     /// The whole schema on one line, or nil when it has fields, members, items with structure, or a long text.
-    static func flow(_ schema: Schema, extra: [(String, String)] = []) -> String? {
+    package static func flow(_ schema: Schema, extra: [(String, String)] = []) -> String? {
         var parts: [String] = header(schema).map { "\($0.0): \($0.1)" }
         if let description = schema.description {
             guard !description.contains("\n"), description.count <= 60 else { return nil }
@@ -314,14 +316,14 @@ struct LanguageWriter {
     }
 
     /// A mapping key, quoted when YAML would not read it back as this string.
-    static func key(_ text: String) -> String {
+    package static func key(_ text: String) -> String {
         scalar(text, enumValue: true)
     }
 
     /// A string as a YAML scalar: plain when that reads back as the same string (in flow context too), else double
     /// quoted. `enumValue`: also quote what YAML would read as another type (`ON`, `1`, `null`), which the schema
     /// language would otherwise take as written anyway, so that every value reads as the string it is.
-    static func scalar(_ text: String, enumValue: Bool = false, forceQuotes: Bool = false) -> String {
+    package static func scalar(_ text: String, enumValue: Bool = false, forceQuotes: Bool = false) -> String {
         if !forceQuotes, isPlainSafe(text) { return text }
         var quoted = "\""
         for scalar in text.unicodeScalars {

@@ -16,7 +16,7 @@ struct HookSchemaCommand: AsyncParsableCommand {
         subcommands: [
             LintCommand.self, GenerateCommand.self, CheckCommand.self, SignCommand.self, VerifyCommand.self,
             ExportCommand.self, EventsCommand.self, ImportCommand.self, DiffCommand.self,
-            InferCommand.self,
+            InferCommand.self, LearnCommand.self,
         ]
     )
 
