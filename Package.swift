@@ -173,7 +173,8 @@ let package = Package(
         .testTarget(name: "HookSchemaDiffTests", dependencies: ["HookSchemaDiff", "HookSchemaLoader", "HookSchemaModel"]),
         .testTarget(
             name: "HookSchemaLearnTests",
-            dependencies: ["HookSchemaLearn", "HookSchemaLoader", "HookSchemaModel", "HookSchemaValidation"]
+            dependencies: ["HookSchemaLearn", "HookSchemaLoader", "HookSchemaModel", "HookSchemaValidation"],
+            exclude: ["Golden"]
         ),
         .testTarget(name: "HookSchemaSignaturesTests", dependencies: ["HookSchemaSignatures", "HookSchemaLoader"]),
         .testTarget(

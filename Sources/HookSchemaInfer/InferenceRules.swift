@@ -8,6 +8,9 @@ public struct InferenceRules: Sendable {
     public var enumMaxLength = 64
     /// A `const` needs one name-like value seen at least this often (`object: extract_run`).
     public var constMinSamples = 3
+    /// `uri` and `email` need this many strings: their syntax is loose (`sha256:9f2c…` is an absolute URI), so one
+    /// or two values say little. `datetime`, `date` and `uuid` are specific enough from one.
+    public var looseFormatMinSamples = 3
     /// An object place becomes a map when its member names look like data (ids, numbers, dates), or when it has
     /// more than this many distinct members.
     public var mapMinMembers = 64

@@ -125,8 +125,12 @@ struct SchemaBuilder {
     }
 
     private mutating func stringSchema(_ strings: StringSummary, path: String) -> Schema {
+        let loose: Set<StringFormat> = [.uri, .email]
         if strings.formatMask != 0, strings.count > strings.empty,
-            let bit = (0..<StringSummary.formats.count).first(where: { strings.formatMask & (1 << UInt8($0)) != 0 })
+            let bit = (0..<StringSummary.formats.count).first(where: {
+                strings.formatMask & (1 << UInt8($0)) != 0
+                    && (strings.count >= rules.looseFormatMinSamples || !loose.contains(StringSummary.formats[$0]))
+            })
         {
             let format = StringSummary.formats[bit]
             if strings.count < rules.constMinSamples {
