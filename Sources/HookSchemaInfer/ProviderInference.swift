@@ -22,6 +22,8 @@ public struct ProviderInference {
     private var plan = ShapePlan()
     private var events: [String: (name: String, variant: String?, root: ShapeNode)] = [:]
     private var buffers = ValidationBuffers()
+    private let surveyFolding = ShapeFolding(collectsTagEvidence: true)
+    private let eventFolding = ShapeFolding(collectsTagEvidence: false)
     /// Samples the second pass could not name (no discriminator value), by reason.
     public private(set) var unnamed = 0
     public private(set) var samples = 0
@@ -36,7 +38,7 @@ public struct ProviderInference {
 
     /// Adds one delivery to the first pass. Throws when the body is not JSON.
     public mutating func survey(body: UnsafeBufferPointer<UInt8>, headers: [(name: String, value: String)]?) throws {
-        let folding = ShapeFolding(collectsTagEvidence: true)
+        let folding = surveyFolding
         let merged = self.merged
         var strings: [(name: String, value: String)] = []
         let print = try JSONScan.read(body, reusing: &buffers) { reader -> UInt64 in
@@ -130,7 +132,7 @@ public struct ProviderInference {
             let key = variant.map { "\(eventName).\($0)" } ?? eventName
             let entry = events[key] ?? (eventName, variant, ShapeNode(plan: plan))
             events[key] = entry
-            _ = ShapeFolding(collectsTagEvidence: false).fold(reader, 0, into: entry.root)
+            _ = eventFolding.fold(reader, 0, into: entry.root)
             return entry.root
         }
         if root == nil || found == nil { unnamed += 1 }

@@ -7,7 +7,19 @@ import HookSchemaValidation
 /// counts the same whichever way it came.
 struct ShapeFolding {
     /// Record which string values go with which object shapes (the first pass, which looks for tags).
-    var collectsTagEvidence: Bool
+    let collectsTagEvidence: Bool
+    /// The string members of the objects being folded (member position, value's tape index), a stack that nested
+    /// objects push onto and pop: their tag evidence is recorded once the object's fingerprint is known. Used by
+    /// the first pass only.
+    private let pending = PendingTags()
+
+    final class PendingTags {
+        @exclusivity(unchecked) var items: [(position: Int, value: Int)] = []
+    }
+
+    init(collectsTagEvidence: Bool) {
+        self.collectsTagEvidence = collectsTagEvidence
+    }
 
     /// What a folded value looked like: for an object, a hash of its member names (`shallow`) and of those and its
     /// object members' member names (`deep`); for anything else a hash of its JSON kind.
@@ -29,10 +41,16 @@ struct ShapeFolding {
             node.booleans += 1
             return Fingerprint(shallow: 2, deep: 2)
         case .number:
-            if reader.int64(index) != nil { node.integers += 1 } else { node.numbers += 1 }
+            // The survey needs no number kinds (only where tags are); the events' pass does.
+            if collectsTagEvidence || reader.int64(index) != nil { node.integers += 1 } else { node.numbers += 1 }
             return Fingerprint(shallow: 3, deep: 3)
         case .string:
-            reader.withString(index) { node.addString($0) }
+            if collectsTagEvidence {
+                // The survey needs only whether the strings here are names (a tag's values are).
+                reader.withString(index) { node.addStringShape($0) }
+            } else {
+                reader.withString(index) { node.addString($0) }
+            }
             return Fingerprint(shallow: 4, deep: 4)
         case .array:
             let summary = node.arraySummary()
@@ -72,7 +90,7 @@ struct ShapeFolding {
         var expected = 0
         var key = index + 1
         let end = Int(reader.tokens[index].end)
-        var tagValues: [(position: Int, value: Int)] = []
+        let pendingStart = collectsTagEvidence ? pending.items.count : 0
         var memberBits: UInt64 = 0
         while key < end {
             let value = key + 1
@@ -86,7 +104,7 @@ struct ShapeFolding {
                     shallow &+= nameHash
                     deep &+= nameHash ^ (child.shallow &* 0x9E37_79B9_7F4A_7C15)
                     if collectsTagEvidence, reader.tokens[value].kind == .string, summary.wantsTagValue(position) {
-                        tagValues.append((position, value))
+                        pending.items.append((position, value))
                     }
                 }
                 expected = position + 1
@@ -95,9 +113,12 @@ struct ShapeFolding {
             }
             key = reader.next(after: value)
         }
-        for (position, value) in tagValues {
-            let hash = reader.withString(value) { ObjectSummary.hash($0) }
-            summary.recordTagValue(position, hash, shape: shallow, members: memberBits)
+        if collectsTagEvidence, pending.items.count > pendingStart {
+            for (position, value) in pending.items[pendingStart...] {
+                let hash = reader.withString(value) { ObjectSummary.hash($0) }
+                summary.recordTagValue(position, hash, shape: shallow, members: memberBits)
+            }
+            pending.items.removeSubrange(pendingStart...)
         }
         return Fingerprint(shallow: shallow, deep: deep)
     }
@@ -174,6 +195,13 @@ extension ShapeNode {
         strings?.add(bytes)
     }
 
+    /// Counts a string and whether it is name-like, and nothing else (the survey's pass).
+    func addStringShape(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if strings == nil { strings = StringSummary(values: nil) }
+        strings?.count += 1
+        if strings?.dataLike == 0, !ValueShape.isNameLike(bytes) { strings?.dataLike = 1 }
+    }
+
     func arraySummary() -> ArraySummary {
         if let array { return array }
         let summary = ArraySummary(plan: plan?.items)
@@ -208,7 +236,9 @@ extension StringSummary {
             }
         }
         maxLength = max(maxLength, bytes.count)
-        if !ValueShape.isNameLike(bytes) { dataLike += 1 }
+        // Only whether any string here was data matters (enums and consts need names alone): once one was, the
+        // rest are not looked at.
+        if dataLike == 0, !ValueShape.isNameLike(bytes) { dataLike = 1 }
         guard values != nil else { return }
         count(hash: ObjectSummary.hash(bytes)) { String(decoding: bytes, as: UTF8.self) }
     }

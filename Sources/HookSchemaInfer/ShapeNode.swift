@@ -1,4 +1,13 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HookSchemaModel
+
+// The classes below are mutated by one thread at a time (one inference, one fold at a time), and their stored
+// properties are read and written for every value folded: `@exclusivity(unchecked)` spares each access the
+// runtime's exclusivity bookkeeping (a quarter of the fold's time in a profile).
 
 /// Everything the samples showed at one place (one JSON pointer, array indices folded together): how often a value
 /// was there and of which JSON kinds, and below it the members of its objects, the items of its arrays and the
@@ -9,18 +18,18 @@ import HookSchemaModel
 /// that has its shape, and what it requires is then what every one of those samples had.
 final class ShapeNode {
     /// Values seen here, `null` included.
-    var count = 0
-    var nulls = 0
-    var booleans = 0
+    @exclusivity(unchecked) var count = 0
+    @exclusivity(unchecked) var nulls = 0
+    @exclusivity(unchecked) var booleans = 0
     /// Numbers written without a fraction or exponent that fit in 64 bits.
-    var integers = 0
+    @exclusivity(unchecked) var integers = 0
     /// Other numbers.
-    var numbers = 0
-    var strings: StringSummary?
-    var object: ObjectSummary?
-    var array: ArraySummary?
+    @exclusivity(unchecked) var numbers = 0
+    @exclusivity(unchecked) var strings: StringSummary?
+    @exclusivity(unchecked) var object: ObjectSummary?
+    @exclusivity(unchecked) var array: ArraySummary?
     /// Set when the objects here are told apart by a member (a tagged union found by an earlier pass).
-    var tagged: TaggedSummary?
+    @exclusivity(unchecked) var tagged: TaggedSummary?
     /// What earlier passes decided about this place and the places below it (nil: nothing).
     let plan: ShapePlan?
 
@@ -100,8 +109,8 @@ final class ShapePlan {
         didSet { tagBytes = tag.map { Array($0.utf8) } ?? [] }
     }
     private(set) var tagBytes: [UInt8] = []
-    var members: [String: ShapePlan] = [:]
-    var items: ShapePlan?
+    @exclusivity(unchecked) var members: [String: ShapePlan] = [:]
+    @exclusivity(unchecked) var items: ShapePlan?
     var isEmpty: Bool { tag == nil && members.isEmpty && items == nil }
 
     init(tag: String? = nil) {
@@ -124,7 +133,7 @@ struct StringSummary {
     var formatMask: UInt8 = StringSummary.allFormats
     var empty = 0
     var maxLength = 0
-    /// Strings that look like data (ids, numbers, long text) rather than names.
+    /// 1 when a string here looked like data (an id, a number, long text) rather than a name, else 0.
     var dataLike = 0
 
     static let formats: [StringFormat] = [.datetime, .date, .uuid, .email, .uri]
@@ -155,7 +164,7 @@ struct StringSummary {
         formatMask &= other.formatMask
         empty += other.empty
         maxLength = max(maxLength, other.maxLength)
-        dataLike += other.dataLike
+        dataLike = max(dataLike, other.dataLike)
         guard let theirs = other.values else {
             values = nil
             counts = []
@@ -171,21 +180,23 @@ struct StringSummary {
 /// The objects seen at a place: their members in the order first seen, how often each was present, and for each
 /// string member which values went with which member sets (how a tag is found).
 final class ObjectSummary {
-    var count = 0
-    private(set) var names: [String] = []
-    private(set) var nameBytes: [[UInt8]] = []
-    private var nameHashes: [UInt64] = []
-    private var index: [String: Int] = [:]
-    private(set) var children: [ShapeNode] = []
-    private(set) var present: [Int] = []
+    @exclusivity(unchecked) var count = 0
+    @exclusivity(unchecked) private(set) var names: [String] = []
+    @exclusivity(unchecked) private(set) var nameBytes: [[UInt8]] = []
+    @exclusivity(unchecked) private var nameHashes: [UInt64] = []
+    /// Name hash → position (`position(of:expected:plan:)` checks the bytes).
+    @exclusivity(unchecked) private var byHash: [UInt64: Int] = [:]
+    @exclusivity(unchecked) private var index: [String: Int] = [:]
+    @exclusivity(unchecked) private(set) var children: [ShapeNode] = []
+    @exclusivity(unchecked) private(set) var present: [Int] = []
     /// The sample (`count`) each member was last marked present in: a repeated member counts once.
-    private var lastSeen: [Int] = []
+    @exclusivity(unchecked) private var lastSeen: [Int] = []
     /// Per member (by position): for a string member, which shapes went with which of its values (see
     /// `TagEvidence`); collected by the first pass only.
-    private(set) var tagEvidence: [TagEvidence] = []
+    @exclusivity(unchecked) private(set) var tagEvidence: [TagEvidence] = []
     /// Set once more than `InferenceRules.memberLimit` distinct members were seen: the place is a map whose values
     /// all fold into this node, and `names` stays as it was.
-    var overflow: ShapeNode?
+    @exclusivity(unchecked) var overflow: ShapeNode?
 
     var memberCount: Int { names.count }
 
@@ -200,6 +211,7 @@ final class ObjectSummary {
         names.append(name)
         nameBytes.append(Array(name.utf8))
         nameHashes.append(Self.hash(name.utf8))
+        byHash[nameHashes[nameHashes.count - 1]] = names.count - 1
         index[name] = names.count - 1
         children.append(ShapeNode(plan: plan?.members[name]))
         present.append(0)
@@ -209,10 +221,20 @@ final class ObjectSummary {
     }
 
     /// The position of the member whose name is `bytes`: the expected position first (members usually come in the
-    /// same order), then by name.
+    /// same order), then by the name's hash (no `String` made for a member seen before).
     func position(of bytes: UnsafeBufferPointer<UInt8>, expected: Int, plan: ShapePlan?) -> Int? {
-        if expected < nameBytes.count, nameBytes[expected].elementsEqual(bytes) { return expected }
+        if expected < nameBytes.count, Self.equal(nameBytes[expected], bytes) { return expected }
+        let hash = Self.hash(bytes)
+        if let found = byHash[hash], Self.equal(nameBytes[found], bytes) { return found }
         return position(of: String(decoding: bytes, as: UTF8.self), plan: plan)
+    }
+
+    private static func equal(_ name: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard name.count == bytes.count else { return false }
+        return name.withUnsafeBufferPointer { mine in
+            guard let base = mine.baseAddress, let other = bytes.baseAddress else { return bytes.isEmpty }
+            return memcmp(base, other, bytes.count) == 0
+        }
     }
 
     /// Marks the member present in the current sample; false when it already was (a repeated member).
@@ -234,7 +256,7 @@ final class ObjectSummary {
 
     /// Whether the values of the string member at `position` are still worth recording as tag evidence.
     func wantsTagValue(_ position: Int) -> Bool {
-        tagEvidence[position].shapes != nil
+        !tagEvidence[position].dead
     }
 
     /// Records that an object of member fingerprint `shape` had the value hashed `value` for the member at
@@ -272,33 +294,42 @@ final class ObjectSummary {
 /// its values, and which members those objects had. A member whose values split the shapes apart, into objects
 /// with few members in common, is a tag (`object: extract_run | signed_data_url`).
 struct TagEvidence {
-    struct Shapes {
-        var prints: Set<UInt64> = []
-        /// Bit n: the member at position n was present (positions past 63 share bit 63).
-        var members: UInt64 = 0
-    }
+    /// The values seen (by their hash), at most `InferenceRules.tagValueLimit`; and for each, the distinct shapes
+    /// (member-name fingerprints, at most `InferenceRules.tagShapeLimit`) and the members its objects had (bit n:
+    /// the member at position n; positions past 63 share bit 63). Small arrays searched in order: a tag has few
+    /// values and shapes, and anything with more is not one.
+    private(set) var values: [UInt64] = []
+    private(set) var prints: [[UInt64]] = []
+    private(set) var members: [UInt64] = []
+    /// Set once the member had more values, or a value more shapes, than a tag can.
+    private(set) var dead = false
 
-    /// Value (by its hash) → shapes; nil once the member had more values, or a value more shapes, than a tag can.
-    var shapes: [UInt64: Shapes]? = [:]
-
-    mutating func add(_ value: UInt64, fingerprint: UInt64, members: UInt64) {
-        guard shapes != nil else { return }
-        if shapes?[value] == nil, (shapes?.count ?? 0) >= InferenceRules.tagValueLimit {
-            shapes = nil
+    mutating func add(_ value: UInt64, fingerprint: UInt64, members bits: UInt64) {
+        guard !dead else { return }
+        guard let index = values.firstIndex(of: value) else {
+            guard values.count < InferenceRules.tagValueLimit else { return kill() }
+            values.append(value)
+            prints.append([fingerprint])
+            members.append(bits)
             return
         }
-        shapes?[value, default: Shapes()].prints.insert(fingerprint)
-        shapes?[value]?.members |= members
-        if (shapes?[value]?.prints.count ?? 0) > InferenceRules.tagShapeLimit { shapes = nil }
+        members[index] |= bits
+        if prints[index].last == fingerprint || prints[index].contains(fingerprint) { return }
+        guard prints[index].count < InferenceRules.tagShapeLimit else { return kill() }
+        prints[index].append(fingerprint)
+    }
+
+    private mutating func kill() {
+        dead = true
+        values = []
+        prints = []
+        members = []
     }
 
     mutating func merge(_ other: TagEvidence) {
-        guard let theirs = other.shapes else {
-            shapes = nil
-            return
-        }
-        for (value, entry) in theirs {
-            for print in entry.prints { add(value, fingerprint: print, members: entry.members) }
+        guard !other.dead else { return kill() }
+        for (index, value) in other.values.enumerated() {
+            for print in other.prints[index] { add(value, fingerprint: print, members: other.members[index]) }
         }
     }
 
@@ -307,12 +338,11 @@ struct TagEvidence {
     /// few optional members each (`COMPLETED` with `output`, `FAILED` with `failureReason`) is one type, not a
     /// union.
     var isTag: Bool {
-        guard let shapes, shapes.count >= 2 else { return false }
-        let entries = Array(shapes.values)
-        for first in entries.indices {
-            for second in entries.indices where second > first {
-                let shared = (entries[first].members & entries[second].members).nonzeroBitCount
-                let all = (entries[first].members | entries[second].members).nonzeroBitCount
+        guard !dead, values.count >= 2 else { return false }
+        for first in members.indices {
+            for second in members.indices where second > first {
+                let shared = (members[first] & members[second]).nonzeroBitCount
+                let all = (members[first] | members[second]).nonzeroBitCount
                 if all > 0, Double(shared) / Double(all) < 0.5 { return true }
             }
         }
@@ -322,8 +352,8 @@ struct TagEvidence {
 
 /// The arrays seen at a place: their lengths and one node for all their items.
 final class ArraySummary {
-    var count = 0
-    var empty = 0
+    @exclusivity(unchecked) var count = 0
+    @exclusivity(unchecked) var empty = 0
     let items: ShapeNode
 
     init(plan: ShapePlan?) {
@@ -340,10 +370,10 @@ final class ArraySummary {
 /// The objects of a place told apart by a tag member: one node per tag value, in the order first seen.
 final class TaggedSummary {
     let member: String
-    var count = 0
-    private(set) var values: [String] = []
-    private var index: [String: Int] = [:]
-    private(set) var variants: [ShapeNode] = []
+    @exclusivity(unchecked) var count = 0
+    @exclusivity(unchecked) private(set) var values: [String] = []
+    @exclusivity(unchecked) private var index: [String: Int] = [:]
+    @exclusivity(unchecked) private(set) var variants: [ShapeNode] = []
 
     init(member: String) {
         self.member = member

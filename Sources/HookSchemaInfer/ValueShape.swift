@@ -12,8 +12,11 @@ enum ValueShape {
             if isDigit(byte) {
                 digits += 1
                 if digits > 3 { return false }
-            } else if !isLetter(byte) && !"_.-:/".utf8.contains(byte) {
-                return false
+            } else if !isLetter(byte) {
+                switch byte {
+                case UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "/"): break
+                default: return false
+                }
             }
             if byte == UInt8(ascii: "/"), previous == UInt8(ascii: "/"), beforePrevious == UInt8(ascii: ":") {
                 return false
