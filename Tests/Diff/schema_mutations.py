@@ -123,8 +123,15 @@ def mutate_folder(base, target, rng):
     for folder, _, names in os.walk(target):
         files += [os.path.join(folder, name) for name in names if name.endswith((".yaml", ".yml"))]
     files.sort()
-    for _ in range(50):
-        path = rng.choice(files)
+    # 50 random picks first (the sequence earlier runs drew); then, only if none had anything to mutate, every file
+    # once from a random starting point, so a base must run out of places, not of luck, to fail.
+    start = None
+    for attempt in range(50 + len(files)):
+        if attempt < 50:
+            path = rng.choice(files)
+        else:
+            start = rng.randrange(len(files)) if start is None else start
+            path = files[(start + attempt - 50) % len(files)]
         with open(path, encoding="utf-8") as handle:
             document = yaml.safe_load(handle)
         found = sites(document, [], [])
