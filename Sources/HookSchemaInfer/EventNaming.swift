@@ -5,9 +5,9 @@ import Foundation
 /// (`eventType`, `type`).
 ///
 /// The rule: a candidate is a top-level string member present in every sample (for a header: a captured header
-/// whose name says `event` or `topic`, not an id, signature or timestamp, present in every sample) whose values are all names
-/// (`ValueShape.isNameLike`: not ids, dates or URLs) and take two or more values. A header candidate wins over a
-/// body member (a provider that names events in a header says so in every delivery). Body members are ranked by
+/// whose name says `event` or `topic`, not an id, signature or timestamp, present in every sample) whose values are
+/// all names (`ValueShape.isNameLike`: not ids, dates or URLs) and take two or more values. A header candidate
+/// wins over a body member (a provider that names events in a header says so in every delivery). Body members are ranked by
 /// how well their values partition the samples' shapes: the **gain ratio** (C4.5's) I(member; shape) / H(member),
 /// where a sample's shape is a hash of its member names two levels deep. An event id splits the shapes perfectly
 /// but is unique per sample, so its H is large and its ratio small; an event type's ratio is near 1. Ties go to
@@ -31,7 +31,9 @@ struct EventSurvey {
     }
 
     /// Adds one sample: its top-level string members (name → value), its shape, and its headers.
-    mutating func add(strings: [(name: String, value: String)], shape: UInt64, headers: [(name: String, value: String)]) {
+    mutating func add(
+        strings: [(name: String, value: String)], shape: UInt64, headers: [(name: String, value: String)]
+    ) {
         samples += 1
         var group = ""
         for (name, value) in headers where Self.isEventHeader(name) {

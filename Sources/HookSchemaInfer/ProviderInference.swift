@@ -186,7 +186,8 @@ public struct ProviderInference {
             naming = .member(member)
             declared.insert(member)
             if !envelopeFields.contains(where: { $0.name == member }) {
-                envelopeFields.insert(Field(name: member, schema: Schema(.string(StringRules())), required: true), at: 0)
+                let field = Field(name: member, schema: Schema(.string(StringRules())), required: true)
+                envelopeFields.insert(field, at: 0)
             }
             if let index = envelopeFields.firstIndex(where: { $0.name == member }) {
                 envelopeFields[index].schema = Schema(.string(StringRules()))

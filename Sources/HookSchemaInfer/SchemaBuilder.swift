@@ -67,7 +67,8 @@ struct SchemaBuilder {
         default:
             let kinds = describeKinds(node)
             note(path, "seen as \(kinds): a union told apart by the JSON kind")
-            schema = Schema(.untaggedUnion(UntaggedUnionRules(members: members.map { UntaggedUnionMember(schema: $0) })))
+            let choices = members.map { UntaggedUnionMember(schema: $0) }
+            schema = Schema(.untaggedUnion(UntaggedUnionRules(members: choices)))
         }
         schema.nullable = node.nulls > 0
         return schema

@@ -14,7 +14,8 @@ enum ValueShape {
                 if digits > 3 { return false }
             } else if !isLetter(byte) {
                 switch byte {
-                case UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "/"): break
+                case UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "/"):
+                    break
                 default: return false
                 }
             }

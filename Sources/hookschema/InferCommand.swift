@@ -20,23 +20,25 @@ struct InferCommand: ParsableCommand {
             topic, not an id (X-GitHub-Event; a body member such as `action` then names the variant), or the top-level \
             string member whose values best split the samples' shapes (eventType, type). Per member: required when \
             every sample had it, nullable when a null was seen, the narrowest type (integer before number; datetime, \
-            date, uuid, email or uri when every value is one), an enum when at least 10 strings took fewer distinct \
-            name-like values than the square root of their number, a const when one name-like value was seen 3 times \
-            or more, a map when the member names look like data, a union when a member's value tells apart objects \
-            of different shapes (object: extract_run | signed_data_url). Each decision it was unsure of is a YAML \
-            comment saying how many samples it saw. Review the result: it says what the samples showed, not what \
-            the provider promises.
+            date, uuid, email or uri when every value is one; email and uri need 3 strings), an enum when at least 10 \
+            strings took fewer distinct name-like values than the square root of their number, a const when one \
+            name-like value was seen 3 times or more, a map when the member names look like data, a union when a \
+            member's value tells apart objects of different shapes (object: extract_run | signed_data_url). Each \
+            decision it was unsure of is a YAML comment saying how many samples it saw. Review the result: it says \
+            what the samples showed, not what the provider promises.
 
-            Running it again rewrites what it wrote and keeps an existing provider.yaml's envelope, headers, \
-            signature and dedupeKey. The result is linted before anything is written. Exit codes: 0 written, 1 the \
-            result does not lint, 2 usage or I/O errors, or no way to name the events.
+            Running it again rewrites what it wrote and keeps an existing provider.yaml's envelope, headers, signature \
+            and dedupeKey. The result is linted before anything is written. Exit codes: 0 written, 1 the result does \
+            not lint, 2 usage or I/O errors, or no way to name the events.
             """
     )
 
-    @Argument(help: ArgumentHelp("Delivery files or folders (.json, .ndjson, .jsonl, .delivery.json).", valueName: "path"))
+    @Argument(
+        help: ArgumentHelp("Delivery files or folders (.json, .ndjson, .jsonl, .delivery.json).", valueName: "path"))
     var paths: [String]
 
-    @Option(help: ArgumentHelp("The provider id: the folder written, and the generated names' prefix.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("The provider id: the folder written, and the generated names' prefix.", valueName: "name"))
     var provider: String
 
     @Option(help: ArgumentHelp("The body member that names the event (found when not given).", valueName: "member"))
@@ -45,7 +47,9 @@ struct InferCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The schemas folder to write the provider folder into.", valueName: "dir"))
     var output = "Schemas"
 
-    @Option(help: ArgumentHelp("Write only events with at least this many samples (the others are listed).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Write only events with at least this many samples (the others are listed).", valueName: "n"))
     var minSamples = 1
 
     func validate() throws {
@@ -84,7 +88,8 @@ struct InferCommand: ParsableCommand {
         try forEach(sources) { payload, place in
             guard let named = try? inference.fold(body: payload.body, headers: payload.headers) else { return }
             if !named {
-                StandardStream.error.write("\(place): warning: skipped: names no event (\(inference.namingDescription))\n")
+                StandardStream.error.write(
+                    "\(place): warning: skipped: names no event (\(inference.namingDescription))\n")
             }
         }
         var result = inference.result(source: paths.joined(separator: ", "))
