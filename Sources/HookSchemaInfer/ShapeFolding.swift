@@ -227,6 +227,15 @@ extension ShapeNode {
 extension StringSummary {
     mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
         count += 1
+        // A value seen before was checked then: counted, and nothing else to learn from it.
+        var hash: UInt64 = 0
+        if values != nil {
+            hash = ObjectSummary.hash(bytes)
+            if let found = index[hash] {
+                counts[found] += 1
+                return
+            }
+        }
         if bytes.isEmpty {
             empty += 1
             formatMask = 0
@@ -240,6 +249,6 @@ extension StringSummary {
         // rest are not looked at.
         if dataLike == 0, !ValueShape.isNameLike(bytes) { dataLike = 1 }
         guard values != nil else { return }
-        count(hash: ObjectSummary.hash(bytes)) { String(decoding: bytes, as: UTF8.self) }
+        count(hash: hash) { String(decoding: bytes, as: UTF8.self) }
     }
 }

@@ -223,7 +223,10 @@ final class ObjectSummary {
     /// The position of the member whose name is `bytes`: the expected position first (members usually come in the
     /// same order), then by the name's hash (no `String` made for a member seen before).
     func position(of bytes: UnsafeBufferPointer<UInt8>, expected: Int, plan: ShapePlan?) -> Int? {
-        if expected < nameBytes.count, Self.equal(nameBytes[expected], bytes) { return expected }
+        // The expected member, or one or two after it (the members before were absent from this object).
+        for candidate in expected..<min(expected + 3, nameBytes.count) where Self.equal(nameBytes[candidate], bytes) {
+            return candidate
+        }
         let hash = Self.hash(bytes)
         if let found = byHash[hash], Self.equal(nameBytes[found], bytes) { return found }
         return position(of: String(decoding: bytes, as: UTF8.self), plan: plan)
