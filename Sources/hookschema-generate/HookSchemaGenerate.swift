@@ -11,7 +11,8 @@ struct HookSchemaGenerate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hookschema-generate",
         abstract: GenerateCommand.configuration.abstract,
-        discussion: GenerateCommand.configuration.discussion
+        discussion: GenerateCommand.configuration.discussion,
+        version: HookSchemaVersion.current
     )
 
     @OptionGroup var generate: GenerateCommand

@@ -13,6 +13,7 @@ struct HookSchemaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hookschema",
         abstract: "Typed Swift models, validators and drift checks for webhook deliveries, from YAML schemas.",
+        version: HookSchemaVersion.current,
         subcommands: [
             LintCommand.self, GenerateCommand.self, CheckCommand.self, SignCommand.self, VerifyCommand.self,
             ExportCommand.self, EventsCommand.self, ImportCommand.self, DiffCommand.self,
