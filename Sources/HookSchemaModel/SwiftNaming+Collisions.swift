@@ -6,32 +6,28 @@ extension SwiftNaming {
     /// a numbered `swiftName` of its own: GitHub's reactions `+1` and `-1` become `_1` and `_12`. Fields that
     /// already have a `swiftName` keep it.
     public static func disambiguate(_ fields: inout [Field]) {
-        var taken: Set<String> = ["unknownFields"]
-        for index in fields.indices {
-            var swiftName = fields[index].swiftName ?? memberName(fields[index].name)
-            if !taken.insert(swiftName).inserted {
-                var counter = 2
-                while taken.contains(swiftName + String(counter)) { counter += 1 }
-                swiftName += String(counter)
-                taken.insert(swiftName)
-                fields[index].swiftName = swiftName
-            }
-        }
+        let names = fields.map { $0.swiftName ?? memberName($0.name) }
+        for (index, renamed) in numbered(names, taken: ["unknownFields"]) { fields[index].swiftName = renamed }
     }
 
     /// Gives every string enum value whose Swift case name an earlier value already has a numbered `swiftName`
     /// (`Hello-World` and `hello-world` become `helloWorld` and `helloWorld2`).
     public static func disambiguate(_ values: inout [EnumValue]) {
-        var taken: Set<String> = []
-        for index in values.indices {
-            var caseName = values[index].swiftName ?? memberName(values[index].value)
-            if !taken.insert(caseName).inserted {
-                var counter = 2
-                while taken.contains(caseName + String(counter)) { counter += 1 }
-                caseName += String(counter)
-                taken.insert(caseName)
-                values[index].swiftName = caseName
-            }
+        let names = values.map { $0.swiftName ?? memberName($0.value) }
+        for (index, renamed) in numbered(names, taken: []) { values[index].swiftName = renamed }
+    }
+
+    /// The positions of `names` that an earlier name (or one of `taken`) already has, each with the first free
+    /// numbered name (`_1` → `_12`).
+    private static func numbered(_ names: [String], taken: Set<String>) -> [(Int, String)] {
+        var taken = taken
+        var renamed: [(Int, String)] = []
+        for (index, name) in names.enumerated() where !taken.insert(name).inserted {
+            var counter = 2
+            while taken.contains(name + String(counter)) { counter += 1 }
+            taken.insert(name + String(counter))
+            renamed.append((index, name + String(counter)))
         }
+        return renamed
     }
 }

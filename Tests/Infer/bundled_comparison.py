@@ -36,7 +36,7 @@ from collections import Counter, defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from github_agreement import (ANY, ATTRIBUTES, REPO, UNDECLARED, HookSchemaSide,  # noqa: E402
-                              check_deliveries, kind, walk)
+                              check_deliveries, finish, kind, walk)
 
 PROVIDERS = ("extend", "plextera")
 EXAMPLES_SHOWN = 3
@@ -314,17 +314,7 @@ def main():
                   f"{cells[0]:>8}{cells[1]:>10}{cells[2]:>10}{cells[3]:>12}{cells[4]:>9}")
     print("(a place: event type and member pointer; agreement of the inferred schema with the bundled one; "
           "\"typed\": without the places at or below a bundled `any`)")
-    for name, ok in criteria:
-        print(f"{'PASS' if ok else 'FAIL'}: {name}")
-    figures["criteria"] = {name: ok for name, ok in criteria}
-    figures["seconds"] = round(time.monotonic() - started, 1)
-    if args.json:
-        with open(args.json, "w", encoding="utf-8") as handle:
-            json.dump(figures, handle, indent=2)
-    passed = sum(ok for _, ok in criteria)
-    print(f"({figures['seconds']} s)")
-    print(f"{passed} passed, {len(criteria) - passed} failed")
-    return 0 if passed == len(criteria) else 1
+    return finish(criteria, figures, started, args.json)
 
 
 if __name__ == "__main__":

@@ -501,12 +501,18 @@ def main():
                 ("check fails no example", check["ran"] and check["fail"] == 0),
                 ("hookschema's overall agreement > GenSON's",
                  bool(figures["hookschema"]) and figures["hookschema"]["overall"] > figures["GenSON"]["overall"])]
+    return finish(criteria, figures, started, args.json)
+
+
+def finish(criteria, figures, started, json_path):
+    """Prints one PASS/FAIL line per criterion and the closing `N passed, M failed` line, writes the figures to
+    `json_path` if given, and returns the exit status (shared with bundled_comparison.py)."""
     for name, ok in criteria:
         print(f"{'PASS' if ok else 'FAIL'}: {name}")
     figures["criteria"] = {name: ok for name, ok in criteria}
     figures["seconds"] = round(time.monotonic() - started, 1)
-    if args.json:
-        with open(args.json, "w", encoding="utf-8") as handle:
+    if json_path:
+        with open(json_path, "w", encoding="utf-8") as handle:
             json.dump(figures, handle, indent=2)
     passed = sum(ok for _, ok in criteria)
     print(f"({figures['seconds']} s)")
