@@ -202,7 +202,8 @@ public struct WebhookReceiver<Event: WebhookEventUnion>: Sendable {
     }
 
     private static func unavailable(_ error: any Error) -> ReceiverResponse {
-        ReceiverResponse(status: 503, outcome: .storeUnavailable, reason: "the capture store is unavailable; retry later")
+        ReceiverResponse(
+            status: 503, outcome: .storeUnavailable, reason: "the capture store is unavailable; retry later")
     }
 }
 

@@ -16,6 +16,7 @@ struct HookSchemaCommand: AsyncParsableCommand {
         subcommands: [
             LintCommand.self, GenerateCommand.self, CheckCommand.self, SignCommand.self, VerifyCommand.self,
             ExportCommand.self, EventsCommand.self, ImportCommand.self, DiffCommand.self,
+            CapturesCommand.self, ReplayCommand.self,
         ]
     )
 
