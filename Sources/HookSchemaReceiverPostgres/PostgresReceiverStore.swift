@@ -41,7 +41,8 @@
             runner.cancel()
         }
 
-        /// The client configuration for a `postgres://` or `postgresql://` URL; throws `ReceiverStoreError` for any other.
+        /// The client configuration for a `postgres://` or `postgresql://` URL; throws `ReceiverStoreError` for
+        /// any other.
         public static func configuration(url: String) throws -> PostgresClient.Configuration {
             guard let components = URLComponents(string: url), let scheme = components.scheme,
                 ["postgres", "postgresql"].contains(scheme), let host = components.host, !host.isEmpty
@@ -104,7 +105,8 @@
                     """
                     INSERT INTO hookschema_claims (provider, dedupe_key, token, state, claimed_at)
                     VALUES (\(provider), \(value), \(token), 'claimed', \(nowMs))
-                    ON CONFLICT (provider, dedupe_key) DO UPDATE SET token = EXCLUDED.token, claimed_at = EXCLUDED.claimed_at
+                    ON CONFLICT (provider, dedupe_key) DO UPDATE
+                    SET token = EXCLUDED.token, claimed_at = EXCLUDED.claimed_at
                     WHERE hookschema_claims.state = 'claimed' AND hookschema_claims.claimed_at < \(staleMs)
                     RETURNING token
                     """)

@@ -14,10 +14,10 @@
     /// processes sharing the file cannot both claim a key. Captures are rows of `hookschema_captures`: headers (JSON),
     /// the raw body (BLOB), the receive time (Unix milliseconds), the verdict, the findings (JSON) and the outcome.
     ///
-    /// Every operation is one statement, committed on its own before it returns. `durability` chooses what a commit
-    /// survives: `.processCrash` (the default: `synchronous=NORMAL`, a commit is in the WAL file and survives the process
-    /// being killed; a power cut may lose the last commits) or `.powerLoss` (`synchronous=FULL`: the WAL is synced to
-    /// disk at each commit).
+    /// Every operation is one statement, committed on its own before it returns. `durability` chooses what a
+    /// commit survives: `.processCrash` (the default: `synchronous=NORMAL`, a commit is in the WAL file and survives
+    /// the process being killed; a power cut may lose the last commits) or `.powerLoss` (`synchronous=FULL`: the WAL
+    /// is synced to disk at each commit).
     public final class SQLiteReceiverStore: ReceiverStore {
         /// What a committed capture survives.
         public enum Durability: String, Sendable {
@@ -89,7 +89,8 @@
                     """
                     INSERT INTO hookschema_claims (provider, dedupe_key, token, state, claimed_at)
                     VALUES (?1, ?2, ?3, 'claimed', ?4)
-                    ON CONFLICT (provider, dedupe_key) DO UPDATE SET token = excluded.token, claimed_at = excluded.claimed_at
+                    ON CONFLICT (provider, dedupe_key) DO UPDATE
+                    SET token = excluded.token, claimed_at = excluded.claimed_at
                     WHERE hookschema_claims.state = 'claimed' AND hookschema_claims.claimed_at < ?5
                     RETURNING token
                     """,

@@ -113,7 +113,8 @@ struct CapturesExportCommand: AsyncParsableCommand {
                 }
             #else
                 throw CLIFailure.usage(
-                    "this hookschema was built without the PostgreSQL trait: `swift run --traits Receiver hookschema …`"
+                    "this hookschema was built without the PostgreSQL trait: "
+                        + "`swift run --traits Receiver hookschema …`"
                 ).reported()
             #endif
         }
@@ -132,7 +133,8 @@ struct CapturesExportCommand: AsyncParsableCommand {
             }
         #else
             throw CLIFailure.usage(
-                "this hookschema was built without the SQLite trait: `swift run --traits Receiver hookschema …`"
+                "this hookschema was built without the SQLite trait: "
+                    + "`swift run --traits Receiver hookschema …`"
             ).reported()
         #endif
     }

@@ -29,9 +29,9 @@
             }
             if options.usesDevelopmentSecret {
                 let secret = ServerOptions.developmentSecret(for: options.provider)
-                logger.warning(
-                    "no signing secret configured: using the local development secret `\(secret)`; never expose this server"
-                )
+                let message = "no signing secret configured: using the local development secret `\(secret)`; "
+                    + "never expose this server"
+                logger.warning("\(message)")
             }
             let path = "/webhooks/\(options.provider)"
             let app = Application(
