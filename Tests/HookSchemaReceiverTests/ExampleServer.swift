@@ -1,3 +1,5 @@
+// The receiver's tests need its traits: `swift test --traits Receiver --filter HookSchemaReceiverTests`.
+#if SQLite && PostgreSQL && Hummingbird
 import Foundation
 
 #if canImport(FoundationNetworking)
@@ -119,3 +121,4 @@ final class ExampleServer: @unchecked Sendable {
         return status
     }
 }
+#endif

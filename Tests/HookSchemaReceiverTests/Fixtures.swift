@@ -1,3 +1,5 @@
+// The receiver's tests need its traits: `swift test --traits Receiver --filter HookSchemaReceiverTests`.
+#if SQLite && PostgreSQL && Hummingbird
 import ExtendWebhooks
 import Foundation
 import HookSchemaModel
@@ -121,3 +123,4 @@ final class HandlerLog: @unchecked Sendable {
 
     struct HandlerFailure: Error {}
 }
+#endif

@@ -1,3 +1,5 @@
+// The receiver's tests need its traits: `swift test --traits Receiver --filter HookSchemaReceiverTests`.
+#if SQLite && PostgreSQL && Hummingbird
 import ExtendWebhooks
 import Foundation
 import HookSchemaReceiver
@@ -186,7 +188,8 @@ import Testing
         #expect(
             try await store.claim(key, token: "b", now: long, staleBefore: long.addingTimeInterval(-300)) == .inProgress
         )
-        // The holder died an hour ago: the lease has run out, the key is taken over, and the dead one cannot complete it.
+        // The holder died an hour ago: the lease has run out, the key is taken over, and the dead holder cannot
+        // complete it.
         let now = Date()
         #expect(try await store.claim(key, token: "c", now: now, staleBefore: now.addingTimeInterval(-300)) == .claimed)
         try await store.complete(key, token: "dead", now: now)
@@ -235,3 +238,4 @@ struct AnyReceiver: Sendable {
         await receiveBody(delivery.body, delivery.tuples)
     }
 }
+#endif

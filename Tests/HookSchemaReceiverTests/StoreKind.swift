@@ -1,3 +1,5 @@
+// The receiver's tests need its traits: `swift test --traits Receiver --filter HookSchemaReceiverTests`.
+#if SQLite && PostgreSQL && Hummingbird
 import Foundation
 import HookSchemaReceiver
 import HookSchemaReceiverPostgres
@@ -74,3 +76,4 @@ func captures(in store: any ReceiverStore, keys: Set<String>) async throws -> [C
     }
     return found
 }
+#endif
