@@ -11,6 +11,24 @@ import PackageDescription
 // HookSchemaValidation, HookSchemaSignatures (swift-crypto), and the generated ExtendWebhooks / PlexteraWebhooks.
 // Build side: HookSchemaLoader (Yams), HookSchemaGenerator, the `hookschema` executable (argument parser), and
 // `hookschema-generate` (the generate command alone), which the plugins run.
+//
+// The webhook receiver (issue 17): HookSchemaReceiver is runtime side and framework-free (the verify → dedupe →
+// validate → capture → handle pipeline and the `ReceiverStore` protocol; no server, no database driver). The parts
+// that need a server or a driver live behind package traits, none enabled by default:
+//
+//   SQLite      → HookSchemaReceiverSQLite (vapor/sqlite-nio, SQLite compiled in), and `hookschema captures export`
+//                 from a SQLite file
+//   PostgreSQL  → HookSchemaReceiverPostgres (vapor/postgres-nio), and `captures export` from PostgreSQL
+//   Hummingbird → HookSchemaReceiverHummingbird (the route) and the example server `hookschema-receiver`
+//   Receiver    → all three
+//
+// Why traits and not a separate package: tested with this toolchain (Swift 6.3.1) on a two-package experiment, a
+// consumer of a package whose only Hummingbird dependency is trait-guarded (`condition: .when(traits: …)`) resolves
+// nothing: no checkout, no Package.resolved entry, nothing built; the same consumer of the same package with the
+// dependency on a separate, unused product resolves all 24 packages of Hummingbird's graph. So traits keep an app
+// of models and the validator free of any server or driver (shown in CI by Examples/PluginConsumer), while the
+// receiver stays in this package, where the `hookschema` CLI can read captures. Build and test the receiver with
+// `--traits Receiver` (the guarded modules compile to nothing without their trait).
 
 let package = Package(
     name: "hookschema",
@@ -28,8 +46,21 @@ let package = Package(
         .library(name: "HookSchemaInfer", targets: ["HookSchemaInfer"]),
         .library(name: "ExtendWebhooks", targets: ["ExtendWebhooks"]),
         .library(name: "PlexteraWebhooks", targets: ["PlexteraWebhooks"]),
+        .library(name: "HookSchemaReceiver", targets: ["HookSchemaReceiver"]),
+        .library(name: "HookSchemaReceiverSQLite", targets: ["HookSchemaReceiverSQLite"]),
+        .library(name: "HookSchemaReceiverPostgres", targets: ["HookSchemaReceiverPostgres"]),
+        .library(name: "HookSchemaReceiverHummingbird", targets: ["HookSchemaReceiverHummingbird"]),
+        .executable(name: "hookschema-receiver", targets: ["hookschema-receiver"]),
         .plugin(name: "HookSchemaPlugin", targets: ["HookSchemaPlugin"]),
         .plugin(name: "GenerateWebhookCode", targets: ["GenerateWebhookCode"]),
+    ],
+    traits: [
+        .trait(name: "SQLite", description: "The receiver's SQLite store (vapor/sqlite-nio)."),
+        .trait(name: "PostgreSQL", description: "The receiver's PostgreSQL store (vapor/postgres-nio)."),
+        .trait(name: "Hummingbird", description: "The receiver's Hummingbird route and the example server."),
+        .trait(
+            name: "Receiver", description: "The whole receiver: SQLite, PostgreSQL and Hummingbird.",
+            enabledTraits: ["SQLite", "PostgreSQL", "Hummingbird"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
@@ -37,6 +68,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
         // `hookschema import openapi` only (build side); its external-loading trait is not needed.
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", exact: "6.4.0", traits: []),
+        // The receiver's traits only (see above): never resolved by a package that does not enable them.
+        .package(url: "https://github.com/vapor/sqlite-nio.git", exact: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
     ],
     targets: [
         // MARK: Runtime side
@@ -50,6 +87,58 @@ let package = Package(
         .target(
             name: "HookSchemaSignatures",
             dependencies: ["HookSchemaModel", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+
+        // The receiver (issue 17): the core is runtime side and needs no trait; the rest is trait-guarded.
+        .target(
+            name: "HookSchemaReceiver",
+            dependencies: ["HookSchemaModel", "HookSchemaRuntime", "HookSchemaValidation", "HookSchemaSignatures"]
+        ),
+        .target(
+            name: "HookSchemaReceiverSQLite",
+            dependencies: [
+                "HookSchemaReceiver",
+                .product(name: "SQLiteNIO", package: "sqlite-nio", condition: .when(traits: ["SQLite"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["SQLite"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["SQLite"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["SQLite"])),
+            ]
+        ),
+        .target(
+            name: "HookSchemaReceiverPostgres",
+            dependencies: [
+                "HookSchemaReceiver",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["PostgreSQL"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PostgreSQL"])),
+            ]
+        ),
+        .target(
+            name: "HookSchemaReceiverHummingbird",
+            dependencies: [
+                "HookSchemaReceiver",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
+            ]
+        ),
+        // The example server (Examples/Receiver): `swift run --traits Receiver hookschema-receiver`.
+        .executableTarget(
+            name: "hookschema-receiver",
+            dependencies: [
+                "HookSchemaReceiver", "HookSchemaReceiverSQLite", "HookSchemaReceiverPostgres",
+                "HookSchemaReceiverHummingbird", "HookSchemaModel", "ExtendWebhooks", "PlexteraWebhooks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird"])),
+            ],
+            path: "Examples/Receiver/Sources/hookschema-receiver"
+        ),
+
+        // A load generator for a receiver (Benchmarks/receiver.sh): signs each delivery itself, posts over loopback.
+        .executableTarget(
+            name: "hookschema-receiver-load",
+            dependencies: ["HookSchemaSignatures", "ExtendWebhooks"],
+            path: "Benchmarks/ReceiverLoad"
         ),
 
         // MARK: Build side
@@ -118,6 +207,11 @@ let package = Package(
                 "ExtendWebhooks",
                 "PlexteraWebhooks",
                 "HookSchemaSignatures",
+                // `captures export` reads a receiver's store with the driver of each enabled trait; `replay` posts
+                // with Foundation's URLSession. Never Hummingbird.
+                "HookSchemaReceiver",
+                .target(name: "HookSchemaReceiverSQLite", condition: .when(traits: ["SQLite"])),
+                .target(name: "HookSchemaReceiverPostgres", condition: .when(traits: ["PostgreSQL"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -177,6 +271,14 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "HookSchemaSignaturesTests", dependencies: ["HookSchemaSignatures", "HookSchemaLoader"]),
+        .testTarget(
+            name: "HookSchemaReceiverTests",
+            dependencies: [
+                "HookSchemaReceiver", "HookSchemaReceiverSQLite", "HookSchemaReceiverPostgres",
+                "HookSchemaReceiverHummingbird", "HookSchemaValidation", "HookSchemaSignatures", "HookSchemaModel",
+                "ExtendWebhooks", "PlexteraWebhooks", "hookschema-receiver",
+            ]
+        ),
         .testTarget(
             name: "HookSchemaValidationTests",
             dependencies: [

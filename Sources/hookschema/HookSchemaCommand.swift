@@ -17,7 +17,7 @@ struct HookSchemaCommand: AsyncParsableCommand {
         subcommands: [
             LintCommand.self, GenerateCommand.self, CheckCommand.self, SignCommand.self, VerifyCommand.self,
             ExportCommand.self, EventsCommand.self, ImportCommand.self, DiffCommand.self,
-            InferCommand.self, LearnCommand.self,
+            InferCommand.self, LearnCommand.self, CapturesCommand.self, ReplayCommand.self,
         ]
     )
 

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The receiver under load on this machine, release build: the example server (Extend) on a fresh SQLite file, then
+# on PostgreSQL when HOOKSCHEMA_TEST_POSTGRES_URL is set (Scripts/postgres-test-server.sh start), each driven by
+# hookschema-receiver-load over loopback (every delivery signed with a unique event id, so each one is claimed,
+# captured and handled): first as fast as answered (sustained deliveries/s), then open-loop at 1,000/s (p50/p99,
+# measured from each delivery's scheduled time).
+#
+#   Benchmarks/receiver.sh [SECONDS]        # default 10 s per run
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-10}"
+swift build -c release --traits Receiver --product hookschema-receiver >&2
+swift build -c release --traits Receiver --product hookschema-receiver-load >&2
+bin="$(swift build -c release --traits Receiver --show-bin-path)"
+work="$(mktemp -d)"
+server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+
+run() { # label database-url
+    "$bin/hookschema-receiver" --provider extend --database-url "$2" --port 0 >"$work/server.out" 2>"$work/server.err" &
+    server=$!
+    for _ in $(seq 1 100); do grep -q '^listening on' "$work/server.out" 2>/dev/null && break; sleep 0.1; done
+    local url
+    url="$(sed -n 's/^listening on \(http[^ ]*\).*/\1/p' "$work/server.out")"
+    [ -n "$url" ] || { cat "$work/server.err" >&2; exit 1; }
+    echo "== $1: as fast as answered (32 connections, ${seconds} s)"
+    "$bin/hookschema-receiver-load" --url "$url" --seconds "$seconds" --connections 32
+    echo "== $1: open loop at 1,000/s (${seconds} s)"
+    "$bin/hookschema-receiver-load" --url "$url" --rate 1000 --seconds "$seconds" --connections 32
+    kill "$server"
+    wait "$server" 2>/dev/null || true
+    server=""
+}
+
+echo "machine: $(nproc) cores, $(uname -sr); $(swift --version 2>/dev/null | head -n 1)"
+run "SQLite (WAL, synchronous=NORMAL)" "$work/captures.sqlite"
+if [ -n "${HOOKSCHEMA_TEST_POSTGRES_URL:-}" ]; then
+    run "PostgreSQL (same machine, synchronous_commit=on)" "$HOOKSCHEMA_TEST_POSTGRES_URL"
+fi

@@ -1,0 +1,94 @@
+#if Hummingbird
+    import ExtendWebhooks
+    import Foundation
+    import HookSchemaReceiver
+    import HookSchemaReceiverHummingbird
+    import HookSchemaReceiverPostgres
+    import HookSchemaReceiverSQLite
+    import HookSchemaRuntime
+    import Hummingbird
+    import Logging
+    import PlexteraWebhooks
+
+    /// Builds the store, the receiver and the Hummingbird application from the options, and runs it until SIGINT or
+    /// SIGTERM (Hummingbird's graceful shutdown through swift-service-lifecycle).
+    enum ReceiverServer {
+        static func run(_ options: ServerOptions) async throws {
+            var logger = Logger(label: "hookschema-receiver")
+            logger.logLevel = .info
+            let store = try await makeStore(options.databaseURL)
+            let router = Router()
+            router.get("/health") { _, _ in "ok\n" }
+            switch options.provider {
+            case "plextera":
+                router.webhookReceiver(
+                    "/webhooks/plextera", try await receiver(PlexteraEvent.self, options, store: store, logger: logger))
+            default:
+                router.webhookReceiver(
+                    "/webhooks/extend", try await receiver(ExtendEvent.self, options, store: store, logger: logger))
+            }
+            if options.usesDevelopmentSecret {
+                let secret = ServerOptions.developmentSecret(for: options.provider)
+                let message = "no signing secret configured: using the local development secret `\(secret)`; "
+                    + "never expose this server"
+                logger.warning("\(message)")
+            }
+            let path = "/webhooks/\(options.provider)"
+            let app = Application(
+                router: router,
+                configuration: .init(address: .hostname(options.host, port: options.port), serverName: "hookschema"),
+                onServerRunning: { channel in
+                    let port = channel.localAddress?.port ?? options.port
+                    // One line a script can wait for (the tests and Benchmarks/receiver.sh read it).
+                    writeLine(
+                        "listening on http://\(options.host):\(port)\(path) (store: \(describe(options.databaseURL)))")
+                },
+                logger: logger)
+            try await app.runService()
+        }
+
+        /// The receiver for one provider, with a handler that logs each event (the app's own code goes there).
+        static func receiver<Event: WebhookEventUnion>(
+            _ type: Event.Type, _ options: ServerOptions, store: any ReceiverStore, logger: Logger
+        ) async throws -> WebhookReceiver<Event> {
+            let verbose = options.verbose
+            return try await WebhookReceiver(
+                type, secrets: options.secrets, store: store, configuration: options.configuration
+            ) { delivery in
+                if verbose {
+                    writeLine(
+                        "handled \(delivery.event.eventType) \(delivery.report.dedupeKey ?? "-") "
+                            + "(\(delivery.report.verdict.rawValue), capture \(delivery.capture.id ?? 0))")
+                }
+            }
+        }
+
+        /// Writes one line to standard output at once (unbuffered: scripts wait for these lines).
+        static func writeLine(_ line: String) {
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+
+        /// The store a `--database-url` names: PostgreSQL for `postgres://…`, otherwise a SQLite file.
+        static func makeStore(_ url: String) async throws -> any ReceiverStore {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                return try PostgresReceiverStore(url: url)
+            }
+            return try await SQLiteReceiverStore(path: sqlitePath(url))
+        }
+
+        static func sqlitePath(_ url: String) -> String {
+            if url.hasPrefix("sqlite://") { return String(url.dropFirst("sqlite://".count)) }
+            if url.hasPrefix("sqlite:") { return String(url.dropFirst("sqlite:".count)) }
+            return url
+        }
+
+        /// The store for the start line, without a password.
+        static func describe(_ url: String) -> String {
+            guard url.hasPrefix("postgres"), var components = URLComponents(string: url) else {
+                return "SQLite \(sqlitePath(url))"
+            }
+            if components.password != nil { components.password = "***" }
+            return "PostgreSQL \(components.string ?? "")"
+        }
+    }
+#endif

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Where a receiver keeps its dedupe claims and its captured deliveries: SQLite for one instance
+/// (`HookSchemaReceiverSQLite`), PostgreSQL for several instances sharing one database (`HookSchemaReceiverPostgres`).
+///
+/// Exactly-once handler runs per dedupe key come from the database's own uniqueness constraint on the claim's key,
+/// not from a lock in memory, so they hold across processes. A claim moves `claimed → done`, or is deleted when
+/// the handler fails (so the provider's retry claims it again). A claim left `claimed` by a process that died
+/// mid-handler is taken over by an attempt that arrives after `staleBefore`.
+///
+/// Every method throws when the database cannot be reached or refuses the operation; the receiver answers such a
+/// delivery with 503, so the provider retries it later.
+public protocol ReceiverStore: Sendable {
+    /// Creates the tables and indexes when they do not exist yet. Called once before the first delivery.
+    func prepare() async throws
+
+    /// Claims `key` for the attempt identified by `token`, atomically: `.claimed` when this attempt now holds it
+    /// (a new key, or a claim still `claimed` since before `staleBefore`), `.alreadyHandled` when a handler
+    /// completed it, `.inProgress` when another attempt holds it.
+    func claim(_ key: DedupeKeyValue, token: String, now: Date, staleBefore: Date) async throws -> ClaimResult
+
+    /// Marks the claim done: later deliveries of the same key are duplicates. Only the holder (`token`) can.
+    func complete(_ key: DedupeKeyValue, token: String, now: Date) async throws
+
+    /// Gives the claim up (the handler failed): the next delivery of the key claims it again. Only the holder can.
+    func release(_ key: DedupeKeyValue, token: String) async throws
+
+    /// Stores one delivery durably and returns its id; when this returns, the capture survives a crash of the
+    /// process (see each store for what it promises about power loss).
+    func capture(_ capture: CaptureRecord) async throws -> Int64
+
+    /// Changes the outcome recorded with a capture (a handler that threw after the capture was stored).
+    func setOutcome(_ outcome: CaptureOutcome, ofCapture id: Int64) async throws
+
+    /// Up to `limit` captures with an id greater than `id`, oldest first: page through all with the last id seen.
+    func captures(after id: Int64, limit: Int) async throws -> [CaptureRecord]
+
+    /// Deletes captures received before `capturesBefore` and completed claims older than `claimsBefore`.
+    func purge(capturesBefore: Date, claimsBefore: Date) async throws -> PurgeCounts
+}
+
+/// A delivery's dedupe key, scoped by its provider: two providers may use the same id.
+public struct DedupeKeyValue: Hashable, Sendable, CustomStringConvertible {
+    /// The provider's name (`plextera`).
+    public var provider: String
+    /// The key's value (`evt_01JY…`), read from the provider's declared header or body member.
+    public var key: String
+
+    /// A key of `provider`'s deliveries.
+    public init(provider: String, key: String) {
+        self.provider = provider
+        self.key = key
+    }
+
+    public var description: String { "\(provider)/\(key)" }
+}
+
+/// What a claim attempt found.
+public enum ClaimResult: String, Hashable, Sendable {
+    /// This attempt holds the claim: run the handler, then complete or release it.
+    case claimed
+    /// A handler already ran to completion for this key: a duplicate delivery.
+    case alreadyHandled
+    /// Another attempt holds the claim right now (a concurrent delivery, or a retry while the first still runs).
+    case inProgress
+}
+
+/// How many rows a purge deleted.
+public struct PurgeCounts: Hashable, Sendable {
+    /// Captures deleted.
+    public var captures: Int
+    /// Completed claims deleted.
+    public var claims: Int
+
+    /// Counts of deleted rows.
+    public init(captures: Int, claims: Int) {
+        self.captures = captures
+        self.claims = claims
+    }
+}
+
+/// Why a store operation failed: the receiver turns any of them into a 503.
+public struct ReceiverStoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What failed, in words (never containing a secret or a body).
+    public var description: String
+
+    /// A store failure described by `description`.
+    public init(_ description: String) {
+        self.description = description
+    }
+}

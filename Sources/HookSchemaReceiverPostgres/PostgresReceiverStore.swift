@@ -1,0 +1,230 @@
+#if PostgreSQL
+    import Foundation
+    import HookSchemaReceiver
+    import HookSchemaValidation
+    import Logging
+    import NIOCore
+    import PostgresNIO
+
+    /// The receiver's store for several receiver instances sharing one PostgreSQL database (vapor/postgres-nio).
+    ///
+    /// A claim is one `INSERT … ON CONFLICT (provider, dedupe_key) DO UPDATE … WHERE <stale> RETURNING` statement
+    /// against the table's primary key, so of any number of processes delivering the same key at once exactly one
+    /// gets the row; the others see it `claimed` (409, retry later) or `done` (a duplicate, 200). Every operation is
+    /// one statement, committed (with PostgreSQL's default `synchronous_commit = on`, so flushed to the WAL) before it
+    /// returns. A statement that cannot get a connection or an answer within `operationTimeout` fails, and the
+    /// receiver answers 503.
+    public final class PostgresReceiverStore: ReceiverStore {
+        private let client: PostgresClient
+        private let runner: Task<Void, Never>
+        private let timeout: Duration
+
+        /// Connects to the database at `url` (`postgres://user:password@host:port/database`; TLS is not used, so keep
+        /// it to a local or private network) with a pool of up to `maxConnections`. The connection is made lazily:
+        /// an unreachable server shows in `prepare()` and later as `ReceiverStoreError`s.
+        public init(url: String, maxConnections: Int = 16, operationTimeout: Duration = .seconds(5)) throws {
+            var configuration = try Self.configuration(url: url)
+            configuration.options.maximumConnections = max(1, maxConnections)
+            configuration.options.connectTimeout = .seconds(2)
+            let client = PostgresClient(configuration: configuration)
+            self.client = client
+            self.timeout = operationTimeout
+            self.runner = Task { await client.run() }
+        }
+
+        deinit {
+            runner.cancel()
+        }
+
+        /// Stops the connection pool; the store cannot be used afterwards.
+        public func close() {
+            runner.cancel()
+        }
+
+        /// The client configuration for a `postgres://` or `postgresql://` URL; throws `ReceiverStoreError` for
+        /// any other.
+        public static func configuration(url: String) throws -> PostgresClient.Configuration {
+            guard let components = URLComponents(string: url), let scheme = components.scheme,
+                ["postgres", "postgresql"].contains(scheme), let host = components.host, !host.isEmpty
+            else {
+                throw ReceiverStoreError("not a PostgreSQL URL (postgres://user:password@host:port/database): \(url)")
+            }
+            let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+            return PostgresClient.Configuration(
+                host: host, port: components.port ?? 5432, username: components.user ?? "postgres",
+                password: components.password, database: database.isEmpty ? nil : database, tls: .disable)
+        }
+
+        public func prepare() async throws {
+            // Several instances starting at once would race on `CREATE TABLE IF NOT EXISTS` (PostgreSQL checks the
+            // catalog before it inserts): the creation runs under a transaction-scoped advisory lock.
+            let client = client
+            do {
+                try await client.withTransaction(logger: Self.logger) { connection in
+                    let lock: PostgresQuery = "SELECT pg_advisory_xact_lock(\(unescaped: String(Self.schemaLockKey)))"
+                    try await connection.query(lock, logger: Self.logger)
+                    for statement in Self.schema {
+                        try await connection.query(statement, logger: Self.logger)
+                    }
+                }
+            } catch {
+                throw ReceiverStoreError(
+                    "PostgreSQL: cannot create the receiver's tables: \(String(reflecting: error))")
+            }
+        }
+
+        /// The advisory lock key the table creation holds (an arbitrary constant: "hookschm").
+        static let schemaLockKey: Int64 = 0x686F_6F6B_7363_686D
+        static let logger = Logger(label: "hookschema.receiver.postgres")
+
+        /// The tables and indexes, created when missing.
+        static let schema: [PostgresQuery] = [
+            """
+            CREATE TABLE IF NOT EXISTS hookschema_claims (
+                provider TEXT NOT NULL, dedupe_key TEXT NOT NULL, token TEXT NOT NULL, state TEXT NOT NULL,
+                claimed_at BIGINT NOT NULL, completed_at BIGINT, PRIMARY KEY (provider, dedupe_key))
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS hookschema_captures (
+                id BIGSERIAL PRIMARY KEY, provider TEXT NOT NULL, event TEXT, dedupe_key TEXT,
+                received_at BIGINT NOT NULL, headers TEXT NOT NULL, body BYTEA NOT NULL, verdict TEXT,
+                findings TEXT NOT NULL, outcome TEXT NOT NULL)
+            """,
+            "CREATE INDEX IF NOT EXISTS hookschema_captures_received ON hookschema_captures (received_at)",
+            "CREATE INDEX IF NOT EXISTS hookschema_claims_completed ON hookschema_claims (completed_at)",
+        ]
+
+        public func claim(_ key: DedupeKeyValue, token: String, now: Date, staleBefore: Date) async throws
+            -> ClaimResult
+        {
+            let (provider, value, nowMs, staleMs) = (
+                key.provider, key.key, now.unixMilliseconds, staleBefore.unixMilliseconds
+            )
+            for _ in 0..<3 {
+                let claimed = try await rows(
+                    """
+                    INSERT INTO hookschema_claims (provider, dedupe_key, token, state, claimed_at)
+                    VALUES (\(provider), \(value), \(token), 'claimed', \(nowMs))
+                    ON CONFLICT (provider, dedupe_key) DO UPDATE
+                    SET token = EXCLUDED.token, claimed_at = EXCLUDED.claimed_at
+                    WHERE hookschema_claims.state = 'claimed' AND hookschema_claims.claimed_at < \(staleMs)
+                    RETURNING token
+                    """)
+                if !claimed.isEmpty { return .claimed }
+                let states = try await rows(
+                    "SELECT state FROM hookschema_claims WHERE provider = \(provider) AND dedupe_key = \(value)")
+                switch try states.first?.decode(String.self) {
+                case "done": return .alreadyHandled
+                case "claimed": return .inProgress
+                default: continue  // released between the two statements: claim again
+                }
+            }
+            return .inProgress
+        }
+
+        public func complete(_ key: DedupeKeyValue, token: String, now: Date) async throws {
+            let (provider, value, nowMs) = (key.provider, key.key, now.unixMilliseconds)
+            try await run(
+                """
+                UPDATE hookschema_claims SET state = 'done', completed_at = \(nowMs)
+                WHERE provider = \(provider) AND dedupe_key = \(value) AND token = \(token)
+                """)
+        }
+
+        public func release(_ key: DedupeKeyValue, token: String) async throws {
+            let (provider, value) = (key.provider, key.key)
+            try await run(
+                """
+                DELETE FROM hookschema_claims
+                WHERE provider = \(provider) AND dedupe_key = \(value) AND token = \(token) AND state = 'claimed'
+                """)
+        }
+
+        public func capture(_ capture: CaptureRecord) async throws -> Int64 {
+            let receivedAt = capture.receivedAt.unixMilliseconds
+            let body = ByteBuffer(bytes: capture.body)
+            let verdict = capture.verdict?.rawValue
+            let outcome = capture.outcome.rawValue
+            let inserted = try await rows(
+                """
+                INSERT INTO hookschema_captures
+                    (provider, event, dedupe_key, received_at, headers, body, verdict, findings, outcome)
+                VALUES (\(capture.provider), \(capture.event), \(capture.dedupeKey), \(receivedAt),
+                    \(capture.headersJSON), \(body), \(verdict), \(capture.findingsJSON), \(outcome))
+                RETURNING id
+                """)
+            guard let id = try inserted.first?.decode(Int64.self) else {
+                throw ReceiverStoreError("PostgreSQL returned no id for a stored capture")
+            }
+            return id
+        }
+
+        public func setOutcome(_ outcome: CaptureOutcome, ofCapture id: Int64) async throws {
+            let text = outcome.rawValue
+            try await run("UPDATE hookschema_captures SET outcome = \(text) WHERE id = \(id)")
+        }
+
+        public func captures(after id: Int64, limit: Int) async throws -> [CaptureRecord] {
+            let count = max(0, limit)
+            let found = try await rows(
+                """
+                SELECT id, provider, event, dedupe_key, received_at, headers, body, verdict, findings, outcome
+                FROM hookschema_captures WHERE id > \(id) ORDER BY id LIMIT \(count)
+                """)
+            return try found.map { row in
+                let (id, provider, event, key, receivedAt, headers, body, verdict, findings, outcome) = try row.decode(
+                    (Int64, String, String?, String?, Int64, String, ByteBuffer, String?, String, String).self)
+                guard let outcome = CaptureOutcome(rawValue: outcome) else {
+                    throw ReceiverStoreError("capture \(id) has an unknown outcome `\(outcome)`")
+                }
+                return CaptureRecord(
+                    id: id, provider: provider, event: event, dedupeKey: key,
+                    receivedAt: Date(unixMilliseconds: receivedAt),
+                    headers: try CaptureRecord.headers(fromJSON: headers),
+                    body: Array(body.readableBytesView), verdict: verdict.flatMap(Verdict.init(rawValue:)),
+                    findingsJSON: findings, outcome: outcome)
+            }
+        }
+
+        public func purge(capturesBefore: Date, claimsBefore: Date) async throws -> PurgeCounts {
+            let (capturesMs, claimsMs) = (capturesBefore.unixMilliseconds, claimsBefore.unixMilliseconds)
+            let captures = try await rows(
+                "DELETE FROM hookschema_captures WHERE received_at < \(capturesMs) RETURNING id")
+            let claims = try await rows(
+                "DELETE FROM hookschema_claims WHERE state = 'done' AND completed_at < \(claimsMs) RETURNING 1")
+            return PurgeCounts(captures: captures.count, claims: claims.count)
+        }
+
+        private func run(_ query: PostgresQuery) async throws {
+            _ = try await rows(query)
+        }
+
+        /// Runs one statement and collects its rows, within the operation timeout.
+        private func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+            let client = client
+            let timeout = timeout
+            do {
+                return try await withThrowingTaskGroup(of: [PostgresRow]?.self) { group in
+                    group.addTask {
+                        var rows: [PostgresRow] = []
+                        for try await row in try await client.query(query) { rows.append(row) }
+                        return rows
+                    }
+                    group.addTask {
+                        try await Task.sleep(for: timeout)
+                        return nil
+                    }
+                    defer { group.cancelAll() }
+                    guard let first = try await group.next(), let rows = first else {
+                        throw ReceiverStoreError("PostgreSQL did not answer within \(timeout)")
+                    }
+                    return rows
+                }
+            } catch let error as ReceiverStoreError {
+                throw error
+            } catch {
+                throw ReceiverStoreError("PostgreSQL: \(String(reflecting: error))")
+            }
+        }
+    }
+#endif
