@@ -35,4 +35,6 @@ echo "==> wire verdicts, by the validator"
 echo "==> Swift verdicts, by the compiler"
 "$venv/bin/python" Tests/Diff/swift_proof.py --hookschema "$binary" --modules "$(dirname "$binary")/Modules" \
     "${swift[@]+"${swift[@]}"}" || status=1
+echo "==> SARIF output, against the SARIF 2.1.0 JSON Schema"
+"$venv/bin/python" Tests/Diff/sarif_schema.py --hookschema "$binary" || status=1
 exit $status
