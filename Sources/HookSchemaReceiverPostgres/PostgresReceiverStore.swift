@@ -199,32 +199,75 @@
             _ = try await rows(query)
         }
 
-        /// Runs one statement and collects its rows, within the operation timeout.
+        /// Runs one statement and collects its rows, within the operation timeout. The caller gets its answer (or the
+        /// timeout) even when the statement itself never completes (a connection lost mid-query): the statement's task
+        /// is cancelled and left behind, rather than awaited as a task group would.
         private func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
             let client = client
             let timeout = timeout
-            do {
-                return try await withThrowingTaskGroup(of: [PostgresRow]?.self) { group in
-                    group.addTask {
+            let gate = ResumeOnce<[PostgresRow]>()
+            return try await withCheckedThrowingContinuation { continuation in
+                gate.set(continuation)
+                let work = Task {
+                    do {
                         var rows: [PostgresRow] = []
                         for try await row in try await client.query(query) { rows.append(row) }
-                        return rows
+                        gate.resume(.success(rows))
+                    } catch {
+                        gate.resume(.failure(ReceiverStoreError("PostgreSQL: \(String(reflecting: error))")))
                     }
-                    group.addTask {
-                        try await Task.sleep(for: timeout)
-                        return nil
-                    }
-                    defer { group.cancelAll() }
-                    guard let first = try await group.next(), let rows = first else {
-                        throw ReceiverStoreError("PostgreSQL did not answer within \(timeout)")
-                    }
-                    return rows
                 }
-            } catch let error as ReceiverStoreError {
-                throw error
-            } catch {
-                throw ReceiverStoreError("PostgreSQL: \(String(reflecting: error))")
+                let timer = Task {
+                    try? await Task.sleep(for: timeout)
+                    guard !Task.isCancelled else { return }
+                    if gate.resume(.failure(ReceiverStoreError("PostgreSQL did not answer within \(timeout)"))) {
+                        work.cancel()
+                    }
+                }
+                gate.onResume { timer.cancel() }
             }
+        }
+    }
+
+    /// Resumes a continuation exactly once, from whichever of several tasks gets there first.
+    private final class ResumeOnce<Value: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var continuation: CheckedContinuation<Value, any Error>?
+        private var result: Result<Value, any Error>?
+        private var finished = false
+        private var cleanup: (@Sendable () -> Void)?
+
+        func set(_ continuation: CheckedContinuation<Value, any Error>) {
+            lock.withLock { self.continuation = continuation }
+        }
+
+        /// Runs `body` once the continuation is resumed (at once if it already was).
+        func onResume(_ body: @escaping @Sendable () -> Void) {
+            let runNow: Bool = lock.withLock {
+                if finished { return true }
+                cleanup = body
+                return false
+            }
+            if runNow { body() }
+        }
+
+        /// Resumes with `result` unless already resumed; returns whether this call resumed it.
+        @discardableResult
+        func resume(_ result: Result<Value, any Error>) -> Bool {
+            let (continuation, cleanup): (CheckedContinuation<Value, any Error>?, (@Sendable () -> Void)?) =
+                lock.withLock {
+                    guard !finished else { return (nil, nil) }
+                    finished = true
+                    defer {
+                        self.continuation = nil
+                        self.cleanup = nil
+                    }
+                    return (self.continuation, self.cleanup)
+                }
+            guard let continuation else { return false }
+            continuation.resume(with: result)
+            cleanup?()
+            return true
         }
     }
 #endif

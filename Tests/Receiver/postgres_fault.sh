@@ -25,13 +25,13 @@ for _ in $(seq 1 100); do grep -q '^listening on' "$work/server.out" 2>/dev/null
 url="$(sed -n 's/^listening on \(http[^ ]*\).*/\1/p' "$work/server.out")"
 [ -n "$url" ] || { cat "$work/server.err" >&2; echo "FAIL: the example server did not start" >&2; exit 1; }
 
-# 8 s of deliveries at 100/s; PostgreSQL is down from 2 s to 5 s.
-"$BIN/hookschema-receiver-load" --url "$url" --rate 100 --seconds 8 --connections 64 --log "$work/sent.log" \
+# 12 s of deliveries at 100/s; PostgreSQL is down from 2 s to 8 s (longer than the 5 s operation timeout).
+"$BIN/hookschema-receiver-load" --url "$url" --rate 100 --seconds 12 --connections 64 --log "$work/sent.log" \
     >"$work/load.out" &
 load=$!
 sleep 2
 Scripts/postgres-test-server.sh stop
-sleep 3
+sleep 6
 Scripts/postgres-test-server.sh start >/dev/null
 wait "$load"
 cat "$work/load.out"
