@@ -238,7 +238,9 @@ public struct ProviderInference {
         let provider = ImportedProvider(
             name: provider, description: nil, naming: naming, envelopeFields: envelopeFields, types: types,
             events: imported, warnings: [], typeSources: [:])
-        return InferredProvider(provider: provider, notes: notes)
+        var samples: [String: Int] = [:]
+        for key in keys { samples[key] = events[key]?.root.count ?? 0 }
+        return InferredProvider(provider: provider, notes: notes, samples: samples)
     }
 
     /// The envelope: the members every event has, with the same schema in every event (`eventId`, `occurredAt`;
@@ -293,4 +295,6 @@ public struct ProviderInference {
 public struct InferredProvider: Sendable {
     public var provider: ImportedProvider
     public var notes: [String: [String]]
+    /// Event type → the deliveries inferred from.
+    public var samples: [String: Int]
 }

@@ -93,9 +93,7 @@ struct InferCommand: ParsableCommand {
             }
         }
         var result = inference.result(source: paths.joined(separator: ", "))
-        let few = result.provider.events.filter { event in
-            (Int(event.heading?.split(separator: " ").first ?? "") ?? 0) < minSamples
-        }
+        let few = result.provider.events.filter { (result.samples[$0.type] ?? 0) < minSamples }
         if !few.isEmpty {
             for event in few {
                 StandardStream.error.write(
