@@ -2,12 +2,17 @@
 /// directly; an indirect enum boxes the value, so generated code stores such members as `Indirect<T>` and exposes
 /// them as plain `T` properties.
 public indirect enum Indirect<Wrapped> {
+    /// The boxed value.
     case boxed(Wrapped)
 
+    /// Boxes `value`.
+    ///
+    /// - Parameter value: The value to store.
     public init(_ value: Wrapped) {
         self = .boxed(value)
     }
 
+    /// The boxed value; setting it boxes the new value.
     public var value: Wrapped {
         get {
             switch self {

@@ -4,31 +4,44 @@
 /// round-trip unchanged), everything else is `.number`. Object members are a dictionary: `JSONDecoder` does not
 /// report member order, so it is not kept (`JSONEncoder` with `.sortedKeys` gives a stable output).
 public enum JSONValue: Hashable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number that is exactly an `Int64`.
     case integer(Int64)
+    /// Any other number: with a fraction or exponent, or beyond `Int64`.
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object, member name → value.
     case object([String: JSONValue])
 
     /// The member `name` of an object, nil for other values or a missing member.
+    ///
+    /// - Parameter name: The member name.
     public subscript(name: String) -> JSONValue? {
         if case .object(let members) = self { return members[name] }
         return nil
     }
 
     /// The element at `index` of an array, nil for other values or an index out of range.
+    ///
+    /// - Parameter index: The element's position, from 0.
     public subscript(index: Int) -> JSONValue? {
         if case .array(let elements) = self, elements.indices.contains(index) { return elements[index] }
         return nil
     }
 
+    /// The string, nil for other values.
     public var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
+    /// Whether the value is `null`.
     public var isNull: Bool { self == .null }
 
     /// The JSON type's name as JSON Schema spells it (`null`, `boolean`, `integer`, `number`, `string`, `array`,
@@ -50,13 +63,34 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
     ExpressibleByDictionaryLiteral
 {
+    /// `nil` is `.null`.
+    ///
+    /// - Parameter nilLiteral: The literal `nil`.
     public init(nilLiteral: ()) { self = .null }
+    /// `true` or `false` is `.bool`.
+    ///
+    /// - Parameter value: The literal's value.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// An integer literal is `.integer`.
+    ///
+    /// - Parameter value: The literal's value.
     public init(integerLiteral value: Int64) { self = .integer(value) }
+    /// A floating-point literal is `.number`.
+    ///
+    /// - Parameter value: The literal's value.
     public init(floatLiteral value: Double) { self = .number(value) }
+    /// A string literal is `.string`.
+    ///
+    /// - Parameter value: The literal's value.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// An array literal is `.array`.
+    ///
+    /// - Parameter elements: The literal's elements.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
 
+    /// A dictionary literal is `.object`; of a repeated name the last value counts.
+    ///
+    /// - Parameter elements: The literal's name and value pairs.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
@@ -67,6 +101,9 @@ extension JSONValue: Codable {
     /// costs a thrown `DecodingError`: the order puts first what free-form JSON holds most (strings, objects,
     /// arrays), so a string costs no miss, an object one, an array two. Numbers try `Int64` before `Double`, so an
     /// integer keeps its exact value.
+    ///
+    /// - Parameter decoder: The decoder to read from.
+    /// - Throws: `DecodingError` when the decoder holds no JSON value.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -98,6 +135,10 @@ extension JSONValue: Codable {
         }
     }
 
+    /// Encodes the value as the JSON it came from.
+    ///
+    /// - Parameter encoder: The encoder to write to.
+    /// - Throws: What the encoder throws (for example for a non-finite `.number`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {

@@ -32,6 +32,7 @@ extension KeyedDecodingContainer {
     }
 }
 
+/// The plain member encoding calls of generated `encode(to:)`, not overloaded (see the decoding counterparts).
 extension KeyedEncodingContainer {
     /// A required member: `encode(_:forKey:)`.
     @inlinable
@@ -51,6 +52,7 @@ extension KeyedEncodingContainer {
     }
 }
 
+/// What a generated union's `init(from:)` reads to choose its member.
 extension KeyedDecodingContainer where Key == DynamicCodingKey {
     /// A union's discriminator: the member's string value, nil when absent or not a string.
     public func discriminator(_ name: String) -> String? {

@@ -4,6 +4,9 @@ extension RFC3339 {
     /// The canonical form hookschema writes: UTC with `Z`, and a fraction only when it is not zero, with trailing
     /// zeros trimmed (`2024-03-21T16:45:00Z`, `2024-03-21T16:45:00.12Z`). Any RFC 3339 form is accepted when
     /// parsing; this is the one form written.
+    ///
+    /// - Parameter timestamp: The instant; its offset is not used.
+    /// - Returns: The date-time in UTC.
     public static func format(_ timestamp: Timestamp) -> String {
         let days =
             timestamp.seconds >= 0
@@ -38,6 +41,9 @@ extension RFC3339 {
     }
 
     /// A `Date` in the canonical form (see `format(_:)`), to whole microseconds.
+    ///
+    /// - Parameter date: The instant.
+    /// - Returns: The date-time in UTC.
     public static func format(_ date: Date) -> String {
         format(Timestamp(date))
     }

@@ -7,6 +7,9 @@
 /// accepted only at 23:59 UTC, as JSON Schema's `date-time` format does.
 public enum RFC3339 {
     /// Parses an RFC 3339 `date-time`; nil when the bytes are not one.
+    ///
+    /// - Parameter bytes: The text's UTF-8 bytes.
+    /// - Returns: The instant and the offset it was written in, or nil.
     public static func parseDateTime(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         // date-fullyear "-" date-month "-" date-mday ("T" | "t") time-hour ":" time-minute ":" time-second
         guard bytes.count >= 20, let date = parseDatePrefix(bytes) else { return nil }
@@ -65,18 +68,27 @@ public enum RFC3339 {
     }
 
     /// Parses an RFC 3339 `full-date` (`2024-03-21`); nil when the bytes are not one.
+    ///
+    /// - Parameter bytes: The text's UTF-8 bytes.
+    /// - Returns: The date, or nil.
     public static func parseDate(_ bytes: UnsafeBufferPointer<UInt8>) -> FullDate? {
         guard bytes.count == 10 else { return nil }
         return parseDatePrefix(bytes)
     }
 
     /// Parses an RFC 3339 `date-time` string.
+    ///
+    /// - Parameter string: The text.
+    /// - Returns: The instant and the offset it was written in, or nil when the text is not a `date-time`.
     public static func parseDateTime(_ string: String) -> Timestamp? {
         var string = string
         return string.withUTF8 { parseDateTime($0) }
     }
 
     /// Parses an RFC 3339 `full-date` string.
+    ///
+    /// - Parameter string: The text.
+    /// - Returns: The date, or nil when the text is not a `full-date`.
     public static func parseDate(_ string: String) -> FullDate? {
         var string = string
         return string.withUTF8 { parseDate($0) }

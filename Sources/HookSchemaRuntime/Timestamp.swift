@@ -9,6 +9,12 @@ public struct Timestamp: Hashable, Sendable, Comparable {
     /// The offset from UTC the text was written in, in minutes (`Z` and `-00:00` are 0).
     public var offsetMinutes: Int
 
+    /// An instant from its parts.
+    ///
+    /// - Parameters:
+    ///   - seconds: Whole seconds since 1970-01-01T00:00:00Z.
+    ///   - nanoseconds: The fraction of the second, 0 ..< 1_000_000_000.
+    ///   - offsetMinutes: The UTC offset the instant was written in, in minutes.
     public init(seconds: Int64, nanoseconds: Int32 = 0, offsetMinutes: Int = 0) {
         self.seconds = seconds
         self.nanoseconds = nanoseconds
@@ -21,6 +27,8 @@ public struct Timestamp: Hashable, Sendable, Comparable {
     }
 
     /// A `Date` rounded to whole microseconds (the most `Date`'s `Double` holds exactly for today's dates), in UTC.
+    ///
+    /// - Parameter date: The instant.
     public init(_ date: Date) {
         let micros = (date.timeIntervalSince1970 * 1_000_000).rounded()
         let total = Int64(exactly: micros) ?? (micros < 0 ? Int64.min / 2 : Int64.max / 2)
@@ -33,6 +41,11 @@ public struct Timestamp: Hashable, Sendable, Comparable {
     }
 
     /// Compares instants; the offset they were written in does not matter.
+    ///
+    /// - Parameters:
+    ///   - lhs: An instant.
+    ///   - rhs: Another instant.
+    /// - Returns: True when `lhs` comes before `rhs`.
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
     }
@@ -40,10 +53,19 @@ public struct Timestamp: Hashable, Sendable, Comparable {
 
 /// An RFC 3339 full-date (`2024-03-21`).
 public struct FullDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The year (four digits in RFC 3339).
     public var year: Int
+    /// The month, 1 to 12.
     public var month: Int
+    /// The day of the month, from 1.
     public var day: Int
 
+    /// A date from its parts; the values are not range-checked.
+    ///
+    /// - Parameters:
+    ///   - year: The year.
+    ///   - month: The month, 1 to 12.
+    ///   - day: The day of the month, from 1.
     public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
@@ -62,6 +84,12 @@ public struct FullDate: Hashable, Sendable, Comparable, CustomStringConvertible 
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Whether `lhs` is the earlier date.
+    ///
+    /// - Parameters:
+    ///   - lhs: A date.
+    ///   - rhs: Another date.
+    /// - Returns: True when `lhs` comes before `rhs`.
     public static func < (lhs: FullDate, rhs: FullDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

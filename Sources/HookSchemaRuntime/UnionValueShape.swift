@@ -8,8 +8,15 @@ public protocol ValueShape {
     /// The value's JSON kind (an integer is a number without fraction or exponent).
     var kind: UnionShape.Kinds { get }
     /// For an object: whether it has member `name`.
+    ///
+    /// - Parameter name: The member name.
+    /// - Returns: True when the value is an object with that member.
     func hasMember(_ name: String) -> Bool
     /// For an object: member `name`'s value when it is a string.
+    ///
+    /// - Parameter name: The member name.
+    /// - Returns: The member's string value; nil when the value is not an object, lacks the member, or the
+    ///   member is not a string.
     func stringMember(_ name: String) -> String?
     /// For a string: its value.
     var stringValue: String? { get }
@@ -18,6 +25,13 @@ public protocol ValueShape {
 extension ValueShape {
     /// Whether the value is of one of `kinds`; as a string, one of `strings` (when given); as an object, has every
     /// member of `required` and each of `constants` (member name, string value).
+    ///
+    /// - Parameters:
+    ///   - kinds: The JSON kinds the union member accepts.
+    ///   - required: For an object: the member names it must have.
+    ///   - constants: For an object: the members that must hold a given string (name, value).
+    ///   - strings: For a string: the values allowed (a `const` or closed enum member); nil for any string.
+    /// - Returns: True when the value has this shape.
     public func matches(
         _ kinds: UnionShape.Kinds, requiring required: [String] = [], constants: [(String, String)] = [],
         strings: Set<String>? = nil
@@ -31,12 +45,18 @@ extension ValueShape {
     }
 }
 
+/// The shape of a value on a scanned body's tape, for a generated union's `init(tape:at:)`.
 public struct TapeValueShape: ValueShape {
     let tape: JSONTapeReader
     let index: Int
     /// The value's JSON kind (an integer is a number without fraction or exponent).
     public let kind: UnionShape.Kinds
 
+    /// The shape of the value at `index`.
+    ///
+    /// - Parameters:
+    ///   - tape: The scanned body.
+    ///   - index: The value's tape index.
     public init(tape: JSONTapeReader, at index: Int) {
         self.tape = tape
         self.index = index
@@ -50,14 +70,23 @@ public struct TapeValueShape: ValueShape {
         }
     }
 
+    /// For an object: whether it has member `name`.
+    ///
+    /// - Parameter name: The member name.
+    /// - Returns: True when the value is an object with that member.
     public func hasMember(_ name: String) -> Bool {
         tape.member(Array(name.utf8), of: index) != nil
     }
 
+    /// For a string: its value (escapes decoded); nil for other values.
     public var stringValue: String? {
         tape.tokens[index].kind == .string ? tape.string(index) : nil
     }
 
+    /// For an object: member `name`'s value when it is a string.
+    ///
+    /// - Parameter name: The member name.
+    /// - Returns: The member's string value, or nil.
     public func stringMember(_ name: String) -> String? {
         guard let member = tape.member(Array(name.utf8), of: index), tape.tokens[member].kind == .string else {
             return nil
@@ -66,6 +95,11 @@ public struct TapeValueShape: ValueShape {
     }
 
     /// The error when no member matches.
+    ///
+    /// - Parameters:
+    ///   - type: The union's type, named in the message.
+    ///   - expected: The members' shapes, in words.
+    /// - Returns: The error at the value's tape index.
     public func noMatch(_ type: Any.Type, expected: String) -> TapeDecodingError {
         TapeDecodingError(index: index, "no member of \(type) (\(expected)) matches \(tape.typeName(index))")
     }
@@ -76,8 +110,13 @@ public struct TapeValueShape: ValueShape {
 public struct DecodedValueShape: ValueShape {
     let value: JSONValue
     let codingPath: [any CodingKey]
+    /// The value's JSON kind (an integer is a number that is exactly an `Int64`).
     public let kind: UnionShape.Kinds
 
+    /// Decodes the value as `JSONValue` to learn its shape.
+    ///
+    /// - Parameter decoder: The decoder of the union's value.
+    /// - Throws: `DecodingError` when the decoder holds no JSON value.
     public init(from decoder: any Decoder) throws {
         value = try JSONValue(from: decoder)
         codingPath = decoder.codingPath
@@ -92,18 +131,33 @@ public struct DecodedValueShape: ValueShape {
         }
     }
 
+    /// For an object: whether it has member `name`.
+    ///
+    /// - Parameter name: The member name.
+    /// - Returns: True when the value is an object with that member.
     public func hasMember(_ name: String) -> Bool {
         value[name] != nil
     }
 
+    /// For an object: member `name`'s value when it is a string.
+    ///
+    /// - Parameter name: The member name.
+    /// - Returns: The member's string value, or nil.
     public func stringMember(_ name: String) -> String? {
         value[name]?.stringValue
     }
 
+    /// For a string: its value; nil for other values.
     public var stringValue: String? {
         value.stringValue
     }
 
+    /// The error when no member matches.
+    ///
+    /// - Parameters:
+    ///   - type: The union's type, named in the message.
+    ///   - expected: The members' shapes, in words.
+    /// - Returns: A `DecodingError.dataCorrupted` at the value's coding path.
     public func noMatch(_ type: Any.Type, expected: String) -> DecodingError {
         DecodingError.dataCorrupted(
             DecodingError.Context(

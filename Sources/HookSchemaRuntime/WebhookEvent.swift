@@ -20,19 +20,37 @@ public protocol WebhookEventUnion: Codable, Hashable, Sendable, TapeDecodable {
     var eventType: String { get }
     /// Reads the value from a scanned body's tape; `eventType` is the event's name when the provider names events
     /// by a header (the validator's dispatch found it), nil otherwise.
+    ///
+    /// - Parameters:
+    ///   - tape: The scanned body.
+    ///   - index: The tape index of the body's top-level object (0).
+    ///   - eventType: The value of the provider's event header, for a header-named provider; nil otherwise.
+    /// - Throws: `TapeDecodingError` when the body does not decode as this type.
     init(tape: JSONTapeReader, at index: Int, eventType: String?) throws(TapeDecodingError)
 }
 
 extension WebhookEventUnion {
+    /// Nil: by default a provider names its events in the body, by its discriminator member.
     public static var eventHeader: String? { nil }
 
     /// A provider that names events in the body reads the name there.
+    ///
+    /// - Parameters:
+    ///   - tape: The scanned body.
+    ///   - index: The tape index of the body's top-level object (0).
+    ///   - eventType: Ignored: the body's discriminator names the event.
+    /// - Throws: `TapeDecodingError` when the body does not decode as this type.
     public init(tape: JSONTapeReader, at index: Int, eventType: String?) throws(TapeDecodingError) {
         try self.init(tape: tape, at: index)
     }
 
-    /// Decodes a delivery's raw body. For a header-named provider (`eventHeader`), give the header's value as
-    /// `eventType` (`"issues"`); the variant is read from the body.
+    /// Decodes a delivery's raw body with `JSONDecoder`. For a header-named provider (`eventHeader`), give the
+    /// header's value as `eventType` (`"issues"`); the variant is read from the body.
+    ///
+    /// - Parameters:
+    ///   - data: The body's raw bytes, as received.
+    ///   - eventType: The value of the provider's event header, for a header-named provider; nil otherwise.
+    /// - Throws: `DecodingError` when the body is not JSON or does not match the generated types.
     public init(jsonData data: Data, eventType: String? = nil) throws {
         let decoder = JSONDecoder()
         if let eventType {
@@ -42,6 +60,7 @@ extension WebhookEventUnion {
     }
 }
 
+/// The key that passes a header-named provider's event header to a generated provider enum's `init(from:)`.
 extension CodingUserInfoKey {
     /// The value of a header-named provider's event header (`issues` for GitHub's `X-GitHub-Event: issues`), for a
     /// generated provider enum decoded with a `Decoder`: `decoder.userInfo[.webhookEventType] = "issues"`.
@@ -52,6 +71,9 @@ extension CodingUserInfoKey {
 public enum EmbeddedSchema {
     /// Decodes the provider model the generator wrote as compact JSON. The JSON is the generator's own output
     /// for this runtime version (see `HookSchemaRuntimeVersion`), so a failure is a build mismatch, not bad input.
+    ///
+    /// - Parameter json: The provider model as the generator wrote it.
+    /// - Returns: The decoded provider model. Stops the program when the JSON does not decode.
     public static func provider(json: String) -> Provider {
         do {
             let decoder = JSONDecoder()

@@ -5,7 +5,9 @@
 /// (`SchemaValidator.decode`, `ExtendEvent.decode(validating:)`), and nothing read from it keeps a pointer. Only
 /// the scanner makes readers (the initialiser is not public): its readers index nothing outside the body.
 public struct JSONTapeReader {
+    /// The body's raw bytes, as received.
     public let bytes: UnsafeBufferPointer<UInt8>
+    /// The tape: one token per value and object key, in document order.
     public let tokens: UnsafeBufferPointer<JSONTapeToken>
 
     /// A reader over `tokens`, which a scan of `bytes` wrote.
@@ -15,6 +17,9 @@ public struct JSONTapeReader {
     }
 
     /// The raw bytes of a scalar (a string's content without quotes, escapes undecoded).
+    ///
+    /// - Parameter index: The scalar's tape index.
+    /// - Returns: A view into the body's bytes.
     @inlinable
     public func raw(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         let token = tokens[index]
@@ -22,6 +27,11 @@ public struct JSONTapeReader {
     }
 
     /// Calls `body` with a string token's content, escapes decoded (without copying when there are none).
+    ///
+    /// - Parameters:
+    ///   - index: The string's tape index.
+    ///   - body: Called once with the content's UTF-8 bytes; the buffer is valid only during the call.
+    /// - Returns: What `body` returns.
     @inlinable
     public func withString<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let token = tokens[index]
@@ -32,12 +42,18 @@ public struct JSONTapeReader {
     }
 
     /// A string token's value as a `String`.
+    ///
+    /// - Parameter index: The string's tape index.
+    /// - Returns: The string, escapes decoded.
     @inlinable
     public func string(_ index: Int) -> String {
         withString(index) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The number of Unicode scalars in a string token (JSON Schema's string length).
+    ///
+    /// - Parameter index: The string's tape index.
+    /// - Returns: The count of Unicode scalars, escapes decoded.
     public func scalarCount(_ index: Int) -> Int {
         let token = tokens[index]
         if token.flags & (JSONTapeToken.hasEscapes | JSONTapeToken.hasNonASCII) == 0 {
@@ -101,6 +117,9 @@ public struct JSONTapeReader {
     }
 
     /// An integer token's value; nil when it has a fraction or exponent or does not fit in 64 bits.
+    ///
+    /// - Parameter index: The number's tape index.
+    /// - Returns: The value, or nil.
     @inlinable
     public func int64(_ index: Int) -> Int64? {
         guard !hasFractionOrExponent(index) else { return nil }
@@ -121,6 +140,9 @@ public struct JSONTapeReader {
 
     /// A number token's value as a double (infinite when out of range). An integer of up to 15 digits converts
     /// exactly from `Int64`, without parsing text.
+    ///
+    /// - Parameter index: The number's tape index.
+    /// - Returns: The nearest `Double`.
     public func double(_ index: Int) -> Double {
         let token = tokens[index]
         if token.end - token.start <= 16, let integer = int64(index) {
@@ -130,6 +152,9 @@ public struct JSONTapeReader {
     }
 
     /// Whether a number token has a fraction or an exponent (else it is digits alone).
+    ///
+    /// - Parameter index: The number's tape index.
+    /// - Returns: True for `1.5` or `1e3`, false for `15`.
     @inlinable
     public func hasFractionOrExponent(_ index: Int) -> Bool {
         tokens[index].flags & (JSONTapeToken.hasFraction | JSONTapeToken.hasExponent) != 0
@@ -137,6 +162,9 @@ public struct JSONTapeReader {
 
     /// A number token's value as a `Double` when `JSONDecoder` would give one: finite, and not a non-zero number
     /// too small to be anything but zero (`1e-400`).
+    ///
+    /// - Parameter index: The number's tape index.
+    /// - Returns: The value, or nil when `JSONDecoder` would reject it as a `Double`.
     public func representableDouble(_ index: Int) -> Double? {
         let value = double(index)
         guard value.isFinite else { return nil }
@@ -150,6 +178,11 @@ public struct JSONTapeReader {
     }
 
     /// The tape index of the member `name` of the object at `index`, its value's index; nil when absent.
+    ///
+    /// - Parameters:
+    ///   - name: The member name's UTF-8 bytes.
+    ///   - index: The object's tape index.
+    /// - Returns: The tape index of the first such member's value, or nil.
     public func member(_ name: [UInt8], of index: Int) -> Int? {
         let end = Int(tokens[index].end)
         var key = index + 1
@@ -162,6 +195,9 @@ public struct JSONTapeReader {
     }
 
     /// The tape index just past the value at `index` (its whole subtree, for a container).
+    ///
+    /// - Parameter index: A value's tape index.
+    /// - Returns: The tape index of the next value or key.
     @inlinable
     public func next(after index: Int) -> Int {
         let token = tokens[index]
@@ -169,6 +205,9 @@ public struct JSONTapeReader {
     }
 
     /// The JSON type name of a token's value, as JSON Schema spells it.
+    ///
+    /// - Parameter index: A value's tape index.
+    /// - Returns: `object`, `array`, `string`, `number`, `integer`, `boolean` or `null`.
     public func typeName(_ index: Int) -> String {
         let token = tokens[index]
         switch token.kind {
@@ -184,6 +223,10 @@ public struct JSONTapeReader {
     /// A value as `JSONValue`, the way `JSONValue.init(from:)` reads it through `JSONDecoder`: a number is an
     /// integer when it is exactly an `Int64`, otherwise a double (a number that is neither fails); of a repeated
     /// member the first counts.
+    ///
+    /// - Parameter index: A value's tape index.
+    /// - Returns: The value and everything inside it.
+    /// - Throws: `TapeDecodingError` for a number that is neither an `Int64` nor a finite `Double`.
     public func jsonValue(_ index: Int) throws(TapeDecodingError) -> JSONValue {
         let token = tokens[index]
         switch token.kind {

@@ -12,6 +12,11 @@ import Foundation
 /// missing required member fails, an open enum keeps an unknown value, a closed one fails on it.
 public protocol TapeDecodable {
     /// Reads the value at tape index `index`.
+    ///
+    /// - Parameters:
+    ///   - tape: The scanned body.
+    ///   - index: The value's tape index.
+    /// - Throws: `TapeDecodingError` when the value is not of this type, with the rules of `JSONDecoder`.
     init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError)
 }
 
@@ -22,6 +27,11 @@ public struct TapeDecodingError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, in words (`expected String, found number`).
     public var description: String
 
+    /// An error at a tape index.
+    ///
+    /// - Parameters:
+    ///   - index: The tape index of the value (for a missing member, of its object).
+    ///   - description: What went wrong, in words.
     public init(index: Int, _ description: String) {
         self.index = index
         self.description = description
@@ -36,7 +46,14 @@ public struct TapeDecodingError: Error, Sendable, CustomStringConvertible {
 
 // MARK: Scalars
 
+/// Strings read from the tape.
 extension String: TapeDecodable {
+    /// A JSON string, escapes decoded.
+    ///
+    /// - Parameters:
+    ///   - tape: The scanned body.
+    ///   - index: The value's tape index.
+    /// - Throws: `TapeDecodingError` when the value is not of this type.
     @inlinable
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         guard tape.tokens[index].kind == .string else { throw .mismatch(String.self, tape, index) }
@@ -44,7 +61,14 @@ extension String: TapeDecodable {
     }
 }
 
+/// Booleans read from the tape.
 extension Bool: TapeDecodable {
+    /// `true` or `false`.
+    ///
+    /// - Parameters:
+    ///   - tape: The scanned body.
+    ///   - index: The value's tape index.
+    /// - Throws: `TapeDecodingError` when the value is not of this type.
     @inlinable
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         switch tape.tokens[index].kind {
@@ -55,14 +79,28 @@ extension Bool: TapeDecodable {
     }
 }
 
+/// Integers read from the tape.
 extension Int: TapeDecodable {
+    /// A number whose value is exactly an `Int` (see `JSONTapeReader.integer(_:at:)`).
+    ///
+    /// - Parameters:
+    ///   - tape: The scanned body.
+    ///   - index: The value's tape index.
+    /// - Throws: `TapeDecodingError` when the value is not of this type.
     @inlinable
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         self = try tape.integer(Int.self, at: index)
     }
 }
 
+/// 64-bit integers read from the tape.
 extension Int64: TapeDecodable {
+    /// A number whose value is exactly an `Int64` (see `JSONTapeReader.integer(_:at:)`).
+    ///
+    /// - Parameters:
+    ///   - tape: The scanned body.
+    ///   - index: The value's tape index.
+    /// - Throws: `TapeDecodingError` when the value is not of this type.
     @inlinable
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         self = try tape.integer(Int64.self, at: index)
@@ -72,6 +110,12 @@ extension Int64: TapeDecodable {
 extension JSONTapeReader {
     /// A number whose value is exactly a `T`: digits that fit, or (as `JSONDecoder` takes them) a fraction or
     /// exponent whose value is a whole number (`1.0`, `1e2`).
+    ///
+    /// - Parameters:
+    ///   - type: The integer type.
+    ///   - index: The number's tape index.
+    /// - Returns: The value.
+    /// - Throws: `TapeDecodingError` when the value is not a number, or not exactly a `T`.
     @inlinable
     public func integer<T: FixedWidthInteger>(_ type: T.Type, at index: Int) throws(TapeDecodingError) -> T {
         guard tokens[index].kind == .number else { throw .mismatch(T.self, self, index) }
@@ -85,8 +129,14 @@ extension JSONTapeReader {
     }
 }
 
+/// Numbers read from the tape as `Double`.
 extension Double: TapeDecodable {
     /// Any number that is finite as a `Double` and not a non-zero value that rounds to zero (`1e-400`).
+    ///
+    /// - Parameters:
+    ///   - tape: The scanned body.
+    ///   - index: The value's tape index.
+    /// - Throws: `TapeDecodingError` when the value is not of this type.
     @inlinable
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         guard tape.tokens[index].kind == .number else { throw .mismatch(Double.self, tape, index) }
@@ -98,6 +148,12 @@ extension Double: TapeDecodable {
 }
 
 extension JSONValue: TapeDecodable {
+    /// Any JSON value (see `JSONTapeReader.jsonValue(_:)`).
+    ///
+    /// - Parameters:
+    ///   - tape: The scanned body.
+    ///   - index: The value's tape index.
+    /// - Throws: `TapeDecodingError` when the value is not of this type.
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         self = try tape.jsonValue(index)
     }
@@ -105,6 +161,11 @@ extension JSONValue: TapeDecodable {
 
 extension RFC3339Date: TapeDecodable {
     /// An RFC 3339 date-time string, parsed from the body's bytes.
+    ///
+    /// - Parameters:
+    ///   - tape: The scanned body.
+    ///   - index: The value's tape index.
+    /// - Throws: `TapeDecodingError` when the value is not of this type.
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         guard tape.tokens[index].kind == .string else { throw .mismatch(RFC3339Date.self, tape, index) }
         guard let timestamp = tape.withString(index, { RFC3339.parseDateTime($0) }) else {
@@ -116,8 +177,14 @@ extension RFC3339Date: TapeDecodable {
 
 // MARK: Containers
 
+/// Values that may be `null`, read from the tape.
 extension Optional: TapeDecodable where Wrapped: TapeDecodable {
     /// `null` is nil (an array element or map value that may be null: `[T?]`).
+    ///
+    /// - Parameters:
+    ///   - tape: The scanned body.
+    ///   - index: The value's tape index.
+    /// - Throws: `TapeDecodingError` when the value is not of this type.
     @inlinable
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         self = tape.tokens[index].kind == .null ? nil : try Wrapped(tape: tape, at: index)
@@ -125,13 +192,26 @@ extension Optional: TapeDecodable where Wrapped: TapeDecodable {
 }
 
 extension Nullable: TapeDecodable where Wrapped: TapeDecodable {
+    /// `null` is `.null`; anything else is read as a `Wrapped` value.
+    ///
+    /// - Parameters:
+    ///   - tape: The scanned body.
+    ///   - index: The value's tape index.
+    /// - Throws: `TapeDecodingError` when the value is not of this type.
     @inlinable
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         self = tape.tokens[index].kind == .null ? .null : .value(try Wrapped(tape: tape, at: index))
     }
 }
 
+/// Arrays read from the tape.
 extension Array: TapeDecodable where Element: TapeDecodable {
+    /// A JSON array whose elements are all `Element`.
+    ///
+    /// - Parameters:
+    ///   - tape: The scanned body.
+    ///   - index: The value's tape index.
+    /// - Throws: `TapeDecodingError` when the value is not of this type.
     @inlinable
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         let token = tape.tokens[index]
@@ -147,8 +227,14 @@ extension Array: TapeDecodable where Element: TapeDecodable {
     }
 }
 
+/// Maps (objects with one value type) read from the tape.
 extension Dictionary: TapeDecodable where Key == String, Value: TapeDecodable {
     /// An object whose member values are all `Value` (a map).
+    ///
+    /// - Parameters:
+    ///   - tape: The scanned body.
+    ///   - index: The value's tape index.
+    /// - Throws: `TapeDecodingError` when the value is not of this type.
     @inlinable
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         let token = tape.tokens[index]
@@ -171,6 +257,11 @@ extension Dictionary: TapeDecodable where Key == String, Value: TapeDecodable {
 
 extension OpenEnum {
     /// A string (an integer, for an integer enum); a value the schema does not list becomes `unknown`.
+    ///
+    /// - Parameters:
+    ///   - tape: The scanned body.
+    ///   - index: The value's tape index.
+    /// - Throws: `TapeDecodingError` when the value is not of this type.
     @inlinable
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         do {
@@ -183,6 +274,11 @@ extension OpenEnum {
 
 extension TapeDecodable where Self: RawRepresentable & CaseIterable, RawValue == String {
     /// A closed enum: a string the schema lists; any other value fails, as with `Decodable`.
+    ///
+    /// - Parameters:
+    ///   - tape: The scanned body.
+    ///   - index: The value's tape index.
+    /// - Throws: `TapeDecodingError` when the value is not of this type.
     @inlinable
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         guard tape.tokens[index].kind == .string else { throw .mismatch(Self.self, tape, index) }
@@ -196,6 +292,11 @@ extension TapeDecodable where Self: RawRepresentable & CaseIterable, RawValue ==
 
 extension TapeDecodable where Self: RawRepresentable & CaseIterable, RawValue == Int {
     /// A closed integer enum: an integer the schema lists; any other value fails, as with `Decodable`.
+    ///
+    /// - Parameters:
+    ///   - tape: The scanned body.
+    ///   - index: The value's tape index.
+    /// - Throws: `TapeDecodingError` when the value is not of this type.
     @inlinable
     public init(tape: JSONTapeReader, at index: Int) throws(TapeDecodingError) {
         let raw = try tape.integer(Int.self, at: index)

@@ -7,6 +7,12 @@ import Darwin
 extension JSONTapeReader {
     /// The members of the object at `index`, for a generated `init(tape:at:)` to read by name; throws when the
     /// value is not an object.
+    ///
+    /// - Parameters:
+    ///   - index: The object's tape index.
+    ///   - type: The type being read, named in the error.
+    /// - Returns: The object's members.
+    /// - Throws: `TapeDecodingError` when the value is not an object.
     @inlinable
     public func members(of index: Int, as type: Any.Type) throws(TapeDecodingError) -> TapeMembers {
         guard tokens[index].kind == .object else { throw .mismatch(type, self, index) }
@@ -24,6 +30,7 @@ extension JSONTapeReader {
 /// not declare costs one more comparison per later read. Members found are counted: when every member of the
 /// object was declared, `unknownFields` costs nothing.
 public struct TapeMembers {
+    /// The scanned body.
     public let tape: JSONTapeReader
     /// The object's tape index.
     public let object: Int
