@@ -7,6 +7,11 @@ public struct ValidationLimits: Hashable, Sendable {
     /// The largest body read, in bytes (default 64 MiB; at most 4 GiB − 1).
     public var maxBodyBytes: Int
 
+    /// Limits for one validation.
+    ///
+    /// - Parameters:
+    ///   - maxDepth: The deepest nesting of objects and arrays read.
+    ///   - maxBodyBytes: The largest body read, in bytes.
     public init(maxDepth: Int = 512, maxBodyBytes: Int = 64 << 20) {
         self.maxDepth = maxDepth
         self.maxBodyBytes = maxBodyBytes

@@ -15,6 +15,13 @@ public struct DriftReport: Hashable, Sendable {
     /// header key needs the delivery's headers).
     public var dedupeKey: String?
 
+    /// A report from its parts (the validator makes reports; tests and tools may make their own).
+    ///
+    /// - Parameters:
+    ///   - provider: The provider the delivery was matched to.
+    ///   - event: The event type.
+    ///   - findings: Every finding, in document order.
+    ///   - dedupeKey: The delivery's stable event id.
     public init(provider: String? = nil, event: String? = nil, findings: [Finding] = [], dedupeKey: String? = nil) {
         self.provider = provider
         self.event = event
@@ -32,6 +39,9 @@ public enum Verdict: String, Hashable, Sendable, Codable, CaseIterable {
     /// At least one error: the delivery breaks its schema.
     case fail
 
+    /// The verdict for a list of findings.
+    ///
+    /// - Parameter findings: The findings of one delivery.
     public init(findings: [Finding]) {
         if findings.contains(where: { $0.severity == .error }) {
             self = .fail
@@ -45,12 +55,16 @@ public enum Verdict: String, Hashable, Sendable, Codable, CaseIterable {
 
 /// One difference between a delivery and its schema.
 public struct Finding: Hashable, Sendable {
+    /// What kind of difference this is.
     public var kind: FindingKind
+    /// Whether the delivery breaks its schema (`error`) or drifts in a way the generated types tolerate
+    /// (`warning`).
     public var severity: Severity
     /// An RFC 6901 JSON pointer into the body (`/payload/failureReason`); for a missing member, the pointer it
     /// would have. Header findings use `/headers/<Header-Name>`, the header's pointer in a captured delivery
     /// document (`{"headers": {…}, "body": "…"}`). The whole body is `""`.
     public var path: String
+    /// What is wrong, in one sentence for a person (`"EXPIRED" is not one of the known values`).
     public var message: String
     /// What the schema allows, where that is a value: the `const`, the enum values, the type or format name, the
     /// limit that was crossed. Nil when it does not apply.
@@ -59,6 +73,15 @@ public struct Finding: Hashable, Sendable {
     /// container, a length or count. Nil when it does not apply.
     public var actual: JSONValue?
 
+    /// A finding from its parts.
+    ///
+    /// - Parameters:
+    ///   - kind: What kind of difference this is.
+    ///   - severity: The severity; nil for the kind's `defaultSeverity`.
+    ///   - path: The RFC 6901 JSON pointer of the value.
+    ///   - message: What is wrong, in words.
+    ///   - expected: What the schema allows, when that is a value.
+    ///   - actual: What the delivery holds, when that is small enough to show.
     public init(
         kind: FindingKind,
         severity: Severity? = nil,
@@ -75,6 +98,7 @@ public struct Finding: Hashable, Sendable {
         self.actual = actual
     }
 
+    /// How serious a finding is.
     public enum Severity: String, Hashable, Sendable, Codable, CaseIterable {
         /// The delivery breaks the contract.
         case error
@@ -90,11 +114,14 @@ public enum FindingKind: String, Hashable, Sendable, Codable, CaseIterable {
     case malformedJSON = "malformed_json"
     /// The discriminator names no event the schemas know (the message names the replacement of a legacy name).
     case unknownEvent = "unknown_event"
+    /// A required member is absent (the path is the pointer it would have).
     case missingRequired = "missing_required"
     /// The wrong JSON type, including a number that does not fit the declared type (`1.5` or `1e3` for an
     /// integer, an integer beyond 64 bits) and a top-level value that is not an object.
     case typeMismatch = "type_mismatch"
+    /// `null` where the schema does not allow it.
     case nullNotAllowed = "null_not_allowed"
+    /// A value other than the `const` the schema declares.
     case constMismatch = "const_mismatch"
     /// A `datetime`, `date`, `uri`, `email` or `uuid` string that is not one.
     case formatInvalid = "format_invalid"

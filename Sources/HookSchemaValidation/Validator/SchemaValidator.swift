@@ -20,10 +20,18 @@ import HookSchemaRuntime
 /// bodies get one `missing_header` finding. A body that cannot be read as JSON gets exactly one
 /// finding, `malformed_json`, and nothing else: the shape of the rest is unknowable.
 public struct SchemaValidator: Sendable {
+    /// The providers and events this validator checks deliveries against.
     public let schemas: SchemaSet
+    /// The bounds on what one validation reads.
     public let limits: ValidationLimits
     let plan: ValidationPlan
 
+    /// A validator for `schemas`, compiled once.
+    ///
+    /// - Parameters:
+    ///   - schemas: The providers to validate against (loaded from YAML, or `SchemaSet(providers:)` over the
+    ///     generated types' `provider`).
+    ///   - limits: The bounds on depth and body size.
     public init(schemas: SchemaSet, limits: ValidationLimits = .init()) {
         self.schemas = schemas
         self.limits = limits
@@ -31,6 +39,10 @@ public struct SchemaValidator: Sendable {
     }
 
     /// A validator for the schemas embedded in generated event unions (`ExtendEvent.self`, `PlexteraEvent.self`).
+    ///
+    /// - Parameters:
+    ///   - eventUnions: The generated provider enums whose embedded schemas to validate against.
+    ///   - limits: The bounds on depth and body size.
     public init(for eventUnions: [any WebhookEventUnion.Type], limits: ValidationLimits = .init()) {
         self.init(schemas: SchemaSet(providers: eventUnions.map { $0.provider }), limits: limits)
     }
@@ -38,6 +50,12 @@ public struct SchemaValidator: Sendable {
     /// Validates one delivery body (raw bytes as received). With `headers`, also checks the provider's required
     /// headers and the headers that mirror body members. `eventType` names the event of a header-named provider
     /// when the headers are not at hand (`hookschema check --event`).
+    ///
+    /// - Parameters:
+    ///   - body: The raw body bytes, as received.
+    ///   - headers: The delivery's headers (names compared case-insensitively); nil to skip the header checks.
+    ///   - eventType: The event header's value, for a header-named provider whose headers are not given.
+    /// - Returns: The drift report: the provider and event matched, every finding, and the dedupe key.
     public func validate(
         body: UnsafeRawBufferPointer, headers: [(name: String, value: String)]? = nil, eventType: String? = nil
     ) -> DriftReport {
@@ -48,6 +66,13 @@ public struct SchemaValidator: Sendable {
     /// Validates one delivery body, reusing `buffers` (the scanner's tape and stacks, the walker's path) instead of
     /// allocating them: for a caller that checks a stream of bodies on one thread, such as `hookschema check`.
     /// The report is the same as `validate(body:headers:)`'s.
+    ///
+    /// - Parameters:
+    ///   - body: The raw body bytes, as received.
+    ///   - headers: The delivery's headers; nil to skip the header checks.
+    ///   - eventType: The event header's value, for a header-named provider whose headers are not given.
+    ///   - buffers: Memory kept from one call to the next; one per thread.
+    /// - Returns: The drift report.
     public func validate(
         body: UnsafeBufferPointer<UInt8>,
         headers: [(name: String, value: String)]? = nil,
@@ -58,6 +83,12 @@ public struct SchemaValidator: Sendable {
     }
 
     /// Validates one delivery body: `[UInt8]`, `Data`, `String.UTF8View`, an `ArraySlice`, …
+    ///
+    /// - Parameters:
+    ///   - body: The raw body bytes, as received.
+    ///   - headers: The delivery's headers; nil to skip the header checks.
+    ///   - eventType: The event header's value, for a header-named provider whose headers are not given.
+    /// - Returns: The drift report.
     public func validate(
         body: some Collection<UInt8>, headers: [(name: String, value: String)]? = nil, eventType: String? = nil
     ) -> DriftReport {
@@ -79,6 +110,13 @@ public struct SchemaValidator: Sendable {
     ///
     /// For a provider that names its events by a header (GitHub's `X-GitHub-Event`), pass the delivery's `headers`
     /// (or `eventType`): the body alone does not say which event it is.
+    ///
+    /// - Parameters:
+    ///   - type: The generated provider enum to decode (`ExtendEvent.self`).
+    ///   - body: The raw body bytes, as received.
+    ///   - headers: The delivery's headers; nil to skip the header checks.
+    ///   - eventType: The event header's value, for a header-named provider whose headers are not given.
+    /// - Returns: The typed event (nil when the body does not decode as `Event`) and the drift report.
     public func decode<Event: WebhookEventUnion>(
         _ type: Event.Type,
         body: some Collection<UInt8>,
@@ -151,6 +189,7 @@ public struct ValidationBuffers {
     let containers = TrivialBuffer<JSONScanner.OpenContainer>(capacity: 32)
     let path = TrivialBuffer<Walker.PathStep>(capacity: 32)
 
+    /// Empty buffers; they grow to fit the first bodies validated with them.
     public init() {}
 
     /// Gives back a tape grown by one exceptionally large body (more than 64K tokens, about 1 MiB), so a
