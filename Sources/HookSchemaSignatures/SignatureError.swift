@@ -38,6 +38,7 @@ public enum SignatureError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The reason in words, without any secret.
     public var description: String {
         switch self {
         case .missingHeader(let name):

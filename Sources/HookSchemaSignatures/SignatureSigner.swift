@@ -9,12 +9,18 @@ import HookSchemaModel
 /// signature per secret, in the order given; the `plain` format carries exactly one signature. For Ed25519 schemes
 /// the secrets are private keys (`whsk_…`, or hex for Discord).
 public struct SignatureSigner: Sendable {
+    /// The scheme deliveries are signed with.
     public let scheme: SignatureScheme
     private let template: SignedContentTemplate
     private let keys: [[UInt8]]
 
     /// Throws when no secret is given, a secret is unusable, the scheme is unusable as declared, or the `plain`
     /// format is given more than one secret.
+    ///
+    /// - Parameters:
+    ///   - scheme: The provider's declared scheme.
+    ///   - secrets: The signing secrets, or for Ed25519 the private keys.
+    /// - Throws: `SignatureError.noSecrets`, `.emptySecret`, `.invalidSecretEncoding` or `.invalidScheme`.
     public init(scheme: SignatureScheme, secrets: [String]) throws(SignatureError) {
         self.scheme = scheme
         self.template = try SchemeCheck.template(of: scheme)
@@ -28,6 +34,13 @@ public struct SignatureSigner: Sendable {
 
     /// The headers to send with `body`: the message id (when the scheme signs one), the timestamp (when it has a
     /// header of its own) and the signature header, in that order. `timestamp` is unix seconds.
+    ///
+    /// - Parameters:
+    ///   - body: The raw body bytes to sign.
+    ///   - timestamp: The signing time in unix seconds (ignored by schemes without a timestamp).
+    ///   - id: The message id, for a scheme that signs one (Standard Webhooks' `webhook-id`).
+    /// - Returns: The headers to send, as (name, value) pairs.
+    /// - Throws: `SignatureError.missingMessageID` when the scheme signs an id and none is given.
     public func sign(body: some DataProtocol, timestamp: Int64, id: String? = nil) throws(SignatureError)
         -> [(name: String, value: String)]
     {

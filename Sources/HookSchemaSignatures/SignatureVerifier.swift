@@ -14,6 +14,7 @@ import HookSchemaModel
 /// are compared in constant time (swift-crypto's `HMAC.isValidAuthenticationCode`). For Ed25519 schemes (Standard
 /// Webhooks `v1a`, Discord) the "secrets" are the sender's public keys: a receiver holds nothing secret.
 public struct SignatureVerifier: Sendable {
+    /// The scheme deliveries are checked against.
     public let scheme: SignatureScheme
     private let template: SignedContentTemplate
     private let keys: [[UInt8]]
@@ -26,6 +27,12 @@ public struct SignatureVerifier: Sendable {
     /// (`wss_…`, `whsec_…`). `clock` gives the current unix time in seconds; inject a fixed one in tests.
     /// Throws when no secret is given, a secret is empty or not in the scheme's encoding, or the scheme is
     /// unusable as declared.
+    ///
+    /// - Parameters:
+    ///   - scheme: The provider's declared scheme (`ExtendEvent.provider.signature`).
+    ///   - secrets: The signing secrets, or for Ed25519 the sender's public keys; the first is tried first.
+    ///   - clock: The current unix time in seconds; `systemClock` by default.
+    /// - Throws: `SignatureError.noSecrets`, `.emptySecret`, `.invalidSecretEncoding` or `.invalidScheme`.
     public init(
         scheme: SignatureScheme,
         secrets: [String],
@@ -40,6 +47,13 @@ public struct SignatureVerifier: Sendable {
     /// Verifies a delivery: its raw `body` bytes and its headers (names matched case-insensitively). Returns
     /// what was verified, or throws the reason for rejection. The signature is checked before the timestamp,
     /// so a timestamp error means the delivery is authentic but outside the accepted time window.
+    ///
+    /// - Parameters:
+    ///   - body: The raw body bytes, exactly as received.
+    ///   - headers: The delivery's headers; names are matched case-insensitively.
+    /// - Returns: The signed timestamp and id, and which secret and signature matched.
+    /// - Throws: `SignatureError` with the reason: a missing or malformed header, no matching signature, or a
+    ///   timestamp outside the tolerance.
     @discardableResult
     public func verify(body: some DataProtocol, headers: [(name: String, value: String)]) throws(SignatureError)
         -> VerifiedSignature
@@ -87,6 +101,12 @@ public struct SignatureVerifier: Sendable {
     }
 
     /// Verifies a delivery whose headers are given as a dictionary.
+    ///
+    /// - Parameters:
+    ///   - body: The raw body bytes, exactly as received.
+    ///   - headers: The delivery's headers, name → value; names are matched case-insensitively.
+    /// - Returns: The signed timestamp and id, and which secret and signature matched.
+    /// - Throws: `SignatureError` with the reason for rejection.
     @discardableResult
     public func verify(body: some DataProtocol, headers: [String: String]) throws(SignatureError) -> VerifiedSignature {
         try verify(body: body, headers: headers.map { (name: $0.key, value: $0.value) })
@@ -129,6 +149,13 @@ public struct VerifiedSignature: Hashable, Sendable {
     /// Which of the header's signatures matched (0-based).
     public var signatureIndex: Int
 
+    /// A verification result from its parts.
+    ///
+    /// - Parameters:
+    ///   - timestamp: The signed unix timestamp, if any.
+    ///   - id: The signed message id, if any.
+    ///   - secretIndex: Which secret matched (0-based).
+    ///   - signatureIndex: Which of the header's signatures matched (0-based).
     public init(timestamp: Int64?, id: String?, secretIndex: Int, signatureIndex: Int) {
         self.timestamp = timestamp
         self.id = id
