@@ -26,6 +26,18 @@ public struct CaptureRecord: Hashable, Sendable {
     public var outcome: CaptureOutcome
 
     /// A capture with every part given.
+    ///
+    /// - Parameters:
+    ///   - id: The store's id; nil for a capture not stored yet.
+    ///   - provider: The provider's name.
+    ///   - event: The event type, when the validator found one.
+    ///   - dedupeKey: The delivery's dedupe key, when it has one.
+    ///   - receivedAt: When the receiver read the delivery.
+    ///   - headers: The HTTP headers in the order received.
+    ///   - body: The raw body bytes.
+    ///   - verdict: The validator's verdict; nil for a body that was not read.
+    ///   - findingsJSON: The findings as a JSON array (see ``findingsJSON(_:)``).
+    ///   - outcome: What the receiver did with the delivery.
     public init(
         id: Int64? = nil, provider: String, event: String?, dedupeKey: String?, receivedAt: Date,
         headers: [CapturedHeader], body: [UInt8], verdict: Verdict?, findingsJSON: String, outcome: CaptureOutcome
@@ -42,7 +54,10 @@ public struct CaptureRecord: Hashable, Sendable {
         self.outcome = outcome
     }
 
-    /// The findings of `report` as the JSON array stored in `findingsJSON`.
+    /// Findings as the JSON array stored in ``findingsJSON-swift.property``.
+    ///
+    /// - Parameter findings: A drift report's findings.
+    /// - Returns: A JSON array of finding objects, `[]` when there are none.
     public static func findingsJSON(_ findings: [Finding]) -> String {
         var bytes: [UInt8] = [UInt8(ascii: "[")]
         for (position, finding) in findings.enumerated() {
@@ -60,7 +75,11 @@ public struct CaptureRecord: Hashable, Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Reads headers stored by `headersJSON`; throws `ReceiverStoreError` when the text is not such an array.
+    /// Reads headers stored by ``headersJSON``.
+    ///
+    /// - Parameter text: A JSON array of `[name, value]` pairs.
+    /// - Returns: The headers, in the stored order.
+    /// - Throws: ``ReceiverStoreError`` when the text is not such an array.
     public static func headers(fromJSON text: String) throws -> [CapturedHeader] {
         guard let pairs = try? JSONDecoder().decode([[String]].self, from: Data(text.utf8)),
             pairs.allSatisfy({ $0.count == 2 })
@@ -79,6 +98,10 @@ public struct CapturedHeader: Hashable, Sendable {
     public var value: String
 
     /// A header named `name` with `value`.
+    ///
+    /// - Parameters:
+    ///   - name: The name as sent.
+    ///   - value: The value as sent.
     public init(name: String, value: String) {
         self.name = name
         self.value = value

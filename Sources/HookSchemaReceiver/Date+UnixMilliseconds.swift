@@ -1,5 +1,6 @@
 import Foundation
 
+/// Conversions between dates and the Unix milliseconds the receiver's stores keep.
 extension Date {
     /// Milliseconds since 1970-01-01T00:00:00Z, as the stores keep times (an integer in every database).
     public var unixMilliseconds: Int64 {
@@ -7,6 +8,8 @@ extension Date {
     }
 
     /// The date `milliseconds` after 1970-01-01T00:00:00Z.
+    ///
+    /// - Parameter milliseconds: Milliseconds since 1970-01-01T00:00:00Z, as a store keeps them.
     public init(unixMilliseconds milliseconds: Int64) {
         self.init(timeIntervalSince1970: TimeInterval(milliseconds) / 1000)
     }

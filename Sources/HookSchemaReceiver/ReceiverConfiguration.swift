@@ -17,6 +17,13 @@ public struct ReceiverConfiguration: Sendable {
     public var dedupeRetention: Duration
 
     /// The defaults: 1 MiB, quarantine contract failures, a 5-minute lease, captures kept 30 days, claims 7 days.
+    ///
+    /// - Parameters:
+    ///   - maxBodyBytes: The largest body accepted, in bytes; at least 1.
+    ///   - contractFailure: What a delivery that breaks its schema gets.
+    ///   - claimLease: How long a claim protects a running handler before another attempt may take it over.
+    ///   - captureRetention: How long captures are kept; nil keeps them.
+    ///   - dedupeRetention: How long a completed claim is remembered.
     public init(
         maxBodyBytes: Int = 1 << 20,
         contractFailure: ContractFailurePolicy = .quarantine,

@@ -10,6 +10,12 @@ public struct ReceiverResponse: Hashable, Sendable, CustomStringConvertible {
     public var captureID: Int64?
 
     /// A response with every part given.
+    ///
+    /// - Parameters:
+    ///   - status: The HTTP status to send.
+    ///   - outcome: What happened.
+    ///   - reason: A short reason for people, without secrets or finding details.
+    ///   - captureID: The capture's id, when the delivery was captured.
     public init(status: Int, outcome: Outcome, reason: String, captureID: Int64? = nil) {
         self.status = status
         self.outcome = outcome
@@ -49,6 +55,7 @@ public struct ReceiverResponse: Hashable, Sendable, CustomStringConvertible {
         "{\"outcome\":\"\(outcome.rawValue)\",\"reason\":\"\(Self.escape(reason))\"}"
     }
 
+    /// The status, the outcome and the reason on one line: `200 handled: handled`.
     public var description: String { "\(status) \(outcome.rawValue): \(reason)" }
 
     private static func escape(_ text: String) -> String {

@@ -11,31 +11,78 @@ import Foundation
 /// Every method throws when the database cannot be reached or refuses the operation; the receiver answers such a
 /// delivery with 503, so the provider retries it later.
 public protocol ReceiverStore: Sendable {
-    /// Creates the tables and indexes when they do not exist yet. Called once before the first delivery.
+    /// Creates the tables and indexes when they do not exist yet. Called once before the first delivery (by
+    /// ``WebhookReceiver/init(_:secrets:store:configuration:verifier:clock:handler:)``); calling it again changes
+    /// nothing.
+    ///
+    /// - Throws: An error when the database cannot be reached or refuses to create the tables.
     func prepare() async throws
 
     /// Claims `key` for the attempt identified by `token`, atomically: `.claimed` when this attempt now holds it
     /// (a new key, or a claim still `claimed` since before `staleBefore`), `.alreadyHandled` when a handler
     /// completed it, `.inProgress` when another attempt holds it.
+    ///
+    /// - Parameters:
+    ///   - key: The delivery's dedupe key, scoped by its provider.
+    ///   - token: A value unique to this attempt; ``complete(_:token:now:)`` and ``release(_:token:)`` need it.
+    ///   - now: The claim time, recorded with the claim.
+    ///   - staleBefore: A claim still `claimed` since before this time belongs to an attempt presumed dead and is
+    ///     taken over (the receiver passes `now` minus ``ReceiverConfiguration/claimLease``).
+    /// - Returns: What the attempt found.
+    /// - Throws: An error when the database cannot be reached or refuses the statement.
     func claim(_ key: DedupeKeyValue, token: String, now: Date, staleBefore: Date) async throws -> ClaimResult
 
     /// Marks the claim done: later deliveries of the same key are duplicates. Only the holder (`token`) can.
+    ///
+    /// - Parameters:
+    ///   - key: The claimed dedupe key.
+    ///   - token: The token the claim was made with; a claim held under another token is left alone.
+    ///   - now: The completion time; ``purge(capturesBefore:claimsBefore:)`` compares it with its cutoff.
+    /// - Throws: An error when the database cannot be reached or refuses the statement.
     func complete(_ key: DedupeKeyValue, token: String, now: Date) async throws
 
     /// Gives the claim up (the handler failed): the next delivery of the key claims it again. Only the holder can.
+    ///
+    /// - Parameters:
+    ///   - key: The claimed dedupe key.
+    ///   - token: The token the claim was made with; a claim held under another token, or one already done, is
+    ///     left alone.
+    /// - Throws: An error when the database cannot be reached or refuses the statement.
     func release(_ key: DedupeKeyValue, token: String) async throws
 
     /// Stores one delivery durably and returns its id; when this returns, the capture survives a crash of the
     /// process (see each store for what it promises about power loss).
+    ///
+    /// - Parameter capture: The delivery to store; its ``CaptureRecord/id`` is ignored.
+    /// - Returns: The new capture's id, greater than every id stored before it.
+    /// - Throws: An error when the database cannot be reached or refuses the statement; nothing is acknowledged
+    ///   then.
     func capture(_ capture: CaptureRecord) async throws -> Int64
 
     /// Changes the outcome recorded with a capture (a handler that threw after the capture was stored).
+    ///
+    /// - Parameters:
+    ///   - outcome: The new outcome.
+    ///   - id: The capture's id, as ``capture(_:)`` returned it.
+    /// - Throws: An error when the database cannot be reached or refuses the statement.
     func setOutcome(_ outcome: CaptureOutcome, ofCapture id: Int64) async throws
 
     /// Up to `limit` captures with an id greater than `id`, oldest first: page through all with the last id seen.
+    ///
+    /// - Parameters:
+    ///   - id: The last id already read; 0 to start at the first capture.
+    ///   - limit: The most captures to return.
+    /// - Returns: The captures, in increasing id order; fewer than `limit` (or none) at the end.
+    /// - Throws: An error when the database cannot be reached, or ``ReceiverStoreError`` for a row it cannot read.
     func captures(after id: Int64, limit: Int) async throws -> [CaptureRecord]
 
     /// Deletes captures received before `capturesBefore` and completed claims older than `claimsBefore`.
+    ///
+    /// - Parameters:
+    ///   - capturesBefore: Captures received before this time are deleted (`Date.distantPast` keeps them all).
+    ///   - claimsBefore: Claims completed before this time are deleted; claims still `claimed` are kept.
+    /// - Returns: How many captures and claims were deleted.
+    /// - Throws: An error when the database cannot be reached or refuses the statement.
     func purge(capturesBefore: Date, claimsBefore: Date) async throws -> PurgeCounts
 }
 
@@ -47,11 +94,16 @@ public struct DedupeKeyValue: Hashable, Sendable, CustomStringConvertible {
     public var key: String
 
     /// A key of `provider`'s deliveries.
+    ///
+    /// - Parameters:
+    ///   - provider: The provider's name.
+    ///   - key: The key's value, as the delivery carries it.
     public init(provider: String, key: String) {
         self.provider = provider
         self.key = key
     }
 
+    /// The provider and the key: `plextera/evt_01JY…`.
     public var description: String { "\(provider)/\(key)" }
 }
 
@@ -73,6 +125,10 @@ public struct PurgeCounts: Hashable, Sendable {
     public var claims: Int
 
     /// Counts of deleted rows.
+    ///
+    /// - Parameters:
+    ///   - captures: Captures deleted.
+    ///   - claims: Completed claims deleted.
     public init(captures: Int, claims: Int) {
         self.captures = captures
         self.claims = claims
@@ -85,6 +141,8 @@ public struct ReceiverStoreError: Error, Hashable, Sendable, CustomStringConvert
     public var description: String
 
     /// A store failure described by `description`.
+    ///
+    /// - Parameter description: What failed, without secrets or body contents.
     public init(_ description: String) {
         self.description = description
     }

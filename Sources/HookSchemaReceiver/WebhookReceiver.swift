@@ -40,7 +40,22 @@ public struct WebhookReceiver<Event: WebhookEventUnion>: Sendable {
     /// A receiver for `Event`'s provider with its signing `secrets` (several while one is rotated), a `store`
     /// (prepared here: its tables are created when missing) and the app's `handler`. `clock` gives the current
     /// time for captures and claims; signatures use the verifier's own (system) clock unless `verifier` is given.
-    /// Throws when the provider declares no signature scheme, a secret is unusable, or the store cannot be prepared.
+    ///
+    /// - Parameters:
+    ///   - event: The generated event union of the provider to receive (`ExtendEvent.self`); its embedded schema
+    ///     gives the signature scheme, the validator's contract and the dedupe key.
+    ///   - secrets: The provider's signing secrets as the provider shows them; give the new and the old one
+    ///     while a secret is rotated (a delivery verifies when any of them matches). Ignored when `verifier` is
+    ///     given.
+    ///   - store: Where claims and captures go; its ``ReceiverStore/prepare()`` is called here.
+    ///   - configuration: The body limit, the contract-failure policy, the claim lease and the retention.
+    ///   - verifier: A verifier to use instead of one built from `secrets` (a test's, with a fixed clock).
+    ///   - clock: The current time, for capture times, claims and retention.
+    ///   - handler: The app's code, run once per dedupe key for each delivery that verifies and meets the
+    ///     contract (or only drifts from it).
+    /// - Throws: ``ReceiverSetupError`` when the provider declares no signature scheme, the contract-failure
+    ///   policy's status is not a 4xx or the body limit is below 1 byte; the `SignatureError` of an unusable
+    ///   secret; and the store's error (a ``ReceiverStoreError``) when it cannot be prepared.
     public init(
         _ event: Event.Type,
         secrets: [String],
@@ -74,7 +89,15 @@ public struct WebhookReceiver<Event: WebhookEventUnion>: Sendable {
     }
 
     /// Handles one delivery: its raw `body` bytes and its `headers` as received. Never throws: every problem is
-    /// an answer (see `ReceiverResponse.Outcome`).
+    /// an answer (see ``ReceiverResponse/Outcome``).
+    ///
+    /// - Parameters:
+    ///   - body: The request body exactly as received, before any parsing: the signature is computed over these
+    ///     bytes and the capture keeps them.
+    ///   - headers: The request headers in the order received, names as sent (matched case-insensitively).
+    /// - Returns: The status to answer with, the outcome, a short reason and the capture's id when one was
+    ///   stored. Send the status as is: a 2xx only once the capture is durable, a 409, 500 or 503 so that the
+    ///   provider retries.
     public func receive(body: [UInt8], headers: [(name: String, value: String)]) async -> ReceiverResponse {
         let receivedAt = clock()
         guard body.count <= configuration.maxBodyBytes else {
@@ -155,7 +178,12 @@ public struct WebhookReceiver<Event: WebhookEventUnion>: Sendable {
         return ReceiverResponse(status: 200, outcome: .handled, reason: "handled", captureID: captureID)
     }
 
-    /// Deletes captures and completed claims past their retention; returns how many rows went.
+    /// Deletes captures and completed claims past their retention (``ReceiverConfiguration/captureRetention`` and
+    /// ``ReceiverConfiguration/dedupeRetention``). Claims still held by a running handler are kept. Call it now and
+    /// then, for example once an hour from a background task.
+    ///
+    /// - Returns: How many captures and claims were deleted.
+    /// - Throws: The store's error when it cannot be reached.
     @discardableResult
     public func purgeExpired() async throws -> PurgeCounts {
         let now = clock()
@@ -223,6 +251,8 @@ public struct ReceiverSetupError: Error, Hashable, Sendable, CustomStringConvert
     public var description: String
 
     /// An error saying `description`.
+    ///
+    /// - Parameter description: What is wrong, in words.
     public init(_ description: String) {
         self.description = description
     }
