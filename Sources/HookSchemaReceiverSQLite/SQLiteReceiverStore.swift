@@ -32,7 +32,16 @@
         private let connection: SQLiteConnection
 
         /// Opens (creating when missing) the database file at `path`, in WAL mode, and waits up to `busyTimeout`
-        /// milliseconds for another process's write lock. Throws `ReceiverStoreError` when the file cannot be opened.
+        /// milliseconds for another process's write lock. The tables are created by ``prepare()``, which
+        /// `WebhookReceiver` calls.
+        ///
+        /// - Parameters:
+        ///   - path: The database file's path; the file and its `-wal` and `-shm` companions are created when
+        ///     missing. The folder must exist.
+        ///   - durability: What a committed capture survives: a crash of the process (the default) or a power cut.
+        ///   - busyTimeout: How long a statement waits for another connection's write lock, in milliseconds,
+        ///     before it fails.
+        /// - Throws: `ReceiverStoreError` when the file cannot be opened or the settings cannot be applied.
         public init(path: String, durability: Durability = .processCrash, busyTimeout: Int = 5_000) async throws {
             self.path = path
             var logger = Logger(label: "hookschema.receiver.sqlite")
@@ -56,11 +65,17 @@
             }
         }
 
-        /// Closes the connection; the store cannot be used afterwards.
+        /// Closes the connection; the store cannot be used afterwards. A store released without `close()` closes
+        /// its connection in the background.
+        ///
+        /// - Throws: SQLiteNIO's error when the connection cannot be closed cleanly.
         public func close() async throws {
             try await connection.close()
         }
 
+        /// Creates `hookschema_claims`, `hookschema_captures` and their indexes with `CREATE … IF NOT EXISTS`.
+        ///
+        /// - Throws: `ReceiverStoreError` when SQLite refuses a statement.
         public func prepare() async throws {
             try await run(
                 """
@@ -81,6 +96,18 @@
                 "CREATE INDEX IF NOT EXISTS hookschema_claims_completed ON hookschema_claims (completed_at)")
         }
 
+        /// Claims `key` with one `INSERT … ON CONFLICT (provider, dedupe_key) DO UPDATE … WHERE <stale>
+        /// RETURNING` statement; when it returns no row, reads the claim's state to tell a duplicate from an
+        /// attempt in progress.
+        ///
+        /// - Parameters:
+        ///   - key: The delivery's dedupe key, scoped by its provider.
+        ///   - token: A value unique to this attempt.
+        ///   - now: The claim time.
+        ///   - staleBefore: A claim still `claimed` since before this time is taken over.
+        /// - Returns: `.claimed`, `.alreadyHandled` or `.inProgress`.
+        /// - Throws: `ReceiverStoreError` when SQLite refuses a statement (a write lock held longer than the busy
+        ///   timeout, a full disk).
         public func claim(_ key: DedupeKeyValue, token: String, now: Date, staleBefore: Date) async throws
             -> ClaimResult
         {
@@ -111,6 +138,13 @@
             return .inProgress
         }
 
+        /// Sets the claim's state to `done` and records `now` as its completion time, when `token` holds it.
+        ///
+        /// - Parameters:
+        ///   - key: The claimed dedupe key.
+        ///   - token: The token the claim was made with.
+        ///   - now: The completion time.
+        /// - Throws: `ReceiverStoreError` when SQLite refuses the statement.
         public func complete(_ key: DedupeKeyValue, token: String, now: Date) async throws {
             try await run(
                 """
@@ -120,6 +154,12 @@
                 [.text(key.provider), .text(key.key), .text(token), .integer(numericCast(now.unixMilliseconds))])
         }
 
+        /// Deletes the claim's row when `token` holds it and it is still `claimed`.
+        ///
+        /// - Parameters:
+        ///   - key: The claimed dedupe key.
+        ///   - token: The token the claim was made with.
+        /// - Throws: `ReceiverStoreError` when SQLite refuses the statement.
         public func release(_ key: DedupeKeyValue, token: String) async throws {
             try await run(
                 """
@@ -129,6 +169,12 @@
                 [.text(key.provider), .text(key.key), .text(token)])
         }
 
+        /// Inserts a row into `hookschema_captures`, committed (under the store's ``Durability``) before it
+        /// returns.
+        ///
+        /// - Parameter capture: The delivery to store; its id is ignored.
+        /// - Returns: The new row's id (`AUTOINCREMENT`: never reused, even after a purge).
+        /// - Throws: `ReceiverStoreError` when SQLite refuses the statement.
         public func capture(_ capture: CaptureRecord) async throws -> Int64 {
             let rows = try await run(
                 """
@@ -148,12 +194,25 @@
             return Int64(id)
         }
 
+        /// Updates the `outcome` column of one capture.
+        ///
+        /// - Parameters:
+        ///   - outcome: The new outcome.
+        ///   - id: The capture's id.
+        /// - Throws: `ReceiverStoreError` when SQLite refuses the statement.
         public func setOutcome(_ outcome: CaptureOutcome, ofCapture id: Int64) async throws {
             try await run(
                 "UPDATE hookschema_captures SET outcome = ?1 WHERE id = ?2",
                 [.text(outcome.rawValue), .integer(numericCast(id))])
         }
 
+        /// Reads up to `limit` captures with an id greater than `id`, in id order.
+        ///
+        /// - Parameters:
+        ///   - id: The last id already read; 0 to start at the first capture.
+        ///   - limit: The most captures to return.
+        /// - Returns: The captures, oldest first.
+        /// - Throws: `ReceiverStoreError` when SQLite refuses the query or a row is incomplete.
         public func captures(after id: Int64, limit: Int) async throws -> [CaptureRecord] {
             let rows = try await run(
                 """
@@ -164,6 +223,14 @@
             return try rows.map(Self.record)
         }
 
+        /// Deletes the captures received before `capturesBefore` and the `done` claims completed before
+        /// `claimsBefore`, one statement each. SQLite reuses the freed pages; the file does not shrink.
+        ///
+        /// - Parameters:
+        ///   - capturesBefore: The cutoff for captures.
+        ///   - claimsBefore: The cutoff for completed claims.
+        /// - Returns: How many rows of each table were deleted.
+        /// - Throws: `ReceiverStoreError` when SQLite refuses a statement.
         public func purge(capturesBefore: Date, claimsBefore: Date) async throws -> PurgeCounts {
             let captures = try await run(
                 "DELETE FROM hookschema_captures WHERE received_at < ?1 RETURNING id",
