@@ -21,7 +21,15 @@
 
         /// Connects to the database at `url` (`postgres://user:password@host:port/database`; TLS is not used, so keep
         /// it to a local or private network) with a pool of up to `maxConnections`. The connection is made lazily:
-        /// an unreachable server shows in `prepare()` and later as `ReceiverStoreError`s.
+        /// an unreachable server shows in ``prepare()`` and later as `ReceiverStoreError`s.
+        ///
+        /// - Parameters:
+        ///   - url: A `postgres://` or `postgresql://` URL; the user defaults to `postgres`, the port to 5432 and
+        ///     the database to the user's name (PostgreSQL's own default).
+        ///   - maxConnections: The most connections the pool opens (at least 1).
+        ///   - operationTimeout: How long one statement may wait for a connection and its answer before it fails
+        ///     (the receiver then answers 503).
+        /// - Throws: `ReceiverStoreError` when `url` is not a PostgreSQL URL with a host.
         public init(url: String, maxConnections: Int = 16, operationTimeout: Duration = .seconds(5)) throws {
             var configuration = try Self.configuration(url: url)
             configuration.options.maximumConnections = max(1, maxConnections)
@@ -36,13 +44,16 @@
             runner.cancel()
         }
 
-        /// Stops the connection pool; the store cannot be used afterwards.
+        /// Stops the connection pool; the store cannot be used afterwards. Releasing the store stops it too.
         public func close() {
             runner.cancel()
         }
 
-        /// The client configuration for a `postgres://` or `postgresql://` URL; throws `ReceiverStoreError` for
-        /// any other.
+        /// The client configuration for a `postgres://` or `postgresql://` URL.
+        ///
+        /// - Parameter url: `postgres://user:password@host:port/database`; only the host is required.
+        /// - Returns: A configuration for that server, without TLS.
+        /// - Throws: `ReceiverStoreError` for any other URL.
         public static func configuration(url: String) throws -> PostgresClient.Configuration {
             guard let components = URLComponents(string: url), let scheme = components.scheme,
                 ["postgres", "postgresql"].contains(scheme), let host = components.host, !host.isEmpty
@@ -55,6 +66,10 @@
                 password: components.password, database: database.isEmpty ? nil : database, tls: .disable)
         }
 
+        /// Creates `hookschema_claims`, `hookschema_captures` and their indexes with `CREATE … IF NOT EXISTS`, in
+        /// one transaction holding an advisory lock, so that instances starting together do not race.
+        ///
+        /// - Throws: `ReceiverStoreError` when the server cannot be reached or refuses a statement.
         public func prepare() async throws {
             // Several instances starting at once would race on `CREATE TABLE IF NOT EXISTS` (PostgreSQL checks the
             // catalog before it inserts): the creation runs under a transaction-scoped advisory lock.
@@ -94,6 +109,18 @@
             "CREATE INDEX IF NOT EXISTS hookschema_claims_completed ON hookschema_claims (completed_at)",
         ]
 
+        /// Claims `key` with one `INSERT … ON CONFLICT (provider, dedupe_key) DO UPDATE … WHERE <stale>
+        /// RETURNING` statement; when it returns no row, reads the claim's state to tell a duplicate from an
+        /// attempt in progress.
+        ///
+        /// - Parameters:
+        ///   - key: The delivery's dedupe key, scoped by its provider.
+        ///   - token: A value unique to this attempt.
+        ///   - now: The claim time.
+        ///   - staleBefore: A claim still `claimed` since before this time is taken over.
+        /// - Returns: `.claimed`, `.alreadyHandled` or `.inProgress`.
+        /// - Throws: `ReceiverStoreError` when the server cannot be reached, refuses the statement or does not
+        ///   answer within the operation timeout.
         public func claim(_ key: DedupeKeyValue, token: String, now: Date, staleBefore: Date) async throws
             -> ClaimResult
         {
@@ -122,6 +149,13 @@
             return .inProgress
         }
 
+        /// Sets the claim's state to `done` and records `now` as its completion time, when `token` holds it.
+        ///
+        /// - Parameters:
+        ///   - key: The claimed dedupe key.
+        ///   - token: The token the claim was made with.
+        ///   - now: The completion time.
+        /// - Throws: `ReceiverStoreError` when the statement fails or times out.
         public func complete(_ key: DedupeKeyValue, token: String, now: Date) async throws {
             let (provider, value, nowMs) = (key.provider, key.key, now.unixMilliseconds)
             try await run(
@@ -131,6 +165,12 @@
                 """)
         }
 
+        /// Deletes the claim's row when `token` holds it and it is still `claimed`.
+        ///
+        /// - Parameters:
+        ///   - key: The claimed dedupe key.
+        ///   - token: The token the claim was made with.
+        /// - Throws: `ReceiverStoreError` when the statement fails or times out.
         public func release(_ key: DedupeKeyValue, token: String) async throws {
             let (provider, value) = (key.provider, key.key)
             try await run(
@@ -140,6 +180,12 @@
                 """)
         }
 
+        /// Inserts a row into `hookschema_captures`, committed (and flushed to the WAL under the default
+        /// `synchronous_commit = on`) before it returns.
+        ///
+        /// - Parameter capture: The delivery to store; its id is ignored.
+        /// - Returns: The new row's id (`BIGSERIAL`: increasing, with gaps).
+        /// - Throws: `ReceiverStoreError` when the statement fails or times out.
         public func capture(_ capture: CaptureRecord) async throws -> Int64 {
             let receivedAt = capture.receivedAt.unixMilliseconds
             let body = ByteBuffer(bytes: capture.body)
@@ -159,11 +205,24 @@
             return id
         }
 
+        /// Updates the `outcome` column of one capture.
+        ///
+        /// - Parameters:
+        ///   - outcome: The new outcome.
+        ///   - id: The capture's id.
+        /// - Throws: `ReceiverStoreError` when the statement fails or times out.
         public func setOutcome(_ outcome: CaptureOutcome, ofCapture id: Int64) async throws {
             let text = outcome.rawValue
             try await run("UPDATE hookschema_captures SET outcome = \(text) WHERE id = \(id)")
         }
 
+        /// Reads up to `limit` captures with an id greater than `id`, in id order.
+        ///
+        /// - Parameters:
+        ///   - id: The last id already read; 0 to start at the first capture.
+        ///   - limit: The most captures to return.
+        /// - Returns: The captures, oldest first.
+        /// - Throws: `ReceiverStoreError` when the query fails or times out, or a row has an unknown outcome.
         public func captures(after id: Int64, limit: Int) async throws -> [CaptureRecord] {
             let count = max(0, limit)
             let found = try await rows(
@@ -186,6 +245,14 @@
             }
         }
 
+        /// Deletes the captures received before `capturesBefore` and the `done` claims completed before
+        /// `claimsBefore`, one statement each.
+        ///
+        /// - Parameters:
+        ///   - capturesBefore: The cutoff for captures.
+        ///   - claimsBefore: The cutoff for completed claims.
+        /// - Returns: How many rows of each table were deleted.
+        /// - Throws: `ReceiverStoreError` when a statement fails or times out.
         public func purge(capturesBefore: Date, claimsBefore: Date) async throws -> PurgeCounts {
             let (capturesMs, claimsMs) = (capturesBefore.unixMilliseconds, claimsBefore.unixMilliseconds)
             let captures = try await rows(
