@@ -9,9 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
-swift build -c release --traits Receiver --product hookschema-receiver >&2
-swift build -c release --traits Receiver --product hookschema-receiver-load >&2
-bin="$(swift build -c release --traits Receiver --show-bin-path)"
+scratch=.build-bench-receiver   # its own, so a debug build in .build does not wait for it
+swift build -c release --traits Receiver --scratch-path "$scratch" --product hookschema-receiver >&2
+swift build -c release --traits Receiver --scratch-path "$scratch" --product hookschema-receiver-load >&2
+bin="$(swift build -c release --traits Receiver --scratch-path "$scratch" --show-bin-path)"
 work="$(mktemp -d)"
 server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT

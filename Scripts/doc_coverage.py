@@ -4,6 +4,7 @@
 Reads the symbol graphs swift-docc-plugin extracted (FOLDER/<Module>/*.symbols.json, the module's own and those of
 its extensions to other modules). A symbol counts as documented when it has a doc comment of its own, or when it
 implements a protocol requirement whose documentation DocC shows in its place (the graph's `sourceOrigin`).
+Members the compiler synthesizes have no source and are not counted.
 
     python3 Scripts/doc_coverage.py FOLDER MODULE...
 """
@@ -30,6 +31,10 @@ def main() -> int:
                     continue
                 identifier = symbol["identifier"]["precise"]
                 if identifier in seen:
+                    continue
+                # Members the compiler synthesizes (`hash(into:)` of an enum, literal initialisers a protocol
+                # provides) have no source to document; DocC shows the protocol's documentation for them.
+                if "::SYNTHESIZED::" in identifier or "location" not in symbol:
                     continue
                 seen.add(identifier)
                 total += 1

@@ -1,6 +1,7 @@
 // The receiver's tests need its traits: `swift test --traits Receiver --filter HookSchemaReceiverTests`.
 #if SQLite && PostgreSQL && Hummingbird
 import Foundation
+import ExtendWebhooks
 import HookSchemaReceiver
 import HookSchemaReceiverSQLite
 import Testing
@@ -51,6 +52,49 @@ import Testing
         let large = try Fixture.delivery(provider, body: Array(repeating: UInt8(ascii: " "), count: 70_000))
         let tooLarge = try await server.post(large)
         #expect(tooLarge.status == 413, "\(tooLarge)")
+    }
+
+    /// The example server purges on its own: at start and every `--purge-interval-minutes`. A capture received
+    /// 40 days ago (by a receiver whose clock says so) is gone once the server runs with the default 30 days of
+    /// retention; one received now is kept.
+    @Test func theExampleServerPurgesExpiredCaptures() async throws {
+        let file = try StoreKind.temporaryFile()
+        let old = try Fixture.delivery(.extend)
+        let recent = try Fixture.delivery(.extend)
+        do {
+            let store = try await SQLiteReceiverStore(path: file.path)
+            let fortyDaysAgo = Date().addingTimeInterval(-40 * 86_400)
+            let past = try await WebhookReceiver(
+                ExtendEvent.self, secrets: [Provider.extend.secret], store: store, clock: { fortyDaysAgo }
+            ) { _ in }
+            let now = try await WebhookReceiver(
+                ExtendEvent.self, secrets: [Provider.extend.secret], store: store
+            ) { _ in }
+            #expect(await past.receive(body: old.body, headers: old.tuples).status == 200)
+            #expect(await now.receive(body: recent.body, headers: recent.tuples).status == 200)
+            #expect(try await captures(in: store, keys: [old.eventID, recent.eventID]).count == 2)
+            try await store.close()
+        }
+
+        let server = try ExampleServer(["--provider", "extend", "--database-url", file.path])
+        defer { server.stop() }
+        let store = try await SQLiteReceiverStore(path: file.path)
+        var kept: [String?] = []
+        for _ in 0..<100 {
+            kept = try await captures(in: store, keys: [old.eventID, recent.eventID]).map(\.dedupeKey)
+            if kept.count == 1 { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(kept == [recent.eventID], "the 40-day-old capture is purged, the new one kept")
+        try await store.close()
+    }
+
+    @Test func retentionOptionsAreChecked() throws {
+        for (option, value) in [("--purge-interval-minutes", "0"), ("--dedupe-retention-days", "0")] {
+            #expect(throws: ExampleServer.ServerError.self) {
+                try ExampleServer(["--database-url", try StoreKind.temporaryFile().path, option, value])
+            }
+        }
     }
 
     @Test(arguments: Provider.allCases)

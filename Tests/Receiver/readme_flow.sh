@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The README's receiver walk-through, as a user runs it: start the example server (SQLite, no set-up), replay the
-# bundled examples into it, export the captures, and `hookschema check` the export. Then the same with two
-# example servers on one PostgreSQL database: the same delivery posted to both at once is handled once.
+# The receiver walk-through as a user runs it (the README's own commands are run by Tests/README/run.sh): start the
+# example server (SQLite, no set-up) for each bundled provider, replay its examples into it, export the captures as
+# files and as NDJSON, and `hookschema check` both. Then two example servers on one PostgreSQL database: the same
+# delivery posted to both at once is handled once.
 #
 #   BIN="$(swift build --traits Receiver --show-bin-path)" Tests/Receiver/readme_flow.sh
 set -euo pipefail

@@ -19,13 +19,16 @@
             let store = try await makeStore(options.databaseURL)
             let router = Router()
             router.get("/health") { _, _ in "ok\n" }
+            let purge: @Sendable () async throws -> PurgeCounts
             switch options.provider {
             case "plextera":
-                router.webhookReceiver(
-                    "/webhooks/plextera", try await receiver(PlexteraEvent.self, options, store: store, logger: logger))
+                let plextera = try await receiver(PlexteraEvent.self, options, store: store, logger: logger)
+                router.webhookReceiver("/webhooks/plextera", plextera)
+                purge = { try await plextera.purgeExpired() }
             default:
-                router.webhookReceiver(
-                    "/webhooks/extend", try await receiver(ExtendEvent.self, options, store: store, logger: logger))
+                let extend = try await receiver(ExtendEvent.self, options, store: store, logger: logger)
+                router.webhookReceiver("/webhooks/extend", extend)
+                purge = { try await extend.purgeExpired() }
             }
             if options.usesDevelopmentSecret {
                 let secret = ServerOptions.developmentSecret(for: options.provider)
@@ -44,7 +47,33 @@
                         "listening on http://\(options.host):\(port)\(path) (store: \(describe(options.databaseURL)))")
                 },
                 logger: logger)
-            try await app.runService()
+            // The server and, beside it, the retention purge; when the server stops (SIGINT, SIGTERM), so does the purge.
+            let interval = options.purgeInterval
+            let purgeLogger = logger
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await app.runService() }
+                group.addTask { await purgeExpired(every: interval, purge, logger: purgeLogger) }
+                try await group.next()
+                group.cancelAll()
+            }
+        }
+
+        /// Deletes expired captures and dedupe keys now and then every `interval`, until cancelled. A failed purge
+        /// (the database unreachable) is logged and tried again at the next interval; deliveries are unaffected.
+        static func purgeExpired(
+            every interval: Duration, _ purge: @Sendable () async throws -> PurgeCounts, logger: Logger
+        ) async {
+            while !Task.isCancelled {
+                do {
+                    let counts = try await purge()
+                    if counts.captures > 0 || counts.claims > 0 {
+                        logger.info("retention: deleted \(counts.captures) captures and \(counts.claims) dedupe keys")
+                    }
+                } catch {
+                    logger.warning("retention: purge failed, trying again in \(interval): \(error)")
+                }
+                do { try await Task.sleep(for: interval) } catch { return }
+            }
         }
 
         /// The receiver for one provider, with a handler that logs each event (the app's own code goes there).

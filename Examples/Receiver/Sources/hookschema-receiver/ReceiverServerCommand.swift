@@ -49,6 +49,15 @@
         @Option(help: "What a contract failure gets: quarantine (202, the default) or reject (422).")
         var contractFailure: String = "quarantine"
 
+        @Option(help: "Days a capture is kept (0: until deleted by hand).")
+        var captureRetentionDays: Int = 30
+
+        @Option(help: "Days a handled delivery's dedupe key is remembered, so a late retry is still a duplicate.")
+        var dedupeRetentionDays: Int = 7
+
+        @Option(help: "Minutes between purges of expired captures and dedupe keys (the first runs at start).")
+        var purgeIntervalMinutes: Int = 60
+
         @Flag(help: "Print one line per handled delivery.")
         var verbose = false
 
@@ -59,7 +68,7 @@
     }
 
     /// The example server's settings, checked.
-    struct ServerOptions {
+    struct ServerOptions: Sendable {
         var provider: String
         var secrets: [String]
         var usesDevelopmentSecret: Bool
@@ -67,6 +76,7 @@
         var host: String
         var port: Int
         var configuration: ReceiverConfiguration
+        var purgeInterval: Duration
         var verbose: Bool
 
         /// The secret used when none is configured: for trying the server locally only (`hookschema replay` and the
@@ -108,7 +118,21 @@
             default:
                 throw ValidationError("--contract-failure is quarantine or reject, not `\(command.contractFailure)`")
             }
-            configuration = ReceiverConfiguration(maxBodyBytes: command.maxBodyBytes, contractFailure: policy)
+            guard command.captureRetentionDays >= 0 else {
+                throw ValidationError("--capture-retention-days must be 0 or more")
+            }
+            guard command.dedupeRetentionDays >= 1 else {
+                throw ValidationError("--dedupe-retention-days must be at least 1")
+            }
+            guard command.purgeIntervalMinutes >= 1 else {
+                throw ValidationError("--purge-interval-minutes must be at least 1")
+            }
+            let day = 86_400
+            configuration = ReceiverConfiguration(
+                maxBodyBytes: command.maxBodyBytes, contractFailure: policy,
+                captureRetention: command.captureRetentionDays == 0 ? nil : .seconds(command.captureRetentionDays * day),
+                dedupeRetention: .seconds(command.dedupeRetentionDays * day))
+            purgeInterval = .seconds(command.purgeIntervalMinutes * 60)
             verbose = command.verbose
         }
     }
