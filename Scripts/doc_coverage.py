@@ -3,7 +3,8 @@
 
 Reads the symbol graphs swift-docc-plugin extracted (FOLDER/<Module>/*.symbols.json, the module's own and those of
 its extensions to other modules). A symbol counts as documented when it has a doc comment of its own, or when it
-implements a protocol requirement whose documentation DocC shows in its place (the graph's `sourceOrigin`).
+implements a protocol requirement whose documentation DocC shows in its place (a `sourceOrigin` on its
+relationship).
 Members the compiler synthesizes have no source and are not counted.
 
     python3 Scripts/doc_coverage.py FOLDER MODULE...
@@ -26,7 +27,15 @@ def main() -> int:
             return 2
         seen = set()
         for graph in graphs:
-            for symbol in json.loads(graph.read_text())["symbols"]:
+            content = json.loads(graph.read_text())
+            # A member that implements a protocol requirement carries the requirement's documentation in the
+            # `sourceOrigin` of its relationship; DocC shows that documentation on the member's page.
+            inherited = {
+                relationship["source"]
+                for relationship in content.get("relationships", [])
+                if "sourceOrigin" in relationship
+            }
+            for symbol in content["symbols"]:
                 if symbol.get("accessLevel") not in ("public", "open"):
                     continue
                 identifier = symbol["identifier"]["precise"]
@@ -38,7 +47,7 @@ def main() -> int:
                     continue
                 seen.add(identifier)
                 total += 1
-                if "docComment" in symbol or "sourceOrigin" in symbol:
+                if "docComment" in symbol or "sourceOrigin" in symbol or identifier in inherited:
                     continue
                 location = symbol.get("location", {})
                 path = os.path.relpath(location.get("uri", "").removeprefix("file://"))
