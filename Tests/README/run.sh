@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every ```sh block of README.md, in order, as one bash script with `set -e`, the way a newcomer runs them on a
-# fresh clone: in a copy of the repository's committed files (with ../shared beside it, as here). A command that
-# fails, was renamed or lost an option fails this test. Only what cannot run here is replaced:
+# Runs every ```sh block of README.md, in order, and then the `run:` steps of its workflow snippet, as one bash
+# script with `set -e`, the way a newcomer runs them on a fresh clone: in a clone of this repository (so `origin/main`
+# exists for `diff --base`), with ../shared beside it, as here. A command that fails, was renamed or lost an option
+# fails this test. Only what cannot run here is replaced:
 #
 #   swift run [--traits Receiver] NAME ARGS   runs the already built $BIN/NAME ARGS (CI built them once; building
 #                                             the package again in the copy would only repeat that build)
@@ -21,8 +22,7 @@ shared="$(cd ../shared && pwd)"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-mkdir "$work/repo"
-git ls-files -z | tar --null -T - -cf - | tar -xf - -C "$work/repo"
+git clone --quiet . "$work/repo"
 ln -s "$shared" "$work/shared"
 
 script="$work/readme.sh"
@@ -77,9 +77,13 @@ wait_for_target() {
 }
 PRELUDE
     awk '/^```sh$/ { inside = 1; next } /^```/ { inside = 0 } inside' README.md
+    echo '# the workflow snippet'"'"'s steps'
+    awk '/^```yaml$/ { inside = 1; next } /^```/ { inside = 0 } inside && /^ *- run: / { sub(/^ *- run: /, ""); print }' \
+        README.md
 } >"$script"
 
 blocks="$(grep -c '^```sh$' README.md)"
-echo "running the $blocks sh blocks of README.md ($(awk '/^```sh$/{i=1;next} /^```/{i=0} i' README.md | grep -cv '^\s*#') lines) in a copy of the repository"
+steps="$(awk '/^```yaml$/{i=1;next} /^```/{i=0} i && /^ *- run: /' README.md | wc -l)"
+echo "running the $blocks sh blocks of README.md and the $steps run: steps of its workflow, in a clone of the repository"
 (cd "$work/repo" && bash "$script")
 echo "README.md: every command ran"
