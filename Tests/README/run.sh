@@ -18,6 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 : "${BIN:?set BIN to the folder of the built hookschema and hookschema-receiver}"
 BIN="$(cd "$BIN" && pwd)"
+python3 Tests/README/links.py   # first: every relative link of every Markdown file resolves
 shared="$(cd ../shared && pwd)"
 
 work="$(mktemp -d)"
