@@ -70,9 +70,16 @@ public struct CaptureRecord: Hashable, Sendable {
 
     /// The headers as stored: a JSON array of `[name, value]` pairs (order and repeated names kept).
     public var headersJSON: String {
-        let pairs = headers.map { [$0.name, $0.value] }
-        guard let data = try? JSONEncoder().encode(pairs) else { return "[]" }
-        return String(decoding: data, as: UTF8.self)
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (position, header) in headers.enumerated() {
+            bytes.append(contentsOf: position == 0 ? "[".utf8 : ",[".utf8)
+            JSONText.writeString(header.name, into: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            JSONText.writeString(header.value, into: &bytes)
+            bytes.append(UInt8(ascii: "]"))
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Reads headers stored by ``headersJSON``.

@@ -32,6 +32,24 @@ public protocol ReceiverStore: Sendable {
     /// - Throws: An error when the database cannot be reached or refuses the statement.
     func claim(_ key: DedupeKeyValue, token: String, now: Date, staleBefore: Date) async throws -> ClaimResult
 
+    /// Claims `key` and, when this attempt now holds it, stores `capture`: what the receiver does for each
+    /// delivery that carries a dedupe key. A store that can should do both in one transaction (the SQLite and
+    /// PostgreSQL stores do); the default implementation calls ``claim(_:token:now:staleBefore:)``, then
+    /// ``capture(_:)``, and releases the claim when the capture fails.
+    ///
+    /// - Parameters:
+    ///   - key: The delivery's dedupe key, scoped by its provider.
+    ///   - token: A value unique to this attempt.
+    ///   - now: The claim time.
+    ///   - staleBefore: A claim still `claimed` since before this time is taken over.
+    ///   - capture: The delivery to store when the claim is taken; its ``CaptureRecord/id`` is ignored.
+    /// - Returns: `.captured(id:)` when this attempt holds the claim and the capture is durable,
+    ///   `.alreadyHandled` or `.inProgress` (nothing stored) otherwise.
+    /// - Throws: An error when the database cannot be reached or refuses a statement; the claim is not held then.
+    func claimAndCapture(
+        _ key: DedupeKeyValue, token: String, now: Date, staleBefore: Date, capture: CaptureRecord
+    ) async throws -> ClaimAndCaptureResult
+
     /// Marks the claim done: later deliveries of the same key are duplicates. Only the holder (`token`) can.
     ///
     /// - Parameters:
@@ -84,6 +102,46 @@ public protocol ReceiverStore: Sendable {
     /// - Returns: How many captures and claims were deleted.
     /// - Throws: An error when the database cannot be reached or refuses the statement.
     func purge(capturesBefore: Date, claimsBefore: Date) async throws -> PurgeCounts
+}
+
+extension ReceiverStore {
+    /// Claims `key`, then stores `capture` when the claim is taken; releases the claim when the capture fails.
+    /// Two steps, not one transaction: override it where the database can do both at once.
+    ///
+    /// - Parameters:
+    ///   - key: The delivery's dedupe key, scoped by its provider.
+    ///   - token: A value unique to this attempt.
+    ///   - now: The claim time.
+    ///   - staleBefore: A claim still `claimed` since before this time is taken over.
+    ///   - capture: The delivery to store when the claim is taken.
+    /// - Returns: What the claim found, with the capture's id when it was taken.
+    /// - Throws: The store's error; a claim taken before the capture failed is released first.
+    public func claimAndCapture(
+        _ key: DedupeKeyValue, token: String, now: Date, staleBefore: Date, capture: CaptureRecord
+    ) async throws -> ClaimAndCaptureResult {
+        switch try await claim(key, token: token, now: now, staleBefore: staleBefore) {
+        case .alreadyHandled: return .alreadyHandled
+        case .inProgress: return .inProgress
+        case .claimed:
+            do {
+                return .captured(id: try await self.capture(capture))
+            } catch {
+                try? await release(key, token: token)
+                throw error
+            }
+        }
+    }
+}
+
+/// What ``ReceiverStore/claimAndCapture(_:token:now:staleBefore:capture:)`` did.
+public enum ClaimAndCaptureResult: Hashable, Sendable {
+    /// This attempt holds the claim and the capture is stored with this id: run the handler, then complete or
+    /// release the claim.
+    case captured(id: Int64)
+    /// A handler already ran to completion for this key: a duplicate delivery; nothing was stored.
+    case alreadyHandled
+    /// Another attempt holds the claim right now; nothing was stored.
+    case inProgress
 }
 
 /// A delivery's dedupe key, scoped by its provider: two providers may use the same id.

@@ -18,9 +18,10 @@ import HookSchemaValidation
 ///
 /// `receive` does, in order: the size limit; the signature over the raw bytes (before anything is parsed); one
 /// pass over the body that validates it, decodes the typed event and reads the declared dedupe key; the claim on
-/// that key (a duplicate of a handled delivery answers 200 here, and the handler is not run again); the capture,
-/// durable before anything is acknowledged; the handler; then the claim is completed, or released when the handler
-/// throws (500), so the provider's retry runs it again. The body is never re-encoded: the capture holds the bytes
+/// that key together with the capture (``ReceiverStore/claimAndCapture(_:token:now:staleBefore:capture:)``: a
+/// duplicate of a handled delivery answers 200 here, stores nothing, and the handler is not run again; the capture
+/// is durable before anything is acknowledged); the handler; then the claim is completed, or released when the
+/// handler throws (500), so the provider's retry runs it again. The body is never re-encoded: the capture holds the bytes
 /// as received. A delivery whose key is absent (the provider declares none) is handled every time it arrives.
 public struct WebhookReceiver<Event: WebhookEventUnion>: Sendable {
     /// The app's code for one verified, validated, captured delivery. Throwing answers 500.
@@ -125,38 +126,35 @@ public struct WebhookReceiver<Event: WebhookEventUnion>: Sendable {
 
         let key = report.dedupeKey.map { DedupeKeyValue(provider: provider.name, key: $0) }
         let token = UUID().uuidString
-        if let key {
-            let staleBefore = receivedAt.addingTimeInterval(-configuration.claimLease.seconds)
-            let claim: ClaimResult
-            do {
-                claim = try await store.claim(key, token: token, now: receivedAt, staleBefore: staleBefore)
-            } catch {
-                return Self.unavailable(error)
-            }
-            switch claim {
-            case .claimed:
-                break
-            case .alreadyHandled:
-                return ReceiverResponse(status: 200, outcome: .duplicate, reason: "already handled")
-            case .inProgress:
-                return ReceiverResponse(
-                    status: 409, outcome: .inProgress, reason: "another attempt of this delivery is being handled")
-            }
-        }
-
-        guard report.verdict != .fail, let value else {
-            capture.outcome = .quarantined
-            return await quarantine(capture, key: key, token: token)
-        }
-
+        let brokenContract = report.verdict == .fail || value == nil
+        if brokenContract { capture.outcome = .quarantined }
+        // The claim and the capture together (one transaction in the bundled stores): a duplicate stores nothing.
         let captureID: Int64
         do {
-            captureID = try await store.capture(capture)
+            if let key {
+                let staleBefore = receivedAt.addingTimeInterval(-configuration.claimLease.seconds)
+                switch try await store.claimAndCapture(
+                    key, token: token, now: receivedAt, staleBefore: staleBefore, capture: capture)
+                {
+                case .captured(let id):
+                    captureID = id
+                case .alreadyHandled:
+                    return ReceiverResponse(status: 200, outcome: .duplicate, reason: "already handled")
+                case .inProgress:
+                    return ReceiverResponse(
+                        status: 409, outcome: .inProgress, reason: "another attempt of this delivery is being handled")
+                }
+            } else {
+                captureID = try await store.capture(capture)
+            }
         } catch {
-            if let key { try? await store.release(key, token: token) }
             return Self.unavailable(error)
         }
         capture.id = captureID
+
+        guard !brokenContract, let value else {
+            return await quarantined(captureID, key: key, token: token)
+        }
 
         do {
             try await handler(ReceivedDelivery(event: value, report: report, capture: capture))
@@ -193,14 +191,9 @@ public struct WebhookReceiver<Event: WebhookEventUnion>: Sendable {
             claimsBefore: now.addingTimeInterval(-configuration.dedupeRetention.seconds))
     }
 
-    private func quarantine(_ capture: CaptureRecord, key: DedupeKeyValue?, token: String) async -> ReceiverResponse {
-        let captureID: Int64
-        do {
-            captureID = try await store.capture(capture)
-        } catch {
-            if let key { try? await store.release(key, token: token) }
-            return Self.unavailable(error)
-        }
+    /// The answer for a delivery that breaks the contract, once captured as quarantined: with the default policy
+    /// the claim is completed (the provider need not send it again), with `.reject` it is released.
+    private func quarantined(_ captureID: Int64, key: DedupeKeyValue?, token: String) async -> ReceiverResponse {
         let reason = "the body breaks the `\(provider.name)` contract; captured as quarantined"
         switch configuration.contractFailure {
         case .quarantine:

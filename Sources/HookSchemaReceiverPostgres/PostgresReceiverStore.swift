@@ -10,8 +10,8 @@
     ///
     /// A claim is one `INSERT … ON CONFLICT (provider, dedupe_key) DO UPDATE … WHERE <stale> RETURNING` statement
     /// against the table's primary key, so of any number of processes delivering the same key at once exactly one
-    /// gets the row; the others see it `claimed` (409, retry later) or `done` (a duplicate, 200). Every operation is
-    /// one statement, committed (with PostgreSQL's default `synchronous_commit = on`, so flushed to the WAL) before it
+    /// gets the row; the others see it `claimed` (409, retry later) or `done` (a duplicate, 200). A delivery's claim
+    /// and capture are one statement. Every operation is one statement, committed (with PostgreSQL's default `synchronous_commit = on`, so flushed to the WAL) before it
     /// returns. A statement that cannot get a connection or an answer within `operationTimeout` fails, and the
     /// receiver answers 503.
     public final class PostgresReceiverStore: ReceiverStore {
@@ -67,12 +67,15 @@
         }
 
         /// Creates `hookschema_claims`, `hookschema_captures` and their indexes with `CREATE … IF NOT EXISTS`, in
-        /// one transaction holding an advisory lock, so that instances starting together do not race.
+        /// one transaction holding an advisory lock, so that instances starting together do not race; does nothing
+        /// when all of them exist.
         ///
         /// - Throws: `ReceiverStoreError` when the server cannot be reached or refuses a statement.
         public func prepare() async throws {
             // Several instances starting at once would race on `CREATE TABLE IF NOT EXISTS` (PostgreSQL checks the
             // catalog before it inserts): the creation runs under a transaction-scoped advisory lock.
+            // An instance starting beside running ones finds everything in place and takes no lock at all.
+            if try await rows(Self.schemaExists).first?.decode(Bool.self) == true { return }
             let client = client
             do {
                 try await client.withTransaction(logger: Self.logger) { connection in
@@ -92,13 +95,16 @@
         static let schemaLockKey: Int64 = 0x686F_6F6B_7363_686D
         static let logger = Logger(label: "hookschema.receiver.postgres")
 
-        /// The tables and indexes, created when missing.
+        /// The tables and indexes, created when missing: the claims' first, then the captures', the order in which
+        /// ``claimAndCapture(_:token:now:staleBefore:capture:)`` writes to them (`CREATE INDEX` locks its table, so
+        /// the other order could deadlock with a delivery in flight).
         static let schema: [PostgresQuery] = [
             """
             CREATE TABLE IF NOT EXISTS hookschema_claims (
                 provider TEXT NOT NULL, dedupe_key TEXT NOT NULL, token TEXT NOT NULL, state TEXT NOT NULL,
                 claimed_at BIGINT NOT NULL, completed_at BIGINT, PRIMARY KEY (provider, dedupe_key))
             """,
+            "CREATE INDEX IF NOT EXISTS hookschema_claims_completed ON hookschema_claims (completed_at)",
             """
             CREATE TABLE IF NOT EXISTS hookschema_captures (
                 id BIGSERIAL PRIMARY KEY, provider TEXT NOT NULL, event TEXT, dedupe_key TEXT,
@@ -106,8 +112,14 @@
                 findings TEXT NOT NULL, outcome TEXT NOT NULL)
             """,
             "CREATE INDEX IF NOT EXISTS hookschema_captures_received ON hookschema_captures (received_at)",
-            "CREATE INDEX IF NOT EXISTS hookschema_claims_completed ON hookschema_claims (completed_at)",
         ]
+
+        /// Whether every table and index of ``schema`` exists already.
+        static let schemaExists: PostgresQuery = """
+            SELECT to_regclass('hookschema_claims') IS NOT NULL AND to_regclass('hookschema_claims_completed') IS NOT NULL
+                AND to_regclass('hookschema_captures') IS NOT NULL
+                AND to_regclass('hookschema_captures_received') IS NOT NULL
+            """
 
         /// Claims `key` with one `INSERT … ON CONFLICT (provider, dedupe_key) DO UPDATE … WHERE <stale>
         /// RETURNING` statement; when it returns no row, reads the claim's state to tell a duplicate from an
@@ -138,6 +150,58 @@
                     RETURNING token
                     """)
                 if !claimed.isEmpty { return .claimed }
+                let states = try await rows(
+                    "SELECT state FROM hookschema_claims WHERE provider = \(provider) AND dedupe_key = \(value)")
+                switch try states.first?.decode(String.self) {
+                case "done": return .alreadyHandled
+                case "claimed": return .inProgress
+                default: continue  // released between the two statements: claim again
+                }
+            }
+            return .inProgress
+        }
+
+        /// Claims `key` and, when the claim is taken, inserts `capture`, in one statement (a data-modifying `WITH`:
+        /// the claim's `INSERT … ON CONFLICT … RETURNING`, and the capture's `INSERT … SELECT … FROM` its result),
+        /// so one round trip and one commit; the claim exists exactly when the capture does. When the claim is not
+        /// taken, reads its state to tell a duplicate from an attempt in progress.
+        ///
+        /// - Parameters:
+        ///   - key: The delivery's dedupe key, scoped by its provider.
+        ///   - token: A value unique to this attempt.
+        ///   - now: The claim time.
+        ///   - staleBefore: A claim still `claimed` since before this time is taken over.
+        ///   - capture: The delivery to store when the claim is taken; its id is ignored.
+        /// - Returns: `.captured(id)`, `.alreadyHandled` or `.inProgress`.
+        /// - Throws: `ReceiverStoreError` when the server cannot be reached, refuses the statement or does not
+        ///   answer within the operation timeout; neither the claim nor the capture is stored then.
+        public func claimAndCapture(
+            _ key: DedupeKeyValue, token: String, now: Date, staleBefore: Date, capture: CaptureRecord
+        ) async throws -> ClaimAndCaptureResult {
+            let (provider, value, nowMs, staleMs) = (
+                key.provider, key.key, now.unixMilliseconds, staleBefore.unixMilliseconds
+            )
+            let receivedAt = capture.receivedAt.unixMilliseconds
+            let body = ByteBuffer(bytes: capture.body)
+            let (verdict, outcome) = (capture.verdict?.rawValue, capture.outcome.rawValue)
+            for _ in 0..<3 {
+                let inserted = try await rows(
+                    """
+                    WITH claimed AS (
+                        INSERT INTO hookschema_claims (provider, dedupe_key, token, state, claimed_at)
+                        VALUES (\(provider), \(value), \(token), 'claimed', \(nowMs))
+                        ON CONFLICT (provider, dedupe_key) DO UPDATE
+                        SET token = EXCLUDED.token, claimed_at = EXCLUDED.claimed_at
+                        WHERE hookschema_claims.state = 'claimed' AND hookschema_claims.claimed_at < \(staleMs)
+                        RETURNING token)
+                    INSERT INTO hookschema_captures
+                        (provider, event, dedupe_key, received_at, headers, body, verdict, findings, outcome)
+                    SELECT \(capture.provider), \(capture.event), \(capture.dedupeKey), \(receivedAt),
+                        \(capture.headersJSON), \(body), \(verdict), \(capture.findingsJSON), \(outcome)
+                    FROM claimed
+                    RETURNING id
+                    """)
+                if let row = inserted.first { return .captured(id: try row.decode(Int64.self)) }
                 let states = try await rows(
                     "SELECT state FROM hookschema_claims WHERE provider = \(provider) AND dedupe_key = \(value)")
                 switch try states.first?.decode(String.self) {

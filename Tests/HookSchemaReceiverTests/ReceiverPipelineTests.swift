@@ -195,7 +195,9 @@ import Testing
         try await store.complete(key, token: "dead", now: now)
         #expect(
             try await store.claim(key, token: "d", now: now, staleBefore: now.addingTimeInterval(-300)) == .inProgress)
-        try await store.complete(key, token: "c", now: now)
+        // Completed (as recorded) half an hour ago, so that the purge below, with a cutoff 20 minutes ago, leaves
+        // alone the claims of the tests running beside this one on the same PostgreSQL database.
+        try await store.complete(key, token: "c", now: now.addingTimeInterval(-1_800))
         #expect(try await store.claim(key, token: "e", now: now, staleBefore: now) == .alreadyHandled)
 
         let old = CaptureRecord(
@@ -203,7 +205,7 @@ import Testing
             verdict: .pass, findingsJSON: "[]", outcome: .accepted)
         _ = try await store.capture(old)
         let counts = try await store.purge(
-            capturesBefore: now.addingTimeInterval(-60), claimsBefore: now.addingTimeInterval(60))
+            capturesBefore: now.addingTimeInterval(-1_200), claimsBefore: now.addingTimeInterval(-1_200))
         #expect(counts.captures >= 1 && counts.claims >= 1)
         #expect(try await store.claim(key, token: "f", now: now, staleBefore: now) == .claimed, "a purged claim is new")
         #expect(try await captures(in: store, keys: [key.key]).isEmpty)
