@@ -139,8 +139,8 @@
             let (provider, value, nowMs, staleMs) = (
                 key.provider, key.key, now.unixMilliseconds, staleBefore.unixMilliseconds
             )
-            for _ in 0..<3 {
-                let claimed = try await rows(
+            let result = try await claiming(key) {
+                try await rows(
                     """
                     INSERT INTO hookschema_claims (provider, dedupe_key, token, state, claimed_at)
                     VALUES (\(provider), \(value), \(token), 'claimed', \(nowMs))
@@ -148,17 +148,14 @@
                     SET token = EXCLUDED.token, claimed_at = EXCLUDED.claimed_at
                     WHERE hookschema_claims.state = 'claimed' AND hookschema_claims.claimed_at < \(staleMs)
                     RETURNING token
-                    """)
-                if !claimed.isEmpty { return .claimed }
-                let states = try await rows(
-                    "SELECT state FROM hookschema_claims WHERE provider = \(provider) AND dedupe_key = \(value)")
-                switch try states.first?.decode(String.self) {
-                case "done": return .alreadyHandled
-                case "claimed": return .inProgress
-                default: continue  // released between the two statements: claim again
-                }
+                    """
+                ).isEmpty ? nil : ()
             }
-            return .inProgress
+            switch result {
+            case .taken: return .claimed
+            case .alreadyHandled: return .alreadyHandled
+            case .inProgress: return .inProgress
+            }
         }
 
         /// Claims `key` and, when the claim is taken, inserts `capture`, in one statement (a data-modifying `WITH`:
@@ -184,8 +181,8 @@
             let receivedAt = capture.receivedAt.unixMilliseconds
             let body = ByteBuffer(bytes: capture.body)
             let (verdict, outcome) = (capture.verdict?.rawValue, capture.outcome.rawValue)
-            for _ in 0..<3 {
-                let inserted = try await rows(
+            let result = try await claiming(key) {
+                try await rows(
                     """
                     WITH claimed AS (
                         INSERT INTO hookschema_claims (provider, dedupe_key, token, state, claimed_at)
@@ -200,8 +197,32 @@
                         \(capture.headersJSON), \(body), \(verdict), \(capture.findingsJSON), \(outcome)
                     FROM claimed
                     RETURNING id
-                    """)
-                if let row = inserted.first { return .captured(id: try row.decode(Int64.self)) }
+                    """
+                ).first?.decode(Int64.self)
+            }
+            switch result {
+            case .taken(let id): return .captured(id: id)
+            case .alreadyHandled: return .alreadyHandled
+            case .inProgress: return .inProgress
+            }
+        }
+
+        /// What a claiming statement found.
+        private enum Claiming<Value> {
+            case taken(Value)
+            case alreadyHandled
+            case inProgress
+        }
+
+        /// Runs `attempt`, a statement that returns a value when it took `key`'s claim; when it returns nil, reads
+        /// the claim's state to tell a duplicate (`done`) from an attempt in progress (`claimed`), and attempts
+        /// again when the claim was released in between (up to three times).
+        private func claiming<Value>(
+            _ key: DedupeKeyValue, _ attempt: () async throws -> Value?
+        ) async throws -> Claiming<Value> {
+            let (provider, value) = (key.provider, key.key)
+            for _ in 0..<3 {
+                if let taken = try await attempt() { return .taken(taken) }
                 let states = try await rows(
                     "SELECT state FROM hookschema_claims WHERE provider = \(provider) AND dedupe_key = \(value)")
                 switch try states.first?.decode(String.self) {
