@@ -89,6 +89,20 @@ import Testing
         try await store.close()
     }
 
+    /// Stopped with SIGTERM, the server closes its SQLite store: the write-ahead log is checkpointed into the file
+    /// and removed, and the capture is there.
+    @Test func aStoppedServerLeavesOneCompleteSQLiteFile() async throws {
+        let file = try StoreKind.temporaryFile()
+        let server = try ExampleServer(["--provider", "extend", "--database-url", file.path])
+        let delivery = try Fixture.delivery(.extend)
+        #expect(try await server.post(delivery).status == 200)
+        server.stop()
+        #expect(!FileManager.default.fileExists(atPath: file.path + "-wal"), "the log is checkpointed and removed")
+        let store = try await SQLiteReceiverStore(path: file.path)
+        #expect(try await captures(in: store, keys: [delivery.eventID]).count == 1)
+        try await store.close()
+    }
+
     @Test func retentionOptionsAreChecked() throws {
         for (option, value) in [("--purge-interval-minutes", "0"), ("--dedupe-retention-days", "0")] {
             #expect(throws: ExampleServer.ServerError.self) {

@@ -56,6 +56,9 @@
                 try await group.next()
                 group.cancelAll()
             }
+            // Stopped (SIGINT, SIGTERM): the SQLite store checkpoints its log into the file as it closes.
+            if let sqlite = store as? SQLiteReceiverStore { try? await sqlite.close() }
+            if let postgres = store as? PostgresReceiverStore { postgres.close() }
         }
 
         /// Deletes expired captures and dedupe keys now and then every `interval`, until cancelled. A failed purge
