@@ -168,13 +168,17 @@ func finish(_ slot: Int, status: Int) {
     connections[slot].index = nil
     connections[slot].received.removeAll(keepingCapacity: true)
     done += 1
-    if status == 0 {
-        // The connection is in an unknown state: replace it.
-        close(connections[slot].descriptor)
-        connections[slot].descriptor = connectSocket()
-        connections[slot].watchingOutput = false
-    }
     idle.append(slot)
+}
+
+/// Replaces a connection that failed, timed out or was closed by the server (in flight or idle).
+@MainActor
+func reconnect(_ slot: Int) {
+    if connections[slot].index != nil { finish(slot, status: 0) }
+    close(connections[slot].descriptor)
+    connections[slot].descriptor = connectSocket()
+    connections[slot].received.removeAll(keepingCapacity: true)
+    connections[slot].watchingOutput = false
 }
 
 /// Writes what the socket takes of the delivery in flight; watches for writability while some is left.
@@ -193,7 +197,7 @@ func write(_ slot: Int) {
             connections[slot].watchingOutput = true
             return
         } else {
-            finish(slot, status: 0)
+            reconnect(slot)
             return
         }
     }
@@ -204,6 +208,7 @@ var buffer = [UInt8](repeating: 0, count: 16_384)
 
 @MainActor
 func read(_ slot: Int) {
+    var closed = false
     while true {
         let n = buffer.withUnsafeMutableBytes { recv(connections[slot].descriptor, $0.baseAddress, $0.count, 0) }
         if n > 0 {
@@ -211,13 +216,14 @@ func read(_ slot: Int) {
         } else if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
             break
         } else {
-            finish(slot, status: 0)  // closed by the server, or an error
-            return
+            closed = true  // by the server, or an error: after what arrived before it
+            break
         }
     }
-    if let status = completeResponse(connections[slot].received) {
+    if connections[slot].index != nil, let status = completeResponse(connections[slot].received) {
         finish(slot, status: status)
     }
+    if closed { reconnect(slot) }  // a delivery still in flight counts as failed
 }
 
 var watched = [pollfd](repeating: pollfd(), count: connections.count)
@@ -255,7 +261,7 @@ while done < count {
     }
     let late = now()
     for slot in connections.indices where connections[slot].index != nil && connections[slot].deadline < late {
-        finish(slot, status: 0)
+        reconnect(slot)  // a late answer must not be taken for the next delivery's
     }
 }
 

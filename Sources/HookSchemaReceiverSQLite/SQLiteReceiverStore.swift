@@ -31,7 +31,8 @@
 
         /// The database file.
         public let path: String
-        private let writer: SQLiteWriter
+        /// The thread that owns the connection (the tests read its counters).
+        let writer: SQLiteWriter
 
         /// Opens (creating when missing) the database file at `path`, in WAL mode, and waits up to `busyTimeout`
         /// milliseconds for another process's write lock. The tables are created by ``prepare()``, which

@@ -191,6 +191,10 @@
         private let maxGroup = 256
         /// The write-ahead log's size in pages after the last commit (set by the commit hook, on the thread).
         private var walPages: Int32 = 0
+        /// Transactions committed, and groups rolled back to run their operations one by one: read them on the
+        /// thread (inside ``perform(_:)``), as the tests do.
+        private(set) var commits = 0
+        private(set) var groupsRetried = 0
 
         /// Takes `handle` over (no other thread may use it from now on) and runs WAL checkpoints on `checkpointer`,
         /// a second connection to the same file.
@@ -210,14 +214,11 @@
             thread.start()
         }
 
-        /// Runs `work` on the connection's thread: inside a transaction shared with other queued operations when
-        /// `transaction` is true, alone and outside of any transaction otherwise (settings such as
-        /// `journal_mode`). Returns once its transaction is committed.
-        func perform<T: Sendable>(
-            transaction: Bool = true, _ work: @escaping @Sendable (SQLiteHandle) throws -> T
-        ) async throws -> T {
+        /// Runs `work` on the connection's thread, inside a transaction shared with the other operations queued
+        /// with it. Returns once that transaction is committed.
+        func perform<T: Sendable>(_ work: @escaping @Sendable (SQLiteHandle) throws -> T) async throws -> T {
             try await withCheckedThrowingContinuation { continuation in
-                let job = Job(transaction: transaction, work: work, continuation: continuation)
+                let job = Job(work: work, continuation: continuation)
                 condition.lock()
                 guard !closing else {
                     condition.unlock()
@@ -228,6 +229,13 @@
                 condition.signal()
                 condition.unlock()
             }
+        }
+
+        /// How many operations wait for the thread.
+        var queued: Int {
+            condition.lock()
+            defer { condition.unlock() }
+            return queue.count
         }
 
         /// Stops taking operations; the thread runs what is queued, closes the connections and ends.
@@ -273,21 +281,15 @@
             }
         }
 
-        /// The queued operations up to the first one that must run alone (or that one alone), at most `maxGroup`.
+        /// The queued operations, at most `maxGroup` of them.
         private func takeBatch() -> [any SQLiteJob] {
-            if !queue[0].transaction { return [queue.removeFirst()] }
-            let end = queue.prefix(maxGroup).firstIndex { !$0.transaction } ?? min(queue.count, maxGroup)
+            let end = min(queue.count, maxGroup)
             let batch = Array(queue[..<end])
             queue.removeFirst(end)
             return batch
         }
 
         private func run(_ batch: [any SQLiteJob]) {
-            if batch.count == 1, !batch[0].transaction {
-                batch[0].run(handle)
-                batch[0].resume()
-                return
-            }
             do {
                 try handle.run("BEGIN IMMEDIATE")
             } catch {
@@ -305,6 +307,7 @@
             if !failed {
                 do {
                     try handle.run("COMMIT")
+                    commits += 1
                     for job in batch { job.resume() }
                     if walPages >= SQLiteCheckpointer.hardLimit {
                         // The background checkpoint has not caught up: the writer waits for the log to start over.
@@ -318,6 +321,7 @@
                 return
             }
             rollBack()
+            groupsRetried += batch.count > 1 ? 1 : 0
             if batch.count == 1 {
                 batch[0].resume()  // its own error
             } else {
@@ -414,7 +418,6 @@
 
     /// An operation queued for the writer thread.
     protocol SQLiteJob: AnyObject {
-        var transaction: Bool { get }
         var failed: Bool { get }
         /// Runs the operation and keeps its result (not yet reported).
         func run(_ handle: SQLiteHandle)
@@ -425,16 +428,11 @@
     }
 
     private final class Job<T: Sendable>: SQLiteJob {
-        let transaction: Bool
         private let work: @Sendable (SQLiteHandle) throws -> T
         private let continuation: CheckedContinuation<T, any Error>
         private var result: Result<T, any Error>?
 
-        init(
-            transaction: Bool, work: @escaping @Sendable (SQLiteHandle) throws -> T,
-            continuation: CheckedContinuation<T, any Error>
-        ) {
-            self.transaction = transaction
+        init(work: @escaping @Sendable (SQLiteHandle) throws -> T, continuation: CheckedContinuation<T, any Error>) {
             self.work = work
             self.continuation = continuation
         }

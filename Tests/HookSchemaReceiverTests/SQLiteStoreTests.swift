@@ -15,22 +15,68 @@ import Testing
             verdict: .pass, findingsJSON: "[]", outcome: .accepted)
     }
 
+    /// Holds the writer's thread with an operation that waits, until `count` more operations are queued behind it,
+    /// then lets it go: those then run as groups, deterministically.
+    static func whileHeld<T: Sendable>(
+        _ writer: SQLiteWriter, count: Int, _ body: @Sendable @escaping () async throws -> T
+    ) async throws -> T {
+        let gate = Gate()
+        let holder = Task { try await writer.perform { _ in gate.holdUntilOpened() } }
+        while !gate.held { try await Task.sleep(for: .milliseconds(1)) }
+        let work = Task { try await body() }
+        while writer.queued < count { try await Task.sleep(for: .milliseconds(1)) }
+        gate.open()
+        try await holder.value
+        return try await work.value
+    }
+
+    /// A door the writer's thread waits at.
+    final class Gate: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var isHeld = false
+        private var isOpen = false
+        var held: Bool { condition.withLock { isHeld } }
+        func holdUntilOpened() {
+            condition.withLock {
+                isHeld = true
+                while !isOpen { condition.wait() }
+            }
+        }
+        func open() {
+            condition.withLock {
+                isOpen = true
+                condition.broadcast()
+            }
+        }
+    }
+
+    /// The writer's counters, read on its thread (inside a transaction of their own, not yet counted).
+    static func counters(_ writer: SQLiteWriter) async throws -> (commits: Int, groupsRetried: Int) {
+        try await writer.perform { _ in (writer.commits, writer.groupsRetried) }
+    }
+
     @Test func concurrentOperationsAreCommittedTogetherAndEachGetsItsOwnResult() async throws {
         let file = try StoreKind.temporaryFile()
         let store = try await SQLiteReceiverStore(path: file.path)
         try await store.prepare()
         let keys = (0..<300).map { "key-\($0)" }
-        let results = try await withThrowingTaskGroup(of: (String, ClaimAndCaptureResult).self) { group in
-            for key in keys {
-                group.addTask {
-                    let result = try await store.claimAndCapture(
-                        DedupeKeyValue(provider: "test", key: key), token: UUID().uuidString, now: Date(),
-                        staleBefore: .distantPast, capture: Self.capture(key))
-                    return (key, result)
+        let before = try await Self.counters(store.writer).commits
+        let results = try await Self.whileHeld(store.writer, count: 300) {
+            try await withThrowingTaskGroup(of: (String, ClaimAndCaptureResult).self) { group in
+                for key in keys {
+                    group.addTask {
+                        let result = try await store.claimAndCapture(
+                            DedupeKeyValue(provider: "test", key: key), token: UUID().uuidString, now: Date(),
+                            staleBefore: .distantPast, capture: Self.capture(key))
+                        return (key, result)
+                    }
                 }
+                return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
             }
-            return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
         }
+        // The first read of the counters, the holding operation, then 300 operations in groups of at most 256:
+        // two commits.
+        #expect(try await Self.counters(store.writer).commits - before == 1 + 1 + 2)
         let ids = results.values.compactMap { result -> Int64? in
             if case .captured(let id) = result { return id }
             return nil
@@ -56,9 +102,9 @@ import Testing
         let handle = try SQLiteHandle(path: file.path)
         try handle.execute("PRAGMA journal_mode = WAL; CREATE TABLE t (n INTEGER NOT NULL UNIQUE)")
         let writer = SQLiteWriter(handle: handle, checkpointer: try SQLiteHandle(path: file.path))
-        // 200 operations at once, so most run in groups; each inserts its number, and number 150 inserts 77 too:
-        // whichever of 77 and 150 runs second breaks the UNIQUE constraint.
-        let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
+        // 200 operations queued behind a held one, so they run as one group; each inserts its number, and number
+        // 150 inserts 77 too: whichever of 77 and 150 runs second breaks the UNIQUE constraint.
+        let outcomes = try await Self.whileHeld(writer, count: 200) { await withTaskGroup(of: (Int, Bool).self) { group in
             for number in 0..<200 {
                 group.addTask {
                     do {
@@ -73,7 +119,11 @@ import Testing
                 }
             }
             return await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
-        }
+        } }
+        // The group was rolled back once and its 200 operations run one transaction each: 199 commits, and one
+        // for the holding operation.
+        let counters = try await Self.counters(writer)
+        #expect(counters.groupsRetried == 1 && counters.commits == 1 + 199, "\(counters)")
         let failed = outcomes.filter { !$0.value }.map(\.key).sorted()
         #expect(failed.count == 1 && (failed == [77] || failed == [150]), "exactly one of the two writers of 77: \(failed)")
         let count = try await writer.perform { database in
